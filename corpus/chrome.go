@@ -1,0 +1,183 @@
+package corpus
+
+import (
+	_ "embed"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
+
+//go:embed data/chrome.txt
+var chromeData string
+
+//go:embed data/paywall.txt
+var paywallData string
+
+// chromeVocab is the parsed form of data/chrome.txt.
+type chromeVocab struct {
+	strong, prefix, weak []string
+}
+
+var loadChrome = sync.OnceValue(func() chromeVocab {
+	var v chromeVocab
+	for _, line := range dataLines(chromeData) {
+		class, text, ok := strings.Cut(line, "\t")
+		if !ok {
+			panic("corpus: bad line in data/chrome.txt: " + line)
+		}
+		switch class {
+		case "strong":
+			v.strong = append(v.strong, text)
+		case "prefix":
+			v.prefix = append(v.prefix, text)
+		case "weak":
+			v.weak = append(v.weak, text)
+		default:
+			panic("corpus: bad class in data/chrome.txt: " + class)
+		}
+	}
+	return v
+})
+
+var loadPaywall = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(strings.Join(dataLines(paywallData), "|"))
+})
+
+// dataLines returns the non-empty, non-comment lines of an embedded file.
+func dataLines(s string) []string {
+	var out []string
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimRight(l, "\r")
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+var (
+	// 第10页 共10页, 共10页, 第 3 页, 上一页 下一页 …
+	pageFooterRe = regexp.MustCompile(`(?:第\s*[0-9]+\s*页\s*[/,，]?\s*共\s*[0-9]+\s*页|共\s*[0-9]+\s*页\s*第\s*[0-9]+\s*页|^第\s*[0-9]+\s*页$|^共\s*[0-9]+\s*页$|^-\s*[0-9]+\s*-$|上一页\s*下一页|^\[?[0-9]+\]?\s*/\s*[0-9]+$)`)
+	// a date-time stamp alone on a line: 2019-06-18 00:29:57
+	stampRe = regexp.MustCompile(`^[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$`)
+)
+
+// lineKind says why the cleaner keeps or drops a line.
+type lineKind uint8
+
+const (
+	keepLine lineKind = iota
+	chromeLine
+	emptyLine
+)
+
+// isProse reports whether a line reads as running text of the document: long
+// enough, mostly Han, with clause punctuation.
+func isProse(s string) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 25 {
+		return false
+	}
+	han := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	return han*10 >= n*6 && strings.ContainsAny(s, "，。；：,;:！？")
+}
+
+// chromeClass classifies a trimmed line. inBody says whether the line stands
+// between the first and the last paragraph of prose, where only strong
+// evidence counts.
+func chromeClass(s string, inBody bool) lineKind {
+	if s == "" {
+		return emptyLine
+	}
+	if onlyPunct(s) {
+		return emptyLine
+	}
+	v := loadChrome()
+	n := utf8.RuneCountInString(s)
+	prose := isProse(s)
+	if !prose || n < 160 {
+		for _, w := range v.strong {
+			if strings.Contains(s, w) {
+				return chromeLine
+			}
+		}
+	}
+	for _, w := range v.prefix {
+		if strings.HasPrefix(s, w) && (!prose || n < 120) {
+			return chromeLine
+		}
+	}
+	if pageFooterRe.MatchString(s) && n < 30 {
+		return chromeLine
+	}
+	if stampRe.MatchString(s) {
+		return chromeLine
+	}
+	if linkList(s) {
+		return chromeLine
+	}
+	if prose {
+		return keepLine
+	}
+	rest := s
+	hit := false
+	for _, w := range v.weak {
+		if strings.Contains(rest, w) {
+			hit = true
+			rest = strings.ReplaceAll(rest, w, "")
+		}
+	}
+	if !hit {
+		return keepLine
+	}
+	if !inBody && n <= 40 {
+		return chromeLine
+	}
+	// In the body only a line made of chrome words and separators goes.
+	if onlyPunct(rest) {
+		return chromeLine
+	}
+	return keepLine
+}
+
+// linkList reports a line of short items joined by navigation separators:
+// 首页 > 新闻 > 正文, 关于我们 | 联系我们 | 网站地图.
+func linkList(s string) bool {
+	seps := 0
+	for _, r := range s {
+		switch r {
+		case '|', '｜', '>', '›', '»', '＞', '·':
+			seps++
+		}
+	}
+	if seps < 2 {
+		return false
+	}
+	items := strings.FieldsFunc(s, func(r rune) bool {
+		return r == '|' || r == '｜' || r == '>' || r == '›' || r == '»' || r == '＞' || r == '·'
+	})
+	total := 0
+	for _, it := range items {
+		total += utf8.RuneCountInString(strings.TrimSpace(it))
+	}
+	return len(items) > 0 && total/len(items) <= 10 && !strings.ContainsAny(s, "。；")
+}
+
+// onlyPunct reports a line with no letter, digit or Han character
+// (…, ——, a lone bracket).
+func onlyPunct(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}

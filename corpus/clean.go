@@ -1,0 +1,640 @@
+package corpus
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/longbridgeapp/opencc"
+	"golang.org/x/text/width"
+)
+
+// maxLine is the longest line the cleaner handles in one piece; longer
+// lines (minified pages, text without line breaks) are cut at sentence ends
+// near this size and joined back without a break.
+const maxLine = 64 << 10
+
+// Cleaner turns the raw text of a document into clean text with a map back
+// to the raw offsets. A Cleaner is safe for concurrent use; its
+// traditional-to-simplified converter is loaded on first need.
+type Cleaner struct {
+	t2s func() (*opencc.OpenCC, error)
+}
+
+// NewCleaner returns a Cleaner.
+func NewCleaner() *Cleaner {
+	return &Cleaner{t2s: sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("t2s") })}
+}
+
+// rline is a line of the raw text and what the cleaner decided for it.
+type rline struct {
+	start, end int    // raw span of the trimmed line content
+	brk        int    // raw offset of the line break after it (or end)
+	text       string // raw[start:end]
+	kind       lineKind
+	join       bool // glue to the previous kept line without a break
+	cuts       [][2]int
+}
+
+var (
+	chunkMarkRe  = regexp.MustCompile(`^([0-9]{1,3})、`)
+	issueRe      = regexp.MustCompile(`^(?:第\s*[0-9]+\s*期\s*)?(?:[（(]\s*[0-9]{4}\s*年\s*[0-9]{1,2}\s*月\s*[0-9]{1,2}\s*日\s*[）)])?`)
+	terminalRune = "。！？；：!?;:”…"
+)
+
+// Clean cleans raw text. hint carries what is already known of the document
+// (an HTML <title>, archive columns); the returned Meta adds what the page
+// states: title, dates, source.
+func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
+	meta := hint
+	lines := splitLines(raw)
+	texts := make([]string, len(lines))
+	for i := range lines {
+		texts[i] = lines[i].text
+	}
+	markChunks(lines)
+	for i := range lines {
+		texts[i] = lines[i].text
+	}
+
+	first, last := -1, -1
+	for i, t := range texts {
+		if isProse(t) && chromeClass(t, true) == keepLine {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	headEnd := len(lines)
+	if first >= 0 {
+		headEnd = first + 1
+	}
+	title, ti := findTitle(texts[:min(headEnd, 40)], hint.Title)
+	if meta.Title == "" {
+		meta.Title = title
+	}
+	var tail []string
+	if last >= 0 {
+		tail = texts[last+1:]
+	}
+	delivered, published := findDates(texts[:min(len(texts), max(headEnd+3, 8))], tail)
+	if meta.Date == "" {
+		switch {
+		case delivered != "":
+			meta.Date, meta.DateKind = delivered, "delivered"
+		case published != "":
+			meta.Date, meta.DateKind = published, "published"
+		}
+	}
+	for _, t := range texts[:min(headEnd, 40)] {
+		if m := labelRe.FindStringSubmatch(t); m != nil {
+			switch m[1] {
+			case "来源", "文章来源":
+				if meta.Source == "" {
+					meta.Source = strings.TrimSpace(m[2])
+				}
+			case "作者":
+				if meta.Author == "" {
+					meta.Author = strings.TrimSpace(m[2])
+				}
+			case "来源URL", "URL", "原文链接":
+				if meta.URL == "" {
+					meta.URL = strings.TrimSpace(m[2])
+				}
+			}
+		}
+	}
+
+	// Decide line by line.
+	inTail := false
+	for i := range lines {
+		l := &lines[i]
+		inBody := first >= 0 && i >= first && i <= last
+		l.kind = chromeClass(l.text, inBody)
+		switch {
+		case l.kind != keepLine:
+		case first >= 0 && i > last && inTail:
+			l.kind = chromeLine
+		case ti >= 0 && i < ti && (first < 0 || i < first) && !isProse(l.text):
+			l.kind = chromeLine // site name, menus and running titles above the title
+		case title != "" && i != ti && l.text == title:
+			l.kind = chromeLine // the title repeated
+		case title != "" && i != ti && (first < 0 || i < first || i > last) && runningTitle(l.text, title):
+			l.kind = chromeLine
+		}
+		if first >= 0 && i > last && l.kind == chromeLine && !inTail && chromeClass(l.text, false) == chromeLine {
+			inTail = true // the footer block: everything from here on goes
+		}
+		if l.kind == keepLine {
+			l.cuts = append(l.cuts, inlineCuts(l.text)...)
+		}
+	}
+	if ti >= 0 && lines[ti].kind == keepLine {
+		splitTitleLine(&lines, ti, title)
+	}
+	// A lone opening bracket or list marker on its line joins the next line
+	// ((  / 三）改革… ).
+	for i := 0; i+1 < len(lines); i++ {
+		if lines[i].kind == keepLine && utf8.RuneCountInString(lines[i].text) <= 3 && loneMarker(lines[i].text) {
+			for j := i + 1; j < len(lines); j++ {
+				if lines[j].kind == keepLine {
+					lines[j].join = true
+					break
+				}
+			}
+		}
+	}
+
+	trad := detectTraditional(raw)
+	var conv *opencc.OpenCC
+	if trad {
+		if cc, err := c.t2s(); err == nil {
+			conv = cc
+			meta.Traditional = true
+		}
+	}
+
+	b := newBuilder(len(raw), len(raw))
+	n := &normaliser{b: b, raw: raw, conv: conv}
+	prevBrk := -1
+	for i := range lines {
+		l := &lines[i]
+		if l.kind != keepLine {
+			continue
+		}
+		if len(b.buf) > 0 && !l.join && b.lastByte() != '\n' {
+			if prevBrk >= 0 && prevBrk < len(raw) && raw[prevBrk] == '\n' {
+				b.copy(prevBrk, "\n")
+			} else {
+				b.replace(max(prevBrk, 0), max(prevBrk, 0), "\n")
+			}
+		}
+		before := len(b.buf)
+		n.line(l.start, l.end, l.cuts)
+		if len(b.buf) > before {
+			prevBrk = l.brk
+		}
+	}
+	text, m := b.finish()
+	return text, m, meta
+}
+
+// splitLines cuts raw into lines with their content trimmed of spaces.
+func splitLines(raw string) []rline {
+	var out []rline
+	for off := 0; off < len(raw); {
+		end := strings.IndexByte(raw[off:], '\n')
+		brk := 0
+		if end < 0 {
+			end = len(raw)
+			brk = len(raw)
+		} else {
+			end += off
+			brk = end
+		}
+		e := end
+		if e > off && raw[e-1] == '\r' {
+			e--
+		}
+		join := false
+		for s := off; s < e; {
+			ce := e
+			if ce-s > maxLine {
+				ce = cutPoint(raw, s, s+maxLine)
+			}
+			out = append(out, trimLine(raw, s, ce, brk, join))
+			join = true
+			s = ce
+		}
+		if off == e && brk < len(raw) {
+			out = append(out, rline{start: off, end: off, brk: brk, kind: emptyLine})
+		}
+		off = brk + 1
+	}
+	return out
+}
+
+// cutPoint finds a place to cut a long line at or before limit: after a
+// sentence end if one is near, else at a rune boundary.
+func cutPoint(raw string, from, limit int) int {
+	if i := strings.LastIndex(raw[from:limit], "。"); i > (limit-from)/2 {
+		return from + i + len("。")
+	}
+	for limit > from && !utf8.RuneStart(raw[limit]) {
+		limit--
+	}
+	if limit == from {
+		return from + maxLine
+	}
+	return limit
+}
+
+func trimLine(raw string, s, e, brk int, join bool) rline {
+	for s < e {
+		r, size := utf8.DecodeRuneInString(raw[s:e])
+		if !isSpace(r) {
+			break
+		}
+		s += size
+	}
+	for e > s {
+		r, size := utf8.DecodeLastRuneInString(raw[s:e])
+		if !isSpace(r) {
+			break
+		}
+		e -= size
+	}
+	return rline{start: s, end: e, brk: brk, text: raw[s:e], join: join}
+}
+
+func isSpace(r rune) bool {
+	switch r {
+	case ' ', '\t', '\r', '\f', '\v', 0xA0, 0x3000, 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060, 0x202F, 0x205F:
+		return true
+	}
+	return r >= 0x2000 && r <= 0x200A
+}
+
+// markChunks finds page-chunk markers (1、 2、 3、 … at the start of the
+// lines of a paged source, cutting words in half), removes them and joins
+// the halves back. A numbered list also starts lines with 1、 2、; markers
+// are told apart by cutting sentences: most of the lines before them do not
+// end a sentence.
+func markChunks(lines []rline) {
+	var idx []int
+	want := 1
+	for i, l := range lines {
+		if m := chunkMarkRe.FindStringSubmatch(l.text); m != nil {
+			if v, _ := strconv.Atoi(m[1]); v == want {
+				idx = append(idx, i)
+				want++
+			}
+		}
+	}
+	if len(idx) < 3 {
+		return
+	}
+	cut, long := 0, 0
+	for k, i := range idx {
+		if utf8.RuneCountInString(lines[i].text) > 150 {
+			long++
+		}
+		if k == 0 {
+			continue
+		}
+		if p := prevContent(lines, i); p >= 0 && !endsSentence(lines[p].text) {
+			cut++
+		}
+	}
+	if cut*2 < len(idx)-1 || long*2 < len(idx) {
+		return
+	}
+	for _, i := range idx {
+		l := &lines[i]
+		m := chunkMarkRe.FindString(l.text)
+		l.start += len(m)
+		l.text = l.text[len(m):]
+		if p := prevContent(lines, i); p >= 0 && (!endsSentence(lines[p].text) || startsWithPunct(l.text)) {
+			l.join = true
+		}
+	}
+}
+
+func prevContent(lines []rline, i int) int {
+	for p := i - 1; p >= 0; p-- {
+		if lines[p].text != "" {
+			return p
+		}
+	}
+	return -1
+}
+
+func endsSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune(terminalRune, r)
+}
+
+func startsWithPunct(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsPunct(r)
+}
+
+func loneMarker(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !strings.ContainsRune("（(【[一二三四五六七八九十0123456789、.", r) {
+			return false
+		}
+	}
+	return true
+}
+
+// runningTitle reports a short line outside the body that repeats a large
+// part of the title (a truncated or prefixed copy of it).
+func runningTitle(s, title string) bool {
+	if isProse(s) || utf8.RuneCountInString(s) > 80 {
+		return false
+	}
+	if strings.Contains(title, s) && utf8.RuneCountInString(s) >= 6 {
+		return true
+	}
+	common := longestCommon([]rune(s), []rune(title))
+	return common >= 10 && common*3 >= utf8.RuneCountInString(title)*2-utf8.RuneCountInString(title)
+}
+
+func longestCommon(a, b []rune) int {
+	best := 0
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			if a[i-1] == b[j-1] {
+				cur[j] = prev[j-1] + 1
+				best = max(best, cur[j])
+			} else {
+				cur[j] = 0
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return best
+}
+
+// inlineCuts finds spans to remove inside a kept line: paywall notices and
+// page footers glued to text.
+func inlineCuts(s string) [][2]int {
+	var cuts [][2]int
+	for _, m := range loadPaywall().FindAllStringIndex(s, -1) {
+		cuts = append(cuts, [2]int{m[0], m[1]})
+	}
+	for _, m := range pageFooterRe.FindAllStringIndex(s, -1) {
+		cuts = append(cuts, [2]int{m[0], m[1]})
+	}
+	return cuts
+}
+
+// splitTitleLine cuts the title off a line that goes on with other text:
+// a title glued to the first sentence, an issue number and delivery date
+// after it, a site label and the title repeated.
+func splitTitleLine(lines *[]rline, ti int, title string) {
+	l := (*lines)[ti]
+	if !strings.HasPrefix(l.text, title) || len(l.text) == len(title) {
+		return
+	}
+	parts := []rline{{start: l.start, end: l.start + len(title), brk: l.brk, text: title, cuts: nil}}
+	restStart := l.start + len(title)
+	rest := l.text[len(title):]
+	// a site label glued to the title, then the title again: drop both
+	if k := strings.Index(rest, title); k >= 0 && k <= 40 && !strings.ContainsAny(rest[:k], "，。；,;") {
+		restStart += k + len(title)
+		rest = rest[k+len(title):]
+	}
+	if m := issueRe.FindString(rest); m != "" {
+		parts = append(parts, rline{start: restStart, end: restStart + len(m), brk: l.brk, text: m})
+		restStart += len(m)
+		rest = rest[len(m):]
+	}
+	if strings.TrimFunc(rest, isSpace) != "" {
+		nl := trimLine(rest, 0, len(rest), len(rest), false)
+		parts = append(parts, rline{start: restStart + nl.start, end: restStart + nl.end, brk: l.brk, text: nl.text})
+	}
+	for k := range parts {
+		parts[k].brk = l.brk
+		for _, c := range l.cuts {
+			s, e := c[0]+l.start, c[1]+l.start
+			if s >= parts[k].start && e <= parts[k].end {
+				parts[k].cuts = append(parts[k].cuts, [2]int{s - parts[k].start, e - parts[k].start})
+			}
+		}
+	}
+	parts[0].join = l.join
+	out := append([]rline{}, (*lines)[:ti]...)
+	out = append(out, parts...)
+	*lines = append(out, (*lines)[ti+1:]...)
+}
+
+// detectTraditional reports text written in traditional characters: many
+// characters that exist only in the traditional script.
+func detectTraditional(s string) bool {
+	trad, han := 0, 0
+	for i, r := range s {
+		if i > 1<<16 {
+			break
+		}
+		if unicode.Is(unicode.Han, r) {
+			han++
+			if strings.ContainsRune(traditionalOnly, r) {
+				trad++
+			}
+		}
+	}
+	return han > 0 && trad*100 >= han*3 && trad >= 3
+}
+
+// traditionalOnly holds frequent characters that simplified text never uses.
+const traditionalOnly = "們這個為與發經國會對於說時學過進區開關門問間長來東車書見頁體點裡後從無現實際資業產總達義務導動處專應當將設變議論該認記話語讀調財貨買賣較勢濟區價費項額億萬計劃規劃組織權標準務質轉運幹稅險劑製質數據層廣場態網絡線條營銷辦農環護衛圖邊縣鄉鎮級黨屬頭興擴"
+
+// normaliser writes the runes of kept lines to the builder, normalising
+// width, spaces, punctuation and script.
+type normaliser struct {
+	b    *builder
+	raw  string
+	conv *opencc.OpenCC
+	rs   []lrune // scratch
+}
+
+type lrune struct {
+	r         rune
+	pos, size int
+}
+
+func (n *normaliser) line(start, end int, cuts [][2]int) {
+	rs := n.rs[:0]
+	for p := start; p < end; {
+		r, size := utf8.DecodeRuneInString(n.raw[p:end])
+		cut := false
+		for _, c := range cuts {
+			if p-start >= c[0] && p-start < c[1] {
+				cut = true
+				break
+			}
+		}
+		if !cut && !isInvisible(r) {
+			rs = append(rs, lrune{r, p, size})
+		}
+		p += size
+	}
+	n.rs = rs
+	if n.conv != nil {
+		n.simplify(rs)
+	}
+	spaced := spacedOut(rs)
+	var prev rune // last rune written on this line
+	quoteOpen := false
+	for k := 0; k < len(rs); k++ {
+		lr := rs[k]
+		r := lr.r
+		if isSpace(r) {
+			j := k
+			for j < len(rs) && isSpace(rs[j].r) {
+				j++
+			}
+			if prev == 0 || j == len(rs) {
+				k = j - 1
+				continue
+			}
+			next := rs[j].r
+			switch {
+			case spaced && isHan(prev) && isHan(next):
+			case isDigit(prev) && (next == '%' || next == '％' || isHan(next)), isHan(prev) && isDigit(next):
+			case strings.ContainsRune("。！？；", prev), (isHan(prev) || isCJKPunct(prev)) && (isHan(next) || isCJKPunct(next) || next == '“' || next == '（' || next == '('):
+				n.b.replace(lr.pos, rs[j-1].pos+rs[j-1].size, "\n")
+				prev = 0
+			default:
+				n.emit(lr, ' ')
+				prev = ' '
+			}
+			k = j - 1
+			continue
+		}
+		out := r
+		switch {
+		case r >= 0xFF01 && r <= 0xFF5E && !strings.ContainsRune("，（）：；！？", r):
+			out, _ = utf8.DecodeRuneInString(width.Fold.String(string(r)))
+		case r == '「' || r == '『':
+			out = '“'
+		case r == '」' || r == '』':
+			out = '”'
+		case r == '"':
+			if quoteOpen {
+				out = '”'
+			} else {
+				out = '“'
+			}
+			quoteOpen = !quoteOpen
+		case strings.ContainsRune(",:;!?()", r):
+			next := rune(0)
+			for j := k + 1; j < len(rs); j++ {
+				if !isSpace(rs[j].r) {
+					next = rs[j].r
+					break
+				}
+			}
+			if isCJKContext(prev, next, r) {
+				out = fullPunct(r)
+			}
+		}
+		n.emit(lr, out)
+		prev = out
+	}
+}
+
+// simplify converts the runes of a traditional-script line in place,
+// rune by rune when the converter keeps the length; a line whose
+// conversion changes its length is left as it is.
+func (n *normaliser) simplify(rs []lrune) {
+	var sb strings.Builder
+	for _, lr := range rs {
+		sb.WriteRune(lr.r)
+	}
+	out, err := n.conv.Convert(sb.String())
+	if err != nil || utf8.RuneCountInString(out) != len(rs) {
+		return
+	}
+	k := 0
+	for _, r := range out {
+		rs[k].r = r
+		k++
+	}
+}
+
+func (n *normaliser) emit(lr lrune, out rune) {
+	src := n.raw[lr.pos : lr.pos+lr.size]
+	if r, _ := utf8.DecodeRuneInString(src); r == out {
+		n.b.copy(lr.pos, src)
+		return
+	}
+	n.b.replace(lr.pos, lr.pos+lr.size, string(out))
+}
+
+// spacedOut reports a line of single characters set apart by spaces
+// (政 府 工 作 报 告).
+func spacedOut(rs []lrune) bool {
+	han, lone := 0, 0
+	for k, lr := range rs {
+		if !isHan(lr.r) {
+			continue
+		}
+		han++
+		left := k == 0 || isSpace(rs[k-1].r)
+		right := k == len(rs)-1 || isSpace(rs[k+1].r)
+		if left && right {
+			lone++
+		}
+	}
+	return han >= 3 && lone*10 >= han*8
+}
+
+func isInvisible(r rune) bool {
+	switch r {
+	case 0xFEFF, 0x200B, 0x200C, 0x200D, 0x2060, 0xFFFD:
+		return true
+	}
+	return r < 0x20 && r != '\t'
+}
+
+func isHan(r rune) bool {
+	return r >= 0x3400 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0x20000 && r <= 0x2FFFF || r == '〇'
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' || r >= '０' && r <= '９' }
+
+func isCJKPunct(r rune) bool {
+	return r >= 0x3000 && r <= 0x303F || r >= 0xFF01 && r <= 0xFF0F || strings.ContainsRune("，。、；：！？“”‘’（）《》【】…—", r)
+}
+
+// isCJKContext decides whether an ASCII punctuation mark stands in Chinese
+// text: a Han character or Chinese punctuation on either side. Digit
+// separators (1,234 and 08:54) stay ASCII.
+func isCJKContext(prev, next, r rune) bool {
+	if (r == ',' || r == ':') && isDigit(prev) && isDigit(next) {
+		return false
+	}
+	switch r {
+	case '(':
+		return isHan(next) || isHan(prev) || isCJKPunct(prev)
+	case ')':
+		return isHan(prev) || isHan(next) || isCJKPunct(next) || isCJKPunct(prev)
+	}
+	return isHan(prev) || isCJKPunct(prev) || (prev != 0 && !isASCIIAlnum(prev) && isHan(next)) || (isDigit(prev) || prev == '%') && isHan(next)
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+}
+
+func fullPunct(r rune) rune {
+	switch r {
+	case ',':
+		return '，'
+	case ':':
+		return '：'
+	case ';':
+		return '；'
+	case '!':
+		return '！'
+	case '?':
+		return '？'
+	case '(':
+		return '（'
+	case ')':
+		return '）'
+	}
+	return r
+}

@@ -1,0 +1,622 @@
+package corpus
+
+import (
+	"archive/zip"
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"iter"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/transform"
+)
+
+// Options control how documents are loaded.
+type Options struct {
+	// Encoding overrides detection ("gbk", "gb18030", "big5", "utf-8", "utf-16le" ...).
+	Encoding string
+	// TextColumn names the column (CSV) or key (JSONL) holding the text.
+	// Empty: the first of full_text, text, content, 正文, else the column
+	// with the longest values.
+	TextColumn string
+	// IDColumn names the column or key used as the row key; empty: the row number.
+	IDColumn string
+	// Cleaner cleans the loaded texts; nil uses a new one.
+	Cleaner *Cleaner
+	// MaxFileSize rejects larger plain files (archives are streamed); 0 means 256 MiB.
+	MaxFileSize int64
+}
+
+// FileError reports a file, archive row or archive entry that could not be
+// read or decoded.
+type FileError struct {
+	Path string // the file, or archive#key
+	Err  error
+}
+
+func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
+func (e *FileError) Unwrap() error { return e.Err }
+
+// ErrUnsafePath reports an archive entry whose name would escape its folder.
+var ErrUnsafePath = errors.New("corpus: unsafe path in archive entry")
+
+// ErrTooLarge reports a file over Options.MaxFileSize.
+var ErrTooLarge = errors.New("corpus: file too large")
+
+// Kind is the format of a file, from its extension.
+type Kind uint8
+
+// File kinds.
+const (
+	KindText Kind = iota
+	KindHTML
+	KindCSV
+	KindJSONL
+	KindZip
+	KindUnknown
+)
+
+// KindOf returns the kind of a file name by its extension.
+func KindOf(name string) Kind {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".txt", ".text":
+		return KindText
+	case ".html", ".htm", ".shtml", ".xhtml":
+		return KindHTML
+	case ".csv":
+		return KindCSV
+	case ".jsonl", ".ndjson":
+		return KindJSONL
+	case ".zip":
+		return KindZip
+	}
+	return KindUnknown
+}
+
+// Walk yields the documents of the given paths in a deterministic order:
+// each path in turn, directories recursively in lexical order, the rows of
+// CSV/JSONL archives and the entries of zip archives in their stored order.
+// A file that cannot be read or decoded yields a *FileError and the walk
+// goes on. Files are read one at a time and archives row by row, so memory
+// does not grow with the size of the batch. Files in directories with
+// unknown extensions are passed over; named files of unknown kind are read
+// as text.
+func Walk(paths []string, opts Options) iter.Seq2[Document, error] {
+	if opts.Cleaner == nil {
+		opts.Cleaner = NewCleaner()
+	}
+	return func(yield func(Document, error) bool) {
+		for _, p := range paths {
+			st, err := os.Stat(p)
+			if err != nil {
+				if !yield(Document{ID: filepath.Base(p), Path: p}, &FileError{Path: p, Err: err}) {
+					return
+				}
+				continue
+			}
+			if !st.IsDir() {
+				if !walkFile(p, KindOf(p), opts, yield) {
+					return
+				}
+				continue
+			}
+			var files []string
+			err = filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
+				if err != nil {
+					files = append(files, fp) // reported when opened
+					return nil
+				}
+				if !d.IsDir() && KindOf(fp) != KindUnknown {
+					files = append(files, fp)
+				}
+				return nil
+			})
+			if err != nil {
+				if !yield(Document{ID: filepath.Base(p), Path: p}, &FileError{Path: p, Err: err}) {
+					return
+				}
+			}
+			sort.Strings(files)
+			for _, fp := range files {
+				if !walkFile(fp, KindOf(fp), opts, yield) {
+					return
+				}
+			}
+		}
+	}
+}
+
+func walkFile(p string, k Kind, opts Options, yield func(Document, error) bool) bool {
+	base := filepath.Base(p)
+	fail := func(err error) bool {
+		return yield(Document{ID: base, Path: p}, &FileError{Path: p, Err: err})
+	}
+	switch k {
+	case KindCSV, KindJSONL, KindZip:
+		f, err := os.Open(p)
+		if err != nil {
+			return fail(err)
+		}
+		defer f.Close()
+		switch k {
+		case KindCSV:
+			return readCSV(f, base, p, opts, yield)
+		case KindJSONL:
+			return readJSONL(f, base, p, opts, yield)
+		}
+		st, err := f.Stat()
+		if err != nil {
+			return fail(err)
+		}
+		return readZip(f, st.Size(), base, p, opts, yield)
+	}
+	limit := opts.MaxFileSize
+	if limit <= 0 {
+		limit = 256 << 20
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return fail(err)
+	}
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	f.Close()
+	if err != nil {
+		return fail(err)
+	}
+	if int64(len(b)) > limit {
+		return fail(fmt.Errorf("%w: over %d bytes", ErrTooLarge, limit))
+	}
+	doc, err := Load(base, b, k, opts)
+	doc.Path = p
+	if err != nil {
+		return fail(err)
+	}
+	return yield(doc, nil)
+}
+
+// Load decodes and cleans one document from its bytes.
+func Load(id string, b []byte, k Kind, opts Options) (Document, error) {
+	if opts.Cleaner == nil {
+		opts.Cleaner = NewCleaner()
+	}
+	doc := Document{ID: id}
+	text, enc, err := Decode(b, opts.Encoding)
+	if err != nil {
+		return doc, err
+	}
+	doc.Encoding = enc
+	var hint Meta
+	if k == KindHTML || (k == KindUnknown && looksHTML(text)) {
+		t, title, err := HTMLText(strings.NewReader(text))
+		if err != nil {
+			return doc, err
+		}
+		text, hint.Title = t, title
+	}
+	return FromText(id, text, hint, opts.Cleaner), nil
+}
+
+// FromText makes a Document of decoded text, cleaning it with c (nil: a new
+// Cleaner). meta carries what is known already (archive columns).
+func FromText(id, text string, meta Meta, c *Cleaner) Document {
+	if c == nil {
+		c = NewCleaner()
+	}
+	clean, m, meta := c.Clean(text, meta)
+	return Document{ID: id, Encoding: "utf-8", Raw: text, Clean: clean, Map: m, Meta: meta}
+}
+
+func looksHTML(s string) bool {
+	head := strings.ToLower(s[:min(len(s), 1024)])
+	return strings.Contains(head, "<html") || strings.Contains(head, "<!doctype html") || strings.Contains(head, "<body")
+}
+
+// defaultTextColumns are the column names taken as the text, in order.
+var defaultTextColumns = []string{"full_text", "fulltext", "text", "content", "正文", "全文", "内容", "body"}
+
+// metaColumn maps an archive column name to a Meta field name.
+func metaColumn(name string) string {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "title", "标题", "题目", "name":
+		return "title"
+	case "date", "日期", "发布时间", "发布日期", "publish_date", "pub_date", "published", "time", "时间":
+		return "date"
+	case "region", "地区", "城市", "city", "province", "省份", "area", "地区名称":
+		return "region"
+	case "url", "链接", "source_url", "网址", "link":
+		return "url"
+	case "source", "来源", "site":
+		return "source"
+	case "author", "作者", "speaker", "讲话人":
+		return "author"
+	}
+	return ""
+}
+
+func setMeta(m *Meta, col, val string) {
+	switch metaColumn(col) {
+	case "title":
+		m.Title = val
+	case "date":
+		m.Date = normDate(val)
+	case "region":
+		m.Region = val
+	case "url":
+		m.URL = val
+	case "source":
+		m.Source = val
+	case "author":
+		m.Author = val
+	default:
+		if m.Extra == nil {
+			m.Extra = map[string]string{}
+		}
+		m.Extra[col] = val
+	}
+}
+
+// normDate turns 2019-6-18, 2019/06/18 10:00, 2019年6月18日 into 2019-06-18.
+func normDate(s string) string {
+	if m := publishedRe.FindStringSubmatch("日期" + strings.TrimSpace(s)); m != nil {
+		if d := isoDate(m[1], m[2], m[3]); d != "" {
+			return d
+		}
+	}
+	return ""
+}
+
+// decodingReader detects the encoding of a stream from its head and
+// returns a reader of UTF-8 text.
+func decodingReader(r io.Reader, override string) (io.Reader, error) {
+	br := bufio.NewReaderSize(r, 64<<10)
+	head, err := br.Peek(64 << 10)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return nil, err
+	}
+	name := override
+	if name == "" {
+		if t := trimPartialUTF8(head); utf8.Valid(bytes.TrimPrefix(t, []byte{0xEF, 0xBB, 0xBF})) && !bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
+			if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
+				_, _ = br.Discard(3) // the BOM: Peek succeeded, so Discard does too
+			}
+			if looksBinary(head) {
+				return nil, ErrBinary
+			}
+			return br, nil
+		}
+		_, enc, err := Decode(head[:cutHead(head)], "")
+		if err != nil {
+			return nil, err
+		}
+		name = enc
+	}
+	e, _, err := lookupEncoding(name)
+	if err != nil {
+		return nil, err
+	}
+	return transform.NewReader(br, e.NewDecoder()), nil
+}
+
+// cutHead avoids ending a GBK sample inside a two-byte character by
+// cutting at the last ASCII byte.
+func cutHead(b []byte) int {
+	for i := len(b) - 1; i > len(b)-64 && i > 0; i-- {
+		if b[i] < 0x80 {
+			return i + 1
+		}
+	}
+	return len(b)
+}
+
+func readCSV(f io.Reader, base, p string, opts Options, yield func(Document, error) bool) bool {
+	fail := func(key string, err error) bool {
+		id := base
+		if key != "" {
+			id = base + "#" + key
+		}
+		return yield(Document{ID: id, Path: p}, &FileError{Path: p + "#" + key, Err: err})
+	}
+	r, err := decodingReader(f, opts.Encoding)
+	if err != nil {
+		return fail("", err)
+	}
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	cr.ReuseRecord = false
+	header, err := cr.Read()
+	if err != nil {
+		if err == io.EOF {
+			return true
+		}
+		return fail("", err)
+	}
+	textCol := pickColumn(header, opts.TextColumn)
+	idCol := -1
+	if opts.IDColumn != "" {
+		idCol = indexOf(header, opts.IDColumn)
+		if idCol < 0 {
+			return fail("", fmt.Errorf("corpus: no column %q", opts.IDColumn))
+		}
+	}
+	if opts.TextColumn != "" && textCol < 0 {
+		return fail("", fmt.Errorf("corpus: no column %q", opts.TextColumn))
+	}
+	var pending [][]string // rows read while choosing the longest column
+	if textCol < 0 {
+		for len(pending) < 20 {
+			rec, err := cr.Read()
+			if err != nil {
+				break
+			}
+			pending = append(pending, rec)
+		}
+		textCol = longestColumn(header, pending)
+	}
+	row := 0
+	emit := func(rec []string) bool {
+		row++
+		key := strconv.Itoa(row)
+		if idCol >= 0 && idCol < len(rec) && rec[idCol] != "" {
+			key = rec[idCol]
+		}
+		if textCol >= len(rec) {
+			return fail(key, fmt.Errorf("corpus: row %d has no column %d", row, textCol+1))
+		}
+		var meta Meta
+		for i, v := range rec {
+			if i != textCol && i != idCol && i < len(header) && v != "" {
+				setMeta(&meta, header[i], v)
+			}
+		}
+		doc := FromText(base+"#"+key, rec[textCol], meta, opts.Cleaner)
+		doc.Path = p
+		return yield(doc, nil)
+	}
+	for _, rec := range pending {
+		if !emit(rec) {
+			return false
+		}
+	}
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			return true
+		}
+		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				row++
+				if !fail(strconv.Itoa(row), err) {
+					return false
+				}
+				continue
+			}
+			return fail(strconv.Itoa(row+1), err)
+		}
+		if !emit(rec) {
+			return false
+		}
+	}
+}
+
+func indexOf(header []string, name string) int {
+	for i, h := range header {
+		if strings.EqualFold(strings.TrimSpace(h), name) {
+			return i
+		}
+	}
+	return -1
+}
+
+func pickColumn(header []string, name string) int {
+	if name != "" {
+		return indexOf(header, name)
+	}
+	for _, c := range defaultTextColumns {
+		if i := indexOf(header, c); i >= 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+func longestColumn(header []string, rows [][]string) int {
+	best, bestLen := 0, -1
+	for i := range header {
+		n := 0
+		for _, r := range rows {
+			if i < len(r) {
+				n += len(r[i])
+			}
+		}
+		if n > bestLen {
+			best, bestLen = i, n
+		}
+	}
+	return best
+}
+
+func readJSONL(f io.Reader, base, p string, opts Options, yield func(Document, error) bool) bool {
+	r, err := decodingReader(f, opts.Encoding)
+	if err != nil {
+		return yield(Document{ID: base, Path: p}, &FileError{Path: p, Err: err})
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 1<<20), 512<<20)
+	row := 0
+	for sc.Scan() {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		row++
+		key := strconv.Itoa(row)
+		var obj map[string]any
+		if err := json.Unmarshal(line, &obj); err != nil {
+			if !yield(Document{ID: base + "#" + key, Path: p}, &FileError{Path: p + "#" + key, Err: err}) {
+				return false
+			}
+			continue
+		}
+		if opts.IDColumn != "" {
+			if v, ok := obj[opts.IDColumn]; ok {
+				key = fmt.Sprint(v)
+			}
+		}
+		textKey := opts.TextColumn
+		if textKey == "" {
+			textKey = pickKey(obj)
+		}
+		text, ok := obj[textKey].(string)
+		if !ok {
+			if !yield(Document{ID: base + "#" + key, Path: p}, &FileError{Path: p + "#" + key, Err: fmt.Errorf("corpus: no text field %q", textKey)}) {
+				return false
+			}
+			continue
+		}
+		var meta Meta
+		keys := make([]string, 0, len(obj))
+		for k := range obj {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			if k == textKey || k == opts.IDColumn {
+				continue
+			}
+			if s, ok := obj[k].(string); ok && s != "" {
+				setMeta(&meta, k, s)
+			} else if f, ok := obj[k].(float64); ok {
+				setMeta(&meta, k, strconv.FormatFloat(f, 'f', -1, 64))
+			}
+		}
+		doc := FromText(base+"#"+key, text, meta, opts.Cleaner)
+		doc.Path = p
+		if !yield(doc, nil) {
+			return false
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return yield(Document{ID: base, Path: p}, &FileError{Path: p, Err: err})
+	}
+	return true
+}
+
+func pickKey(obj map[string]any) string {
+	for _, c := range defaultTextColumns {
+		for k := range obj {
+			if strings.EqualFold(k, c) {
+				return k
+			}
+		}
+	}
+	best, n := "", -1
+	for k, v := range obj {
+		if s, ok := v.(string); ok && (len(s) > n || len(s) == n && k < best) {
+			best, n = k, len(s)
+		}
+	}
+	return best
+}
+
+func readZip(f io.ReaderAt, size int64, base, p string, opts Options, yield func(Document, error) bool) bool {
+	zr, err := zip.NewReader(f, size)
+	if err != nil {
+		return yield(Document{ID: base, Path: p}, &FileError{Path: p, Err: err})
+	}
+	limit := opts.MaxFileSize
+	if limit <= 0 {
+		limit = 256 << 20
+	}
+	for _, zf := range zr.File {
+		if zf.FileInfo().IsDir() {
+			continue
+		}
+		name := zf.Name
+		id := base + "#" + name
+		fail := func(err error) bool {
+			return yield(Document{ID: id, Path: p}, &FileError{Path: p + "#" + name, Err: err})
+		}
+		if !safeEntry(name) {
+			if !fail(ErrUnsafePath) {
+				return false
+			}
+			continue
+		}
+		k := KindOf(name)
+		if k == KindUnknown || k == KindZip {
+			continue
+		}
+		rc, err := zf.Open()
+		if err != nil {
+			if !fail(err) {
+				return false
+			}
+			continue
+		}
+		if k == KindCSV || k == KindJSONL {
+			inner := opts
+			var ok bool
+			if k == KindCSV {
+				ok = readCSV(rc, base+"#"+name, p, inner, yield)
+			} else {
+				ok = readJSONL(rc, base+"#"+name, p, inner, yield)
+			}
+			rc.Close()
+			if !ok {
+				return false
+			}
+			continue
+		}
+		b, err := io.ReadAll(io.LimitReader(rc, limit+1))
+		rc.Close()
+		if err == nil && int64(len(b)) > limit {
+			err = fmt.Errorf("%w: over %d bytes", ErrTooLarge, limit)
+		}
+		if err != nil {
+			if !fail(err) {
+				return false
+			}
+			continue
+		}
+		doc, err := Load(id, b, k, opts)
+		doc.Path = p
+		if err != nil {
+			if !fail(err) {
+				return false
+			}
+			continue
+		}
+		if !yield(doc, nil) {
+			return false
+		}
+	}
+	return true
+}
+
+// safeEntry rejects archive entry names that are absolute or climb out of
+// the archive's folder. Entries are never written to disk; the check keeps
+// their names honest in document ids and reports tampered archives.
+func safeEntry(name string) bool {
+	if name == "" || strings.HasPrefix(name, "/") || strings.HasPrefix(name, `\`) || strings.Contains(name, ":") {
+		return false
+	}
+	for _, part := range strings.FieldsFunc(name, func(r rune) bool { return r == '/' || r == '\\' }) {
+		if part == ".." {
+			return false
+		}
+	}
+	return true
+}

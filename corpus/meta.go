@@ -1,0 +1,113 @@
+package corpus
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+var (
+	// A title: a line head that ends in the word naming the genre.
+	titleRe = regexp.MustCompile(`^[^，。；,;！？!?]{2,70}?(?:的讲话|上的讲话|讲话稿|讲话|工作报告|报告|致辞|发言|的思考|的意见|的通知|的决定|工作总结|总结|规划纲要|实施方案|公报)`)
+	// (2014年3月25日) after a title; ——2026年1月28日在…
+	deliveredRe = regexp.MustCompile(`(?:[（(]\s*([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*[）)]|——\s*([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日\s*在|^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日在)`)
+	// 发布时间:2019-06-18 00:29:57, 发表于 2022-5-16, 时间:2015-11-21
+	publishedRe = regexp.MustCompile(`(?:发布时间|发布日期|发表于|发表时间|更新时间|时间|日期)\s*[:：]?\s*([0-9]{4})\s*[-/.年]\s*([0-9]{1,2})\s*[-/.月]\s*([0-9]{1,2})`)
+	// a date alone on a line (a signature line at the end of a report)
+	dateLineRe = regexp.MustCompile(`^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$`)
+	// 标题：…, 来源：…, 作者：…
+	labelRe = regexp.MustCompile(`^(标题|来源|文章来源|作者|来源URL|URL|原文链接)\s*[:：]\s*(.*)$`)
+	// a title suffix added by a site: "…的讲话_某某政府网", "… - 某某网"
+	siteSuffixRe = regexp.MustCompile(`\s*(?:[_|｜]|\s-\s|——).*$`)
+)
+
+func isoDate(y, m, d string) string {
+	yi, _ := strconv.Atoi(y)
+	mi, _ := strconv.Atoi(m)
+	di, _ := strconv.Atoi(d)
+	if yi < 1900 || yi > 2200 || mi < 1 || mi > 12 || di < 1 || di > 31 {
+		return ""
+	}
+	return fmt.Sprintf("%04d-%02d-%02d", yi, mi, di)
+}
+
+// findTitle picks the document title among the head lines (trimmed text,
+// chunk markers removed), and returns it with the index of its line. A line
+// that starts with a genre-worded title wins; else the first short line that
+// is not chrome and not a salutation or heading.
+func findTitle(lines []string, hint string) (string, int) {
+	if t := strings.TrimSpace(siteSuffixRe.ReplaceAllString(hint, "")); t != "" && utf8.RuneCountInString(t) >= 4 {
+		for i, l := range lines {
+			if strings.HasPrefix(l, t) {
+				return t, i
+			}
+		}
+	}
+	for i, l := range lines {
+		if m := labelRe.FindStringSubmatch(l); m != nil && m[1] == "标题" && m[2] != "" {
+			return strings.TrimSpace(m[2]), i
+		}
+	}
+	for i, l := range lines {
+		if chromeClass(l, false) != keepLine {
+			continue
+		}
+		if m := titleRe.FindString(l); m != "" {
+			return m, i
+		}
+	}
+	for i, l := range lines {
+		if chromeClass(l, false) != keepLine || isProse(l) {
+			continue
+		}
+		n := utf8.RuneCountInString(l)
+		if n < 4 || n > 50 || strings.ContainsAny(l, "。！？") || strings.HasPrefix(l, "同志们") || headingRe.MatchString(l) {
+			continue
+		}
+		return l, i
+	}
+	if t := strings.TrimSpace(siteSuffixRe.ReplaceAllString(hint, "")); t != "" {
+		return t, -1
+	}
+	return "", -1
+}
+
+// findDates returns the delivery date and the publication date the lines
+// state, either may be "".
+func findDates(head, tail []string) (delivered, published string) {
+	for _, l := range head {
+		if delivered == "" {
+			if m := deliveredRe.FindStringSubmatch(l); m != nil {
+				for k := 1; k+2 < len(m); k += 3 {
+					if m[k] != "" {
+						delivered = isoDate(m[k], m[k+1], m[k+2])
+						break
+					}
+				}
+			}
+		}
+		if published == "" {
+			if m := publishedRe.FindStringSubmatch(l); m != nil {
+				published = isoDate(m[1], m[2], m[3])
+			}
+		}
+	}
+	if delivered == "" {
+		for _, l := range tail {
+			if m := dateLineRe.FindStringSubmatch(l); m != nil {
+				delivered = isoDate(m[1], m[2], m[3])
+			}
+		}
+	}
+	if published == "" {
+		for _, l := range tail {
+			if m := publishedRe.FindStringSubmatch(l); m != nil {
+				published = isoDate(m[1], m[2], m[3])
+				break
+			}
+		}
+	}
+	return delivered, published
+}

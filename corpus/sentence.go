@@ -1,0 +1,196 @@
+package corpus
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// SectionKind says whether a section reviews past work or plans new work,
+// which tells later stages whether its figures are achieved or targeted.
+type SectionKind uint8
+
+const (
+	// SectionOther is a section whose heading says neither.
+	SectionOther SectionKind = iota
+	// SectionReview reviews achieved work (回顾, 成绩, 基本情况).
+	SectionReview
+	// SectionPlan sets goals and tasks (目标, 任务, 安排, 今年, 下一步).
+	SectionPlan
+)
+
+func (k SectionKind) String() string {
+	switch k {
+	case SectionReview:
+		return "review"
+	case SectionPlan:
+		return "plan"
+	}
+	return "other"
+}
+
+// Section is a headed part of a clean text.
+type Section struct {
+	Start, End int    // byte offsets in the clean text, [Start, End)
+	Level      int    // 1 for 一、 / 第一, 2 for （一）, 3 for 1.
+	Heading    string // the heading line, or its head when fused with a paragraph
+	Kind       SectionKind
+}
+
+// Sentence is a sentence of a clean text.
+type Sentence struct {
+	Start, End int // byte offsets in the clean text, [Start, End)
+	Paragraph  int // index of the paragraph (line) it stands in
+	Section    int // index into Sections(text), -1 before the first heading
+}
+
+var headingRe = regexp.MustCompile(`^(?:([一二三四五六七八九十]{1,3})[、.．]|第([一二三四五六七八九十]{1,3})(?:部分|章|节|篇)?[、，,：:\s]|[（(]([一二三四五六七八九十]{1,3})[）)]|([0-9]{1,2})[.．、](?:[^0-9]|$))`)
+
+var (
+	reviewWords = []string{"回顾", "总结", "成绩", "成效", "基本情况", "工作情况", "过去", "取得", "进展", "简要回顾", "主要工作"}
+	planWords   = []string{"目标", "任务", "安排", "部署", "思路", "今年", "明年", "下一步", "措施", "要求", "重点", "计划", "打算", "做好", "建议", "意见", "着力", "奋力"}
+)
+
+// headingLevel returns the level of a line that opens with a section
+// marker, or 0.
+func headingLevel(line string) int {
+	m := headingRe.FindStringSubmatch(line)
+	if m == nil {
+		return 0
+	}
+	switch {
+	case m[1] != "" || m[2] != "":
+		return 1
+	case m[3] != "":
+		return 2
+	}
+	return 3
+}
+
+// classifyHeading decides a section kind from its heading words.
+func classifyHeading(h string) SectionKind {
+	// Only the heading proper: up to the first full stop.
+	if i := strings.IndexAny(h, "。；"); i >= 0 {
+		h = h[:i]
+	}
+	r, p := 0, 0
+	for _, w := range reviewWords {
+		if strings.Contains(h, w) {
+			r++
+		}
+	}
+	for _, w := range planWords {
+		if strings.Contains(h, w) {
+			p++
+		}
+	}
+	switch {
+	case r > p:
+		return SectionReview
+	case p > r:
+		return SectionPlan
+	}
+	return SectionOther
+}
+
+// Sections finds the headed sections of a clean text. A sub-section whose
+// heading says neither review nor plan inherits the kind of its parent.
+func Sections(text string) []Section {
+	var out []Section
+	var stack []int // indices of the open sections by level
+	off := 0
+	for off <= len(text) {
+		end := strings.IndexByte(text[off:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += off
+		}
+		line := text[off:end]
+		if lv := headingLevel(line); lv > 0 {
+			head := line
+			if utf8.RuneCountInString(head) > 60 {
+				head = truncRunes(head, 60)
+			}
+			for len(stack) > 0 && out[stack[len(stack)-1]].Level >= lv {
+				out[stack[len(stack)-1]].End = off
+				stack = stack[:len(stack)-1]
+			}
+			kind := classifyHeading(head)
+			if kind == SectionOther && len(stack) > 0 {
+				kind = out[stack[len(stack)-1]].Kind
+			}
+			out = append(out, Section{Start: off, End: len(text), Level: lv, Heading: head, Kind: kind})
+			stack = append(stack, len(out)-1)
+		}
+		off = end + 1
+	}
+	return out
+}
+
+func truncRunes(s string, n int) string {
+	i := 0
+	for k := range s {
+		if i == n {
+			return s[:k]
+		}
+		i++
+	}
+	return s
+}
+
+// sentenceEnd holds the runes that end a sentence.
+const sentenceEnd = "。！？；!?;"
+
+// Sentences splits a clean text into sentences at 。！？； and line ends,
+// keeping closing quotes and brackets with their sentence, and says which
+// paragraph and section each sentence stands in.
+func Sentences(text string) []Sentence {
+	secs := Sections(text)
+	var out []Sentence
+	para, sec := 0, -1
+	start := 0
+	emit := func(end int) {
+		s, e := start, end
+		for s < e && (text[s] == ' ' || text[s] == '\n') {
+			s++
+		}
+		if s < e {
+			for sec+1 < len(secs) && secs[sec+1].Start <= s {
+				sec++
+			}
+			cur := sec
+			for cur >= 0 && secs[cur].End <= s {
+				cur--
+			}
+			out = append(out, Sentence{Start: s, End: e, Paragraph: para, Section: cur})
+		}
+		start = end
+	}
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			emit(i)
+			para++
+			start = i + 1
+			i++
+			continue
+		case strings.ContainsRune(sentenceEnd, r):
+			j := i + size
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if r2 != '”' && r2 != '’' && r2 != '）' && r2 != ')' && r2 != '」' {
+					break
+				}
+				j += s2
+			}
+			emit(j)
+			i = j
+			continue
+		}
+		i += size
+	}
+	emit(len(text))
+	return out
+}
