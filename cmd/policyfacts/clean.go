@@ -1,0 +1,53 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+
+	"github.com/policyfacts/policyfacts/corpus"
+)
+
+const cleanHelp = `
+Clean prints the cleaned text of each document: the text extraction reads,
+with site chrome, paywall notices and page artefacts removed and characters
+normalised. With several documents, each is introduced by a line "==> ID <==".`
+
+func runClean(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("clean", "policyfacts clean [flags] FILE...", stderr, cleanHelp)
+	var lf loadFlags
+	lf.register(fs)
+	meta := fs.Bool("meta", false, "print the document metadata found (title, date, source) before the text")
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if len(paths) == 0 {
+		fs.Usage()
+		return errUsage
+	}
+	failed, n := 0, 0
+	for doc, err := range corpus.Walk(paths, lf.options()) {
+		if err != nil {
+			fmt.Fprintln(stderr, "policyfacts:", err)
+			failed++
+			continue
+		}
+		if n > 0 || len(paths) > 1 {
+			fmt.Fprintf(stdout, "==> %s <==\n", doc.ID)
+		}
+		n++
+		if *meta {
+			fmt.Fprintf(stdout, "title: %s\ndate: %s (%s)\nsource: %s\nencoding: %s\n\n", doc.Meta.Title, doc.Meta.Date, doc.Meta.DateKind, doc.Meta.Source, doc.Encoding)
+		}
+		fmt.Fprintln(stdout, doc.Clean)
+	}
+	if failed > 0 {
+		return errSomeFailed
+	}
+	return nil
+}

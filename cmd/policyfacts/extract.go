@@ -1,0 +1,262 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"time"
+
+	"github.com/policyfacts/policyfacts"
+	"github.com/policyfacts/policyfacts/corpus"
+)
+
+const extractHelp = `
+Extract reads documents (.txt, .html, .csv, .jsonl, .zip files and
+directories of them) and prints one JSON object per document per line, in
+input order (see SCHEMA.md). A file that cannot be read or decoded is named
+on stderr with the reason, the batch goes on, and the exit status is 1.`
+
+type loadFlags struct {
+	encoding, textColumn, idColumn string
+}
+
+func (l *loadFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&l.encoding, "encoding", "", "decode input as this encoding (gbk, gb18030, big5, utf-8, utf-16le ...) instead of detecting it")
+	fs.StringVar(&l.textColumn, "text-column", "", "CSV column or JSONL key holding the text (default: full_text, text, content or 正文, else the longest)")
+	fs.StringVar(&l.idColumn, "id-column", "", "CSV column or JSONL key used as the row key in document ids (default: the row number)")
+}
+
+func (l *loadFlags) options() corpus.Options {
+	return corpus.Options{Encoding: l.encoding, TextColumn: l.textColumn, IDColumn: l.idColumn}
+}
+
+func runExtract(args []string, stdout, stderr io.Writer) error {
+	fs := newFlagSet("extract", "policyfacts extract [flags] PATH...", stderr, extractHelp)
+	var lf loadFlags
+	lf.register(fs)
+	out := fs.String("o", "", "write to this file (atomically: a temporary file renamed at the end) instead of stdout")
+	format := fs.String("format", "jsonl", "output format: jsonl or csv (one row per quantity)")
+	workers := fs.Int("workers", runtime.NumCPU(), "documents processed at once")
+	sample := fs.Bool("sample", false, "extract the embedded sample document")
+	quiet := fs.Bool("q", false, "no progress bar")
+	paths, err := parseInterleaved(fs, args)
+	if err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return errUsage
+	}
+	if *format != "jsonl" && *format != "csv" {
+		fmt.Fprintf(stderr, "policyfacts extract: unknown format %q (jsonl or csv)\n", *format)
+		return errUsage
+	}
+	if len(paths) == 0 && !*sample {
+		fs.Usage()
+		return errUsage
+	}
+	var src iter.Seq2[corpus.Document, error]
+	if *sample {
+		src = func(yield func(corpus.Document, error) bool) { yield(policyfacts.Sample(), nil) }
+	} else {
+		src = corpus.Walk(paths, lf.options())
+	}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	w := stdout
+	var af *atomicFile
+	if *out != "" {
+		if af, err = createAtomic(*out); err != nil {
+			return err
+		}
+		defer af.abort()
+		w = af
+	}
+	bw := bufio.NewWriterSize(w, 1<<16)
+	enc := newEncoder(bw, *format)
+	prog := newProgress(stderr, *quiet)
+	var ok, failed int
+	for it := range policyfacts.Batch(ctx, src, policyfacts.BatchOptions{Workers: *workers}) {
+		if it.Err != nil {
+			failed++
+			name := it.Path
+			var fe *corpus.FileError
+			if errors.As(it.Err, &fe) {
+				fmt.Fprintf(prog.lineWriter(), "policyfacts: %v\n", it.Err)
+			} else {
+				if name == "" {
+					name = it.ID
+				}
+				fmt.Fprintf(prog.lineWriter(), "policyfacts: %s: %v\n", name, it.Err)
+			}
+			prog.tick(ok, failed)
+			continue
+		}
+		if err := enc.encode(it.Result); err != nil {
+			return err
+		}
+		ok++
+		prog.tick(ok, failed)
+	}
+	prog.done(ok, failed)
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("interrupted after %d documents; output not written", ok+failed)
+	}
+	if err := enc.flush(); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	if af != nil {
+		if err := af.commit(); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		fmt.Fprintf(stderr, "policyfacts: %d documents extracted, %d failed\n", ok, failed)
+		return errSomeFailed
+	}
+	return nil
+}
+
+// encoder writes results as JSON lines or CSV rows.
+type encoder struct {
+	json *json.Encoder
+	csv  *csv.Writer
+	head bool
+}
+
+func newEncoder(w io.Writer, format string) *encoder {
+	if format == "csv" {
+		return &encoder{csv: csv.NewWriter(w)}
+	}
+	e := json.NewEncoder(w)
+	e.SetEscapeHTML(false)
+	return &encoder{json: e}
+}
+
+var csvHeader = []string{"doc_id", "title", "date", "text", "value", "unit", "bound", "dimension", "start", "end"}
+
+func (e *encoder) encode(r policyfacts.Result) error {
+	if e.json != nil {
+		return e.json.Encode(r)
+	}
+	if !e.head {
+		e.head = true
+		if err := e.csv.Write(csvHeader); err != nil {
+			return err
+		}
+	}
+	deref := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return *p
+	}
+	for _, q := range r.Quantities {
+		row := []string{r.Doc.ID, deref(r.Doc.Title), deref(r.Doc.Date), q.Text,
+			strconv.FormatFloat(q.Value, 'f', -1, 64), string(q.Unit), q.Bound.String(), q.Dimension.String(),
+			strconv.Itoa(q.Start), strconv.Itoa(q.End)}
+		if err := e.csv.Write(row); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (e *encoder) flush() error {
+	if e.csv != nil {
+		e.csv.Flush()
+		return e.csv.Error()
+	}
+	return nil
+}
+
+// atomicFile is an output file written under a temporary name and renamed
+// into place on commit, so an interrupted run leaves no half-written file.
+type atomicFile struct {
+	*os.File
+	path string
+	done bool
+}
+
+func createAtomic(path string) (*atomicFile, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
+	if err != nil {
+		return nil, err
+	}
+	return &atomicFile{File: f, path: path}, nil
+}
+
+func (a *atomicFile) commit() error {
+	if err := a.File.Sync(); err != nil {
+		return err
+	}
+	if err := a.File.Close(); err != nil {
+		return err
+	}
+	a.done = true
+	return os.Rename(a.File.Name(), a.path)
+}
+
+func (a *atomicFile) abort() {
+	if !a.done {
+		a.File.Close()
+		os.Remove(a.File.Name())
+	}
+}
+
+// progress draws a one-line counter on stderr when stderr is a terminal.
+type progress struct {
+	w     io.Writer
+	on    bool
+	start time.Time
+	last  time.Time
+}
+
+func newProgress(w io.Writer, quiet bool) *progress {
+	p := &progress{w: w, start: time.Now()}
+	if f, ok := w.(*os.File); ok && !quiet {
+		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
+			p.on = true
+		}
+	}
+	return p
+}
+
+// lineWriter returns the writer for a message line, clearing the bar first.
+func (p *progress) lineWriter() io.Writer {
+	if p.on {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+	return p.w
+}
+
+func (p *progress) tick(ok, failed int) {
+	if !p.on || time.Since(p.last) < 100*time.Millisecond {
+		return
+	}
+	p.last = time.Now()
+	n := ok + failed
+	rate := float64(n) / time.Since(p.start).Seconds()
+	fmt.Fprintf(p.w, "\r\033[Kextract: %d documents (%d failed), %.0f docs/s", n, failed, rate)
+}
+
+func (p *progress) done(ok, failed int) {
+	if p.on {
+		fmt.Fprintf(p.w, "\r\033[Kextract: %d documents (%d failed) in %s\n", ok+failed, failed, time.Since(p.start).Round(time.Millisecond))
+	}
+}

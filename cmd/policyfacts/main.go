@@ -1,0 +1,132 @@
+// Command policyfacts reads Chinese government speeches and work reports
+// and prints the figures they state as JSON lines or CSV.
+//
+// Usage:
+//
+//	policyfacts extract [flags] PATH...   one JSON object per document
+//	policyfacts clean [flags] FILE...     the cleaned text, for checking the cleaner
+//
+// Run "policyfacts help COMMAND" for the flags of a command. Exit status is
+// 0 when every document was processed, 1 when some could not be read or
+// decoded (each is named on stderr and the batch goes on), 2 for bad usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// errUsage marks a usage error (exit status 2).
+var errUsage = errors.New("usage")
+
+// errSomeFailed marks a batch where some documents failed (exit status 1).
+var errSomeFailed = errors.New("some documents failed")
+
+type command struct {
+	name    string
+	summary string
+	usage   string
+	run     func(args []string, stdout, stderr io.Writer) error
+}
+
+func commands() []command {
+	return []command{
+		{"extract", "extract quantities and document metadata as JSON lines or CSV", "policyfacts extract [flags] PATH...", runExtract},
+		{"clean", "print the cleaned text of documents", "policyfacts clean [flags] FILE...", runClean},
+	}
+}
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		mainUsage(stderr)
+		return 2
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help", "help":
+		if name == "help" && len(args) > 1 {
+			for _, c := range commands() {
+				if c.name == args[1] {
+					_ = c.run([]string{"-h"}, stdout, stdout) // prints the command's help
+					return 0
+				}
+			}
+			fmt.Fprintf(stderr, "policyfacts: unknown command %q\n", args[1])
+			return 2
+		}
+		mainUsage(stdout)
+		return 0
+	case "version", "--version":
+		fmt.Fprintln(stdout, "policyfacts", version)
+		return 0
+	}
+	for _, c := range commands() {
+		if c.name == name {
+			err := c.run(args[1:], stdout, stderr)
+			switch {
+			case err == nil, errors.Is(err, flag.ErrHelp):
+				return 0
+			case errors.Is(err, errUsage):
+				return 2
+			case errors.Is(err, errSomeFailed):
+				return 1
+			default:
+				fmt.Fprintln(stderr, "policyfacts:", err)
+				return 1
+			}
+		}
+	}
+	fmt.Fprintf(stderr, "policyfacts: unknown command %q\n\n", name)
+	mainUsage(stderr)
+	return 2
+}
+
+const version = "0.1.0"
+
+func mainUsage(w io.Writer) {
+	fmt.Fprintln(w, "policyfacts turns Chinese government speeches and work reports into data.")
+	fmt.Fprintln(w, "\nUsage:\n\n\tpolicyfacts <command> [flags] [arguments]\n\nCommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "\t%-10s %s\n", c.name, c.summary)
+	}
+	fmt.Fprintln(w, "\tversion    print the version")
+	fmt.Fprintln(w, "\nRun \"policyfacts help <command>\" for a command's flags.")
+}
+
+// parseInterleaved parses flags that may stand before or after the
+// positional arguments (policyfacts extract a.txt -o out.jsonl).
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return pos, nil
+		}
+		if rest[0] == "--" {
+			return append(pos, rest[1:]...), nil
+		}
+		pos = append(pos, rest[0])
+		args = rest[1:]
+	}
+}
+
+func newFlagSet(c string, usage string, stderr io.Writer, help string) *flag.FlagSet {
+	fs := flag.NewFlagSet(c, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: %s\n\n%s\n\nFlags:\n", usage, strings.TrimSpace(help))
+		fs.PrintDefaults()
+	}
+	return fs
+}

@@ -1,0 +1,747 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+// Recognizer finds quantities in text. It holds the lookup structures
+// derived from the unit and bound tables; it is immutable and safe for
+// concurrent use. The zero value is not usable: call NewRecognizer.
+type Recognizer struct {
+	units       map[rune][]unitDef // by first rune, longest first
+	before      []boundWord        // longest first
+	after       []boundWord        // longest first
+	scales      map[rune]float64
+	moneyWords  []string
+	placeholder string
+}
+
+type boundWord struct {
+	word  string
+	bound Bound
+}
+
+// NewRecognizer builds a Recognizer from the package's tables.
+func NewRecognizer() *Recognizer {
+	r := &Recognizer{
+		units:       map[rune][]unitDef{},
+		scales:      map[rune]float64{},
+		moneyWords:  moneyContext,
+		placeholder: "×xX＊*□○Ｘｘ",
+	}
+	for _, u := range unitTable {
+		first, _ := utf8.DecodeRuneInString(u.word)
+		r.units[first] = append(r.units[first], u)
+	}
+	for k := range r.units {
+		us := r.units[k]
+		sort.SliceStable(us, func(i, j int) bool { return len(us[i].word) > len(us[j].word) })
+	}
+	for _, b := range boundBefore {
+		r.before = append(r.before, boundWord{b.word, b.bound})
+	}
+	for _, b := range boundAfter {
+		r.after = append(r.after, boundWord{b.word, b.bound})
+	}
+	sort.SliceStable(r.before, func(i, j int) bool { return len(r.before[i].word) > len(r.before[j].word) })
+	sort.SliceStable(r.after, func(i, j int) bool { return len(r.after[i].word) > len(r.after[j].word) })
+	for _, s := range scaleTable {
+		r.scales[s.char] = s.value
+	}
+	return r
+}
+
+// moneyContext lists words that make a bare 亿 figure an amount of money
+// (投资200多亿, 产值突破千亿 is not: no Arabic figure).
+var moneyContext = []string{
+	"投资", "资金", "引资", "收入", "产值", "总额", "金额", "营收", "销售", "生产总值", "增加值",
+	"税收", "贷款", "融资", "资产", "利税", "支出", "预算", "消费", "GDP", "经济总量", "营业额", "交易额", "成交额",
+}
+
+var defaultRecognizer = sync.OnceValue(NewRecognizer)
+
+// Quantities finds the quantities in text with the default Recognizer.
+// Offsets are byte offsets into text.
+func Quantities(text string) []Quantity { return defaultRecognizer().Quantities(text) }
+
+// Quantities finds every amount, percentage, percentage-point change,
+// multiple and counted or physical measure in text, in text order.
+func (r *Recognizer) Quantities(text string) []Quantity {
+	return r.AppendQuantities(nil, text)
+}
+
+// numTok is a number as read, before its unit.
+type numTok struct {
+	start, end int // the number itself (digits and scale)
+	value      float64
+	high       float64 // for a vague range (五六百, 两三): the upper end; 0 otherwise
+	chinese    bool    // written in Chinese numerals
+	scale      string
+	inner      Bound // 余/多/来 inside the figure
+	hasInner   bool
+}
+
+// AppendQuantities appends the quantities of text to dst and returns it.
+func (r *Recognizer) AppendQuantities(dst []Quantity, text string) []Quantity {
+	s := scanner{r: r, text: text, out: dst, base: len(dst)}
+	s.run()
+	return s.out
+}
+
+type scanner struct {
+	r    *Recognizer
+	text string
+	out  []Quantity
+	base int
+	// pending holds bare numbers of a list or range waiting for the unit
+	// of a later member (20、30亿元; 20—30亿元).
+	pending []pendingNum
+}
+
+type pendingNum struct {
+	tok      numTok
+	boundPos int // start including a bound word before it
+	bound    Bound
+	hasBound bool
+	isRange  bool // joined to the next by a range mark
+	joinEnd  int  // offset after the joining mark
+}
+
+func (s *scanner) run() {
+	t := s.text
+	for i := 0; i < len(t); {
+		c := t[i]
+		if c < 0x80 {
+			if c >= '0' && c <= '9' {
+				i = s.at(i)
+				continue
+			}
+			i++
+			continue
+		}
+		rn, size := utf8.DecodeRuneInString(t[i:])
+		if isNumeralRune(rn) || rn >= '０' && rn <= '９' || rn == '翻' {
+			i = s.at(i)
+			continue
+		}
+		i += size
+	}
+}
+
+func isNumeralRune(r rune) bool {
+	switch r {
+	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
+		return true
+	}
+	return false
+}
+
+func isChineseDigit(r rune) bool {
+	switch r {
+	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九':
+		return true
+	}
+	return false
+}
+
+// at tries a quantity starting at i and returns where scanning goes on.
+func (s *scanner) at(i int) int {
+	t := s.text
+	rn, size := utf8.DecodeRuneInString(t[i:])
+	if rn == '翻' {
+		return s.doubling(i)
+	}
+	if rn == '百' && strings.HasPrefix(t[i+size:], "分之") || rn == '千' && strings.HasPrefix(t[i+size:], "分之") {
+		return s.fraction(i, rn)
+	}
+	tok, ok := s.number(i)
+	if !ok {
+		s.pending = s.pending[:0]
+		return i + max(size, tok.end-i)
+	}
+	return s.finish(tok)
+}
+
+// number reads the figure at i: digits, decimals, scales and an inner
+// bound (余/多/来).
+func (s *scanner) number(i int) (numTok, bool) {
+	t := s.text
+	tok := numTok{start: i}
+	j := i
+	rn, _ := utf8.DecodeRuneInString(t[i:])
+	arabic := rn >= '0' && rn <= '9' || rn >= '０' && rn <= '９'
+	if arabic {
+		j = scanArabic(t, i)
+	} else {
+		tok.chinese = true
+		for j < len(t) {
+			r, sz := utf8.DecodeRuneInString(t[j:])
+			if isNumeralRune(r) {
+				j += sz
+				continue
+			}
+			if r == '点' && j > i {
+				if r2, _ := utf8.DecodeRuneInString(t[j+sz:]); isChineseDigit(r2) {
+					j += sz
+					continue
+				}
+			}
+			break
+		}
+	}
+	tok.end = j
+	numEnd := j
+	// scales written after Arabic digits (3.5万亿, 5000万); stop at a unit
+	// word that starts with a scale character (千瓦, 千米, 百分点).
+	if arabic {
+		for j < len(t) {
+			if _, ok := s.r.unitAt(t, j); ok {
+				break
+			}
+			r, sz := utf8.DecodeRuneInString(t[j:])
+			if r == '十' || s.r.scales[r] == 0 {
+				break
+			}
+			j += sz
+		}
+	}
+	// the inner bound: 1.2万余项, 200多亿, 三十余家
+	if j < len(t) {
+		r, sz := utf8.DecodeRuneInString(t[j:])
+		for _, b := range boundInside {
+			if r == b.char {
+				// 多 must not start a word (多个, 多家 after a bare number is still 多)
+				tok.inner, tok.hasInner = b.bound, true
+				j += sz
+				for j < len(t) {
+					if _, ok := s.r.unitAt(t, j); ok {
+						break
+					}
+					r2, sz2 := utf8.DecodeRuneInString(t[j:])
+					if r2 == '十' || s.r.scales[r2] == 0 {
+						break
+					}
+					tok.scale += string(r2)
+					j += sz2
+				}
+				break
+			}
+		}
+	}
+	numStr := t[i:numEnd]
+	scalePart := t[numEnd:j]
+	if tok.hasInner {
+		// the scale written after the inner bound is already in tok.scale
+		if k := strings.IndexAny(scalePart, "余多来"); k >= 0 {
+			tok.scale = scalePart[:k] + tok.scale
+		}
+	} else {
+		tok.scale = scalePart
+	}
+	tok.end = j
+	if tok.chinese {
+		// the scale of a Chinese numeral is its trailing 万/亿
+		tail := numStr
+		for strings.HasSuffix(tail, "万") || strings.HasSuffix(tail, "亿") {
+			tail = tail[:len(tail)-len("万")]
+		}
+		tok.scale = numStr[len(tail):] + tok.scale
+	}
+	// vague: 几百, 数十, 十几
+	if tok.chinese {
+		if p, _ := utf8.DecodeLastRuneInString(t[:i]); p == '几' || p == '数' || p == '好' || p == '若' {
+			return tok, false
+		}
+		if n, _ := utf8.DecodeRuneInString(t[numEnd:]); n == '几' {
+			tok.end = numEnd
+			return tok, false
+		}
+	}
+	v, high, ok := valueOf(numStr, scalePart, tok.hasInner)
+	if !ok {
+		return tok, false
+	}
+	tok.value, tok.high = v, high
+	return tok, true
+}
+
+// valueOf computes the value of a number string and the scales after it.
+// A leading pair of neighbouring digits (五六百, 两三) is a vague range.
+func valueOf(numStr, scalePart string, hasInner bool) (v, high float64, ok bool) {
+	scale := strings.Map(func(r rune) rune {
+		if r == '余' || r == '多' || r == '来' {
+			return -1
+		}
+		return r
+	}, scalePart)
+	rs := []rune(numStr)
+	if len(rs) >= 2 {
+		d1, ok1 := digitValue(rs[0])
+		d2, ok2 := digitValue(rs[1])
+		if ok1 && ok2 && d1 >= 1 && d1 <= 9 && (d2 == d1+1 || d1 == 2 && d2 == 3 && rs[0] == '两') {
+			lo, err1 := ParseNumber(string(rs[0]) + string(rs[2:]) + scale)
+			hi, err2 := ParseNumber(string(rs[1]) + string(rs[2:]) + scale)
+			if len(rs) == 2 {
+				lo, err1 = ParseNumber(string(rs[0]) + scale)
+				hi, err2 = ParseNumber(string(rs[1]) + scale)
+			}
+			if err1 == nil && err2 == nil {
+				return lo, hi, true
+			}
+			return 0, 0, false
+		}
+	}
+	val, err := ParseNumber(numStr + scale)
+	if err != nil {
+		return 0, 0, false
+	}
+	return val, 0, true
+}
+
+// scanArabic returns the end of the Arabic number at i: digits, a decimal
+// part, thousands separators followed by three digits.
+func scanArabic(t string, i int) int {
+	j := i
+	for j < len(t) {
+		c := t[j]
+		switch {
+		case c >= '0' && c <= '9':
+			j++
+		case c == '.' && j+1 < len(t) && t[j+1] >= '0' && t[j+1] <= '9' && j > i:
+			j++
+		case c == ',' && j+3 < len(t)+0 && j+3 <= len(t)-0 && isASCIIDigits(t[j+1:min(j+4, len(t))]) && len(t) >= j+4 && (j+4 == len(t) || t[j+4] < '0' || t[j+4] > '9'):
+			j++
+		case c >= 0x80:
+			r, sz := utf8.DecodeRuneInString(t[j:])
+			if r >= '０' && r <= '９' || r == '．' && j > i {
+				j += sz
+				continue
+			}
+			return j
+		default:
+			return j
+		}
+	}
+	return j
+}
+
+// unitAt returns the unit word at j, longest first.
+func (r *Recognizer) unitAt(t string, j int) (unitDef, bool) {
+	if j >= len(t) {
+		return unitDef{}, false
+	}
+	first, _ := utf8.DecodeRuneInString(t[j:])
+	for _, u := range r.units[first] {
+		if strings.HasPrefix(t[j:], u.word) {
+			return u, true
+		}
+	}
+	return unitDef{}, false
+}
+
+// finish reads what follows a number (unit, bounds, range, list) and
+// emits the quantity; it returns where scanning goes on.
+func (s *scanner) finish(tok numTok) int {
+	t := s.text
+	start := tok.start
+	// what stands before the number
+	bound, hasBound := Eq, false
+	if b, w, ok := s.boundBefore(start); ok {
+		bound, hasBound = b, true
+		start -= len(w)
+	}
+	if s.excludedBefore(tok) {
+		s.pending = s.pending[:0]
+		return tok.end
+	}
+	j := tok.end
+	// a stray space before the unit: 78 %
+	k := j
+	if k < len(t) && t[k] == ' ' {
+		if _, ok := s.r.unitAt(t, k+1); ok {
+			k++
+		}
+	}
+	u, hasUnit := s.r.unitAt(t, k)
+	if hasUnit && u.arabicOnly && tok.chinese {
+		s.pending = s.pending[:0]
+		return tok.end
+	}
+	if hasUnit {
+		j = k + len(u.word)
+	} else if c, sz := utf8.DecodeRuneInString(t[min(j, len(t)):]); j < len(t) && c == '成' && !tok.chinese || j < len(t) && c == '成' && tok.chinese && tok.value >= 2 && tok.value <= 10 && !strings.HasPrefix(t[j+sz:], "为") && !strings.HasPrefix(t[j+sz:], "立") {
+		// 9成 = 90%
+		u, hasUnit = unitDef{word: "成", unit: "%", dim: Percent, factor: 10}, true
+		j += sz
+	} else if !tok.chinese && strings.HasSuffix(tok.scale, "亿") && s.moneyContext(start) {
+		u, hasUnit = unitDef{unit: "CNY", dim: Money, factor: 1}, true
+	}
+	if hasUnit && u.dim == Count {
+		rest := t[j:]
+		for _, w := range durationAfterUnit {
+			if strings.HasPrefix(rest, w) {
+				s.pending = s.pending[:0]
+				return j
+			}
+		}
+		if tok.chinese {
+			if t[tok.start:tok.end] == "一" && u.unit != "倍" {
+				s.pending = s.pending[:0]
+				return j // 一个, 一批, 一次: an article, not a count
+			}
+			for _, w := range enumAfterUnit {
+				if strings.HasPrefix(rest, w) {
+					s.pending = s.pending[:0]
+					return j
+				}
+			}
+		}
+	}
+	if !hasUnit {
+		// a bare number may take the unit of the next member of a list or range
+		for _, jw := range append(rangeJoin, listJoin...) {
+			if strings.HasPrefix(t[j:], jw) {
+				after := j + len(jw)
+				if after < len(t) && startsNumber(t[after:]) {
+					s.pending = append(s.pending, pendingNum{tok: tok, boundPos: start, bound: bound, hasBound: hasBound,
+						isRange: isRangeJoin(jw), joinEnd: after})
+					return after
+				}
+			}
+		}
+		s.pending = s.pending[:0]
+		return tok.end
+	}
+	// bounds after the unit: 以上, 左右 …
+	if b, w, ok := s.boundAfterAt(j); ok && !(hasBound && bound == LE && b == LE) {
+		bound, hasBound = b, true
+		j += len(w)
+	} else if ok {
+		j += len(w)
+	}
+	if tok.hasInner && !hasBound {
+		bound, hasBound = tok.inner, true
+	} else if tok.hasInner && hasBound && bound == Approx {
+		bound = tok.inner
+	}
+	if s.quoted(start, j) {
+		s.pending = s.pending[:0]
+		return j
+	}
+	q := s.make(tok, u, start, j, bound)
+	// members waiting for this unit
+	if len(s.pending) > 0 && s.pending[len(s.pending)-1].joinEnd == tok.start || len(s.pending) > 0 && s.pending[len(s.pending)-1].joinEnd == start {
+		for _, p := range s.pending {
+			pt := p.tok
+			if pt.scale == "" && !pt.chinese == !tok.chinese {
+				pt.scale = tok.scale
+				pt.value *= scaleValue(tok.scale)
+			}
+			b := p.bound
+			if p.isRange {
+				if !p.hasBound {
+					b = GE
+				}
+				if !hasBound || bound == Eq {
+					q.Bound = LE
+				}
+			} else if !p.hasBound {
+				b = q.Bound
+			}
+			pq := s.make(pt, u, p.boundPos, pt.end, b)
+			s.out = append(s.out, pq)
+		}
+	}
+	s.pending = s.pending[:0]
+	// a range: this figure — the next one
+	for _, jw := range rangeJoin {
+		if strings.HasPrefix(t[j:], jw) && j+len(jw) < len(t) && startsNumber(t[j+len(jw):]) {
+			if tok2, ok := s.number(j + len(jw)); ok {
+				if u2, ok2 := s.r.unitAt(t, tok2.end); ok2 && u2.unit == u.unit {
+					if q.Bound == Eq {
+						q.Bound = GE
+					}
+				}
+			}
+		}
+	}
+	s.shareBackward(&q)
+	s.out = append(s.out, q)
+	if tok.high > 0 {
+		q.Bound = GE
+		s.out[len(s.out)-1] = q
+		hq := q
+		hq.Value = tok.high * u.factor
+		hq.Bound = LE
+		if u.unit == "CNY" || u.unit == "USD" {
+			hq.Value = tok.high * u.factor
+		}
+		s.out = append(s.out, hq)
+	}
+	return j
+}
+
+// make builds a Quantity.
+func (s *scanner) make(tok numTok, u unitDef, start, end int, b Bound) Quantity {
+	v := tok.value * u.factor
+	return Quantity{
+		Text:      s.text[start:end],
+		Start:     start,
+		End:       end,
+		Value:     round(v),
+		Unit:      u.unit,
+		Bound:     b,
+		Dimension: u.dim,
+		Scale:     tok.scale,
+	}
+}
+
+// round trims floating-point noise: 116.78 × 1e8 = 11678000000.000002.
+func round(v float64) float64 {
+	if v == 0 || math.IsInf(v, 0) || math.IsNaN(v) {
+		return v
+	}
+	mag := math.Pow(10, 12-math.Ceil(math.Log10(math.Abs(v))))
+	if math.IsInf(mag, 0) || mag == 0 {
+		return v
+	}
+	return math.Round(v*mag) / mag
+}
+
+func scaleValue(s string) float64 {
+	v := 1.0
+	for _, r := range s {
+		for _, sc := range scaleTable {
+			if sc.char == r {
+				v *= sc.value
+			}
+		}
+	}
+	return v
+}
+
+func isRangeJoin(w string) bool {
+	for _, r := range rangeJoin {
+		if r == w {
+			return true
+		}
+	}
+	return false
+}
+
+func startsNumber(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || isNumeralRune(r)
+}
+
+// shareBackward gives a bound written once after a list to its earlier
+// members (20亿元、30亿元以上), and the unit 个百分点 to a member written
+// with 个 only (3.4个、1个百分点).
+func (s *scanner) shareBackward(q *Quantity) {
+	cur := *q
+	for k := len(s.out) - 1; k >= s.base; k-- {
+		p := &s.out[k]
+		between := s.text[p.End:cur.Start]
+		if !isListJoin(between) {
+			return
+		}
+		if p.Unit == "个" && cur.Unit == "pp" {
+			p.Unit, p.Dimension = "pp", PP
+		}
+		if p.Unit != cur.Unit {
+			return
+		}
+		if q.Bound != Eq && p.Bound == Eq && cur.Text != "" && hasBoundSuffix(q.Text, s.r) {
+			p.Bound = q.Bound
+		}
+		cur = *p
+	}
+}
+
+func hasBoundSuffix(text string, r *Recognizer) bool {
+	for _, b := range r.after {
+		if strings.HasSuffix(text, b.word) {
+			return true
+		}
+	}
+	return false
+}
+
+func isListJoin(s string) bool {
+	for _, w := range listJoin {
+		if s == w {
+			return true
+		}
+	}
+	return false
+}
+
+// boundBefore finds a bound word right before offset i.
+func (s *scanner) boundBefore(i int) (Bound, string, bool) {
+	head := s.text[max(0, i-12):i]
+	for _, b := range s.r.before {
+		if strings.HasSuffix(head, b.word) {
+			if b.word == "上" {
+				// only 上千, 上万, 上百: a lone scale after it
+				if r, _ := utf8.DecodeRuneInString(s.text[i:]); r != '百' && r != '千' && r != '万' {
+					continue
+				}
+			}
+			if b.word == "超" && strings.HasSuffix(head, "赶超") {
+				continue
+			}
+			return b.bound, b.word, true
+		}
+	}
+	return Eq, "", false
+}
+
+func (s *scanner) boundAfterAt(j int) (Bound, string, bool) {
+	for _, b := range s.r.after {
+		if strings.HasPrefix(s.text[j:], b.word) {
+			return b.bound, b.word, true
+		}
+	}
+	return Eq, "", false
+}
+
+// excludedBefore rejects numbers that are part of a code or name
+// (PM2.5, G20, 3D), ordinals (第九次, 第 17 期) and vague Chinese numerals.
+func (s *scanner) excludedBefore(tok numTok) bool {
+	t := s.text
+	head := t[:tok.start]
+	p, _ := utf8.DecodeLastRuneInString(head)
+	if p < 0x80 && (p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p >= '0' && p <= '9' || p == '.' || p == '+' || p == '-' && tok.chinese) {
+		return true
+	}
+	h := strings.TrimRight(head, " ")
+	if strings.HasSuffix(h, "第") || strings.HasSuffix(h, "初") || tok.chinese && (strings.HasSuffix(h, "届") || strings.HasSuffix(h, "“")) || strings.HasSuffix(h, "星期") || strings.HasSuffix(h, "周") && tok.chinese {
+		return true
+	}
+	if tok.chinese {
+		// a lone scale (百, 千, 万) is a number only after a bound word: 近百亿元
+		first, _ := utf8.DecodeRuneInString(t[tok.start:])
+		if first == '亿' {
+			return true
+		}
+		if !isChineseDigit(first) && first != '十' {
+			if _, _, ok := s.boundBefore(tok.start); !ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quoted reports a figure inside a short quoted formula (“三人小组”, “四个一”).
+func (s *scanner) quoted(start, end int) bool {
+	t := s.text
+	head := t[max(0, start-24):start]
+	open := strings.LastIndex(head, "“")
+	if open < 0 || strings.ContainsAny(head[open:], "”，。；、") {
+		return false
+	}
+	tail := t[end:min(len(t), end+24)]
+	cl := strings.Index(tail, "”")
+	return cl >= 0 && !strings.ContainsAny(tail[:cl], "，。；")
+}
+
+// moneyContext reports a money word shortly before offset i in the same clause.
+func (s *scanner) moneyContext(i int) bool {
+	head := s.text[max(0, i-45):i]
+	if k := strings.LastIndexAny(head, "，。；：,;"); k >= 0 {
+		head = head[k:]
+	}
+	for _, w := range s.r.moneyWords {
+		if strings.Contains(head, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// fraction reads 百分之十五 (15%) and 千分之七 (0.7%).
+func (s *scanner) fraction(i int, r rune) int {
+	t := s.text
+	j := i + len("百分之")
+	tok, ok := s.number(j)
+	if !ok || tok.scale != "" {
+		return j
+	}
+	factor := 1.0
+	if r == '千' {
+		factor = 0.1
+	}
+	start := i
+	bound := Eq
+	if b, w, ok := s.boundBefore(i); ok {
+		bound, start = b, i-len(w)
+	}
+	end := tok.end
+	if b, w, ok := s.boundAfterAt(end); ok {
+		bound, end = b, end+len(w)
+	}
+	s.out = append(s.out, Quantity{Text: t[start:end], Start: start, End: end, Value: round(tok.value * factor),
+		Unit: "%", Bound: bound, Dimension: Percent})
+	return end
+}
+
+// doubling reads 翻番 / 翻一番 (2 times) and 翻两番 (4 times).
+func (s *scanner) doubling(i int) int {
+	t := s.text
+	rest := t[i+len("翻"):]
+	var n float64
+	var w string
+	switch {
+	case strings.HasPrefix(rest, "番"):
+		n, w = 2, "翻番"
+	case strings.HasPrefix(rest, "一番"):
+		n, w = 2, "翻一番"
+	case strings.HasPrefix(rest, "两番"):
+		n, w = 4, "翻两番"
+	case strings.HasPrefix(rest, "三番"):
+		n, w = 8, "翻三番"
+	default:
+		return i + len("翻")
+	}
+	end := i + len(w)
+	s.out = append(s.out, Quantity{Text: w, Start: i, End: end, Value: n, Unit: "times", Bound: Eq, Dimension: Times})
+	return end
+}
+
+// Redacted counts the figures deleted from a text that leave their unit
+// behind: placeholders (××亿元, X%, ＊个) and units with no number before
+// them (合同利用市外资金亿元). Templates and redacted documents score high.
+func (r *Recognizer) Redacted(text string) int {
+	n := 0
+	for _, u := range []string{"亿元", "万元", "万美元", "亿美元", "%", "个百分点"} {
+		off := 0
+		for {
+			k := strings.Index(text[off:], u)
+			if k < 0 {
+				break
+			}
+			k += off
+			off = k + len(u)
+			p, _ := utf8.DecodeLastRuneInString(text[:k])
+			switch {
+			case strings.ContainsRune(r.placeholder, p):
+				n++
+			case p >= '0' && p <= '9' || p >= '０' && p <= '９' || isNumeralRune(p) || p == '余' || p == '多' || p == '来' || p == ' ' || p == '之':
+			case p == '过' || p == '上' || p == '超' || p == '千' || p == '百':
+			case isHanRune(p):
+				rest := text[off:]
+				if !strings.HasPrefix(rest, "以上") && !strings.HasPrefix(rest, "级") && !strings.HasPrefix(rest, "以下") && u != "%" {
+					n++
+				}
+			}
+		}
+	}
+	return n
+}
+
+func isHanRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }

@@ -1,0 +1,187 @@
+package policyfacts
+
+import (
+	"context"
+	_ "embed"
+	"iter"
+	"runtime"
+
+	"github.com/policyfacts/policyfacts/corpus"
+	"github.com/policyfacts/policyfacts/extract"
+)
+
+// DocInfo is the "doc" object of SCHEMA.md. Unknown fields are nil and
+// print as JSON null.
+type DocInfo struct {
+	ID       string  `json:"id"`
+	Title    *string `json:"title"`
+	Date     *string `json:"date"`
+	Region   *string `json:"region"`
+	Speaker  *string `json:"speaker"`
+	Year     *int    `json:"year"`
+	Source   string  `json:"source,omitempty"`
+	URL      string  `json:"url,omitempty"`
+	Encoding string  `json:"encoding,omitempty"`
+	// Redacted counts figures deleted from the text that left their unit
+	// behind (亿元 with no number, ××%): a template or a redacted copy.
+	Redacted int `json:"redacted"`
+}
+
+// Result is what extraction gives for one document, in the shape of
+// SCHEMA.md. Slices are never nil, so they print as [] when empty.
+type Result struct {
+	Doc        DocInfo            `json:"doc"`
+	Quantities []extract.Quantity `json:"quantities"`
+	Facts      []any              `json:"facts"`
+	Sectors    []any              `json:"sectors"`
+	Slogans    []any              `json:"slogans"`
+}
+
+// Extractor runs the pipeline. It is immutable and safe for concurrent use.
+type Extractor struct {
+	rec *extract.Recognizer
+}
+
+// New returns an Extractor.
+func New() *Extractor {
+	return &Extractor{rec: extract.NewRecognizer()}
+}
+
+func strPtr(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+// Extract runs the pipeline on a loaded document. Quantity offsets are
+// mapped to the raw text.
+func (e *Extractor) Extract(ctx context.Context, doc corpus.Document) (Result, error) {
+	if err := ctx.Err(); err != nil {
+		return Result{}, err
+	}
+	res := Result{
+		Doc: DocInfo{
+			ID: doc.ID, Title: strPtr(doc.Meta.Title), Date: strPtr(doc.Meta.Date),
+			Region: strPtr(doc.Meta.Region), Source: doc.Meta.Source, URL: doc.Meta.URL,
+			Encoding: doc.Encoding,
+		},
+		Facts: []any{}, Sectors: []any{}, Slogans: []any{},
+	}
+	qs := e.rec.Quantities(doc.Clean)
+	for i := range qs {
+		if doc.Map != nil {
+			qs[i].Start, qs[i].End = doc.Map.RawSpan(qs[i].Start, qs[i].End)
+		}
+	}
+	if qs == nil {
+		qs = []extract.Quantity{}
+	}
+	res.Quantities = qs
+	res.Doc.Redacted = e.rec.Redacted(doc.Clean)
+	return res, nil
+}
+
+// Extract runs the pipeline on one document with a new Extractor. For many
+// documents, make one Extractor with New and reuse it, or use Batch.
+func Extract(ctx context.Context, doc corpus.Document) (Result, error) {
+	return New().Extract(ctx, doc)
+}
+
+// Item is one document's outcome in a batch: its result, or the error that
+// kept it from one.
+type Item struct {
+	Index  int // position in the input, from 0
+	ID     string
+	Path   string
+	Result Result
+	Err    error
+}
+
+// BatchOptions control Batch.
+type BatchOptions struct {
+	// Workers is the number of documents processed at once; 0 means the
+	// number of CPUs.
+	Workers int
+	// Extractor is used by every worker; nil means New().
+	Extractor *Extractor
+}
+
+// Batch extracts the documents of src with a bounded pool of workers and
+// sends one Item per document on the returned channel, in input order,
+// whatever the number of workers. At most about 2×Workers documents are
+// held in memory at once: a slow consumer slows the reading of src. The
+// channel is closed when src is exhausted or ctx is cancelled.
+func Batch(ctx context.Context, src iter.Seq2[corpus.Document, error], opts BatchOptions) <-chan Item {
+	workers := opts.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	ex := opts.Extractor
+	if ex == nil {
+		ex = New()
+	}
+	out := make(chan Item, workers)
+	type job struct {
+		item Item
+		doc  corpus.Document
+		done chan Item
+	}
+	jobs := make(chan job, workers)
+	order := make(chan chan Item, workers)
+	for range workers {
+		go func() {
+			for j := range jobs {
+				it := j.item
+				if it.Err == nil {
+					it.Result, it.Err = ex.Extract(ctx, j.doc)
+				}
+				j.done <- it
+			}
+		}()
+	}
+	go func() { // reader: feeds jobs in order
+		defer close(jobs)
+		defer close(order)
+		i := 0
+		for doc, err := range src {
+			done := make(chan Item, 1)
+			select {
+			case order <- done:
+			case <-ctx.Done():
+				return
+			}
+			select {
+			case jobs <- job{item: Item{Index: i, ID: doc.ID, Path: doc.Path, Err: err}, doc: doc, done: done}:
+			case <-ctx.Done():
+				return
+			}
+			i++
+		}
+	}()
+	go func() { // collector: delivers in order
+		defer close(out)
+		for done := range order {
+			select {
+			case it := <-done:
+				select {
+				case out <- it:
+				case <-ctx.Done():
+					return
+				}
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	return out
+}
+
+//go:embed sample/sample.txt
+var sampleText string
+
+// Sample returns the embedded sample document: a short work-report excerpt
+// written for the project, used by `policyfacts extract --sample`.
+func Sample() corpus.Document {
+	return corpus.FromText("sample.txt", sampleText, corpus.Meta{}, nil)
+}
