@@ -87,7 +87,7 @@ type numTok struct {
 
 // AppendQuantities appends the quantities of text to dst and returns it.
 func (r *Recognizer) AppendQuantities(dst []Quantity, text string) []Quantity {
-	s := scanner{r: r, text: text, out: dst, base: len(dst)}
+	s := scanner{r: r, text: text, out: dst, base: len(dst), rangeHigh: -1}
 	s.run()
 	return s.out
 }
@@ -97,6 +97,9 @@ type scanner struct {
 	text string
 	out  []Quantity
 	base int
+	// rangeHigh is where the high end of a range starts, after a low end
+	// with a unit (5%—6%); -1 when none is open.
+	rangeHigh int
 	// pending holds bare numbers of a list or range waiting for the unit
 	// of a later member (20、30亿元; 20—30亿元).
 	pending []pendingNum
@@ -253,7 +256,7 @@ func (s *scanner) number(i int) (numTok, bool) {
 	}
 	// vague: 几百, 数十, 十几
 	if tok.chinese {
-		if p, _ := utf8.DecodeLastRuneInString(t[:i]); p == '几' || p == '数' || p == '好' || p == '若' {
+		if p, _ := utf8.DecodeLastRuneInString(t[:i]); p == '几' || p == '数' {
 			return tok, false
 		}
 		if n, _ := utf8.DecodeRuneInString(t[numEnd:]); n == '几' {
@@ -382,6 +385,12 @@ func (s *scanner) finish(tok numTok) int {
 	}
 	if hasUnit && u.dim == Count {
 		rest := t[j:]
+		for _, tu := range termAfterUnit {
+			if u.word == tu.unit && strings.HasPrefix(rest, tu.next) {
+				s.pending = s.pending[:0]
+				return j
+			}
+		}
 		for _, w := range durationAfterUnit {
 			if strings.HasPrefix(rest, w) {
 				s.pending = s.pending[:0]
@@ -433,6 +442,10 @@ func (s *scanner) finish(tok numTok) int {
 		return j
 	}
 	q := s.make(tok, u, start, j, bound)
+	if s.rangeHigh >= 0 && (s.rangeHigh == tok.start || s.rangeHigh == start) && len(s.out) > s.base && s.out[len(s.out)-1].Unit == q.Unit && q.Bound == Eq {
+		q.Bound = LE
+	}
+	s.rangeHigh = -1
 	// members waiting for this unit
 	if len(s.pending) > 0 && s.pending[len(s.pending)-1].joinEnd == tok.start || len(s.pending) > 0 && s.pending[len(s.pending)-1].joinEnd == start {
 		for _, p := range s.pending {
@@ -465,6 +478,7 @@ func (s *scanner) finish(tok numTok) int {
 					if q.Bound == Eq {
 						q.Bound = GE
 					}
+					s.rangeHigh = j + len(jw)
 				}
 			}
 		}
@@ -628,7 +642,7 @@ func (s *scanner) excludedBefore(tok numTok) bool {
 		if first == '亿' {
 			return true
 		}
-		if !isChineseDigit(first) && first != '十' {
+		if !isChineseDigit(first) && first != '十' && !tok.hasInner {
 			if _, _, ok := s.boundBefore(tok.start); !ok {
 				return true
 			}

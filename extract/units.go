@@ -184,3 +184,9 @@ var notAfterNumber = []string{
 	"年", "月", "日", "号", "时", "分钟", "秒", "周年", "世纪", "届", "期", "强", "热线",
 	"岁", "天", "小时", "星期",
 }
+
+// termAfterUnit lists a measure word and what follows it where together they
+// make a term, not a count: 三次产业 (the three sectors of the economy).
+var termAfterUnit = []struct{ unit, next string }{
+	{"次", "产业"}, {"次", "性"}, {"个", "性"},
+}

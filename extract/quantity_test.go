@@ -1,0 +1,406 @@
+package extract
+
+import (
+	"math"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// fmtQ renders a quantity as "text|value|unit|bound" for table tests.
+func fmtQ(q Quantity) string {
+	return q.Text + "|" + strconv.FormatFloat(q.Value, 'g', -1, 64) + "|" + string(q.Unit) + "|" + q.Bound.String()
+}
+
+func checkQuantities(t *testing.T, in string, want []string) {
+	t.Helper()
+	got := Quantities(in)
+	var gs []string
+	for _, q := range got {
+		gs = append(gs, fmtQ(q))
+		if q.Start < 0 || q.End > len(in) || q.Start > q.End || in[q.Start:q.End] != q.Text {
+			t.Errorf("Quantities(%q): %q has bad offsets [%d,%d)", in, q.Text, q.Start, q.End)
+		}
+	}
+	if strings.Join(gs, "; ") != strings.Join(want, "; ") {
+		t.Errorf("Quantities(%q)\n got  %v\n want %v", in, gs, want)
+	}
+}
+
+func TestQuantities(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		// investment promotion
+		{"全市共包装项目179个，新签约项目89个，协议引资204亿元。", []string{"179个|179|个|eq", "89个|89|个|eq", "204亿元|2.04e+10|CNY|eq"}},
+		{"全市实际利用国外资金达到550万美元，比上年增长83%", []string{"550万美元|5.5e+06|USD|eq", "83%|83|%|eq"}},
+		{"实际利用省外到位资金达到116.78亿元", []string{"116.78亿元|1.1678e+10|CNY|eq"}},
+		{"占市外到位资金的比重提高到70.8%", []string{"70.8%|70.8|%|eq"}},
+		{"共组织开展了招商引资专题宣传推介活动12场次", []string{"12场次|12|场次|eq"}},
+		{"占新签约项目总数的78 %", []string{"78 %|78|%|eq"}},
+		{"实际到位市外资金达到165.02亿元、同比增长31.3%", []string{"165.02亿元|1.6502e+10|CNY|eq", "31.3%|31.3|%|eq"}},
+		{"协议引资250亿元以上", []string{"250亿元以上|2.5e+10|CNY|ge"}},
+		{"市外到位资金突破200亿元", []string{"突破200亿元|2e+10|CNY|gt"}},
+		{"增幅达20%以上", []string{"20%以上|20|%|ge"}},
+		{"标准厂房的建设任务是40万平方米", []string{"40万平方米|400000|m2|eq"}},
+		{"我市共签约招商引资项目538个，总投资3291.39亿元，完成市定年度目标任务3000亿元的109.71%", []string{"538个|538|个|eq", "3291.39亿元|3.29139e+11|CNY|eq", "3000亿元|3e+11|CNY|eq", "109.71%|109.71|%|eq"}},
+		{"开工率为92.38%，超市定任务60%的32个百分点", []string{"92.38%|92.38|%|eq", "60%|60|%|eq", "32个百分点|32|pp|eq"}},
+		{"招商引资项目对全市固定资产贡献率接近40%", []string{"接近40%|40|%|approx"}},
+		{"全市生产总值从2015年的1174亿元增长到2020年的2100亿元，首次突破2000亿元大关", []string{"1174亿元|1.174e+11|CNY|eq", "2100亿元|2.1e+11|CNY|eq", "突破2000亿元|2e+11|CNY|gt"}},
+		{"年均增长8%以上", []string{"8%以上|8|%|ge"}},
+		{"已入驻企业5家", []string{"5家|5|家|eq"}},
+		{"签订年产3000吨碳纤维项目", []string{"3000吨|3000|t|eq"}},
+		{"年产144万平方米", []string{"144万平方米|1.44e+06|m2|eq"}},
+		{"预期年销售收入1160万元，实现利税600万元，同时增加就业人数100人", []string{"1160万元|1.16e+07|CNY|eq", "600万元|6e+06|CNY|eq", "100人|100|人|eq"}},
+		{"全市十二个省级开发区", []string{"十二个|12|个|eq"}},
+		{"组建七支招商小分队", []string{"七支|7|支|eq"}},
+		{"办理审批事项1.2万余项，审批时限压缩76.8%以上", []string{"1.2万余项|12000|项|gt", "76.8%以上|76.8|%|ge"}},
+		{"招商小分队168支", []string{"168支|168|支|eq"}},
+		{"川滇黔12市地州合作", []string{"12市地州|12|个|eq"}},
+		{"选派4名干部", []string{"4名|4|名|eq"}},
+		{"累计完成投资近1560亿元", []string{"近1560亿元|1.56e+11|CNY|approx"}},
+		{"现场督查率超过50%", []string{"超过50%|50|%|gt"}},
+		{"确保签约引资额400亿元，力争450亿元", []string{"400亿元|4e+10|CNY|eq", "450亿元|4.5e+10|CNY|eq"}},
+		{"单体投资10亿元以上乃至20亿元、30亿元以上", []string{"10亿元以上|1e+09|CNY|ge", "20亿元|2e+09|CNY|ge", "30亿元以上|3e+09|CNY|ge"}},
+		{"对接客商138家", []string{"138家|138|家|eq"}},
+		{"实际使用外资1.35亿美元", []string{"1.35亿美元|1.35e+08|USD|eq"}},
+		{"合同外资2.6亿美元，增长15.2%", []string{"2.6亿美元|2.6e+08|USD|eq", "15.2%|15.2|%|eq"}},
+		{"引进亿元以上项目45个", []string{"45个|45|个|eq"}},
+		{"项目履约率达到90%，开工率80%，资金到位率30%", []string{"90%|90|%|eq", "80%|80|%|eq", "30%|30|%|eq"}},
+		{"举办各类招商推介活动36场", []string{"36场|36|场|eq"}},
+		{"外出招商156批次", []string{"156批|156|批|eq"}},
+		{"实际到位资金500亿元以上", []string{"500亿元以上|5e+10|CNY|ge"}},
+		{"引进世界500强企业3家", []string{"3家|3|家|eq"}},
+		{"全年接待客商2000余人次", []string{"2000余人次|2000|person-times|gt"}},
+		{"引进项目总投资达200多亿", []string{"200多亿|2e+10|CNY|gt"}},
+		{"投资规模五六百亿元", []string{"五六百亿元|5e+10|CNY|ge", "五六百亿元|6e+10|CNY|le"}},
+		{"每个县区引进两三个大项目", []string{"两三个|2|个|ge", "两三个|3|个|le"}},
+		{"争取近百亿元投资", []string{"近百亿元|1e+10|CNY|approx"}},
+		{"利用外资550万欧元", []string{"550万欧元|5.5e+06|EUR|eq"}},
+		{"到位港资3000万港元", []string{"3000万港元|3e+07|HKD|eq"}},
+		// provincial work-report phrasing
+		{"地区生产总值增长4.5%左右", []string{"4.5%左右|4.5|%|approx"}},
+		{"城镇新增就业50万人以上", []string{"50万人以上|500000|人|ge"}},
+		{"城镇调查失业率5.5%以内", []string{"5.5%以内|5.5|%|le"}},
+		{"居民消费价格涨幅2%左右", []string{"2%左右|2|%|approx"}},
+		{"粮食总产量稳定在1955万吨以上", []string{"1955万吨以上|1.955e+07|t|ge"}},
+		{"全省地区生产总值达到5.34万亿元", []string{"5.34万亿元|5.34e+12|CNY|eq"}},
+		{"经济总量迈上3.5万亿元台阶", []string{"3.5万亿元|3.5e+12|CNY|eq"}},
+		{"一般公共预算收入完成3113.1亿元，增长6.9%", []string{"3113.1亿元|3.1131e+11|CNY|eq", "6.9%|6.9|%|eq"}},
+		{"规模以上工业增加值增长7.1%", []string{"7.1%|7.1|%|eq"}},
+		{"社会消费品零售总额突破2万亿元", []string{"突破2万亿元|2e+12|CNY|gt"}},
+		{"城乡居民人均可支配收入分别增长4.8%、6.8%", []string{"4.8%|4.8|%|eq", "6.8%|6.8|%|eq"}},
+		{"城镇居民人均可支配收入48765元", []string{"48765元|48765|CNY|eq"}},
+		{"单位地区生产总值能耗下降3.1%", []string{"3.1%|3.1|%|eq"}},
+		{"研发投入强度提高0.12个百分点", []string{"0.12个百分点|0.12|pp|eq"}},
+		{"常住人口城镇化率提高到65.2%", []string{"65.2%|65.2|%|eq"}},
+		{"第一、第三产业增加值分别增长3.1%、5.1%", []string{"3.1%|3.1|%|eq", "5.1%|5.1|%|eq"}},
+		{"三次产业结构调整为9.1∶38.2∶52.7", nil},
+		{"进出口总额1.2万亿元，下降2.5%", []string{"1.2万亿元|1.2e+12|CNY|eq", "2.5%|2.5|%|eq"}},
+		{"新增城镇就业11.2万人", []string{"11.2万人|112000|人|eq"}},
+		{"新改建农村公路1.5万公里", []string{"1.5万公里|15000|km|eq"}},
+		{"建成高标准农田420万亩", []string{"420万亩|4.2e+06|mu|eq"}},
+		{"新增造林面积32万公顷", []string{"32万公顷|320000|ha|eq"}},
+		{"粮食产量达到1290亿斤", []string{"1290亿斤|6.45e+07|t|eq"}},
+		{"新增装机容量1.7亿千瓦", []string{"1.7亿千瓦|1.7e+08|kW|eq"}},
+		{"全社会用电量达到3200亿千瓦时", []string{"3200亿千瓦时|3.2e+11|kWh|eq"}},
+		{"港口集装箱吞吐量突破1000万标箱", []string{"突破1000万标箱|1e+07|TEU|gt"}},
+		{"完成旅游接待量5000万人次", []string{"5000万人次|5e+07|person-times|eq"}},
+		{"改造老旧小区1200个，惠及居民15万户", []string{"1200个|1200|个|eq", "15万户|150000|户|eq"}},
+		{"新建改扩建中小学56所", []string{"56所|56|所|eq"}},
+		{"新增高新技术企业1,234家", []string{"1,234家|1234|家|eq"}},
+		{"完成投资1,234.5亿元", []string{"1,234.5亿元|1.2345e+11|CNY|eq"}},
+		{"城市空气优良天数比例达到92.3%", []string{"92.3%|92.3|%|eq"}},
+		{"PM2.5平均浓度下降10%", []string{"10%|10|%|eq"}},
+		{"人口自然增长率控制在7.6‰以内", []string{"控制在7.6‰以内|0.76|%|le"}},
+		{"出生人口性别比下降千分之五", []string{"千分之五|0.5|%|eq"}},
+		{"农村集中供水率达到9成以上", []string{"9成以上|90|%|ge"}},
+		{"九成以上村实现通客车", []string{"九成以上|90|%|ge"}},
+		{"力争战略性新兴产业产值年均增长百分之十五", []string{"百分之十五|15|%|eq"}},
+		{"研发经费投入增长百分之三点五", []string{"百分之三点五|3.5|%|eq"}},
+		{"经济总量比2010年翻一番", []string{"翻一番|2|times|eq"}},
+		{"城乡居民收入实现翻番", []string{"翻番|2|times|eq"}},
+		{"人均收入翻两番", []string{"翻两番|4|times|eq"}},
+		{"增长1.5倍", []string{"1.5倍|1.5|times|eq"}},
+		{"是全国平均水平的2倍", []string{"2倍|2|times|eq"}},
+		{"实际到位市外资金增长10%—12%", []string{"10%|10|%|ge", "12%|12|%|le"}},
+		{"经济增长5%—5.5%", []string{"5%|5|%|ge", "5.5%|5.5|%|le"}},
+		{"地区生产总值增长4.5-5%", []string{"4.5|4.5|%|ge", "5%|5|%|le"}},
+		{"引进项目投资额20亿元至30亿元", []string{"20亿元|2e+09|CNY|ge", "30亿元|3e+09|CNY|le"}},
+		{"单个项目投资20—30亿元", []string{"20|2e+09|CNY|ge", "30亿元|3e+09|CNY|le"}},
+		{"分别增长3.4个、1个百分点", []string{"3.4个|3.4|pp|eq", "1个百分点|1|pp|eq"}},
+		{"分别为20、30亿元", []string{"20|2e+09|CNY|eq", "30亿元|3e+09|CNY|eq"}},
+		{"新增规上企业3、5、7家", []string{"3|3|家|eq", "5|5|家|eq", "7家|7|家|eq"}},
+		{"投资额不低于5000万元", []string{"不低于5000万元|5e+07|CNY|ge"}},
+		{"引进至少3个项目", []string{"至少3个|3|个|ge"}},
+		{"外资占比不超过30%", []string{"不超过30%|30|%|le"}},
+		{"赤字率不到3%", []string{"不到3%|3|%|lt"}},
+		{"不足1000人", []string{"不足1000人|1000|人|lt"}},
+		{"低于全国平均水平0.8个百分点", []string{"0.8个百分点|0.8|pp|eq"}},
+		{"增速低于3%", []string{"低于3%|3|%|lt"}},
+		{"约120家企业", []string{"约120家|120|家|approx"}},
+		{"大约2000名", []string{"大约2000名|2000|名|approx"}},
+		{"逾500亿元", []string{"逾500亿元|5e+10|CNY|gt"}},
+		{"超3000万元", []string{"超3000万元|3e+07|CNY|gt"}},
+		{"引资300亿元左右", []string{"300亿元左右|3e+10|CNY|approx"}},
+		{"增速8%上下", []string{"8%上下|8|%|approx"}},
+		{"投资100亿元以下", []string{"100亿元以下|1e+10|CNY|le"}},
+		{"上千家企业", []string{"上千家|1000|家|ge"}},
+		{"二十多个县", []string{"二十多个|20|个|gt"}},
+		{"百余家企业", []string{"百余家|100|家|gt"}},
+		// Chinese numerals
+		{"项目投资三千二百万元", []string{"三千二百万元|3.2e+07|CNY|eq"}},
+		{"获得补助十二亿元", []string{"十二亿元|1.2e+09|CNY|eq"}},
+		{"共有一百零五家", []string{"一百零五家|105|家|eq"}},
+		{"总额三点五亿元", []string{"三点五亿元|3.5e+08|CNY|eq"}},
+		{"投资二十三点五亿元", []string{"二十三点五亿元|2.35e+09|CNY|eq"}},
+		{"新建学校两所", []string{"两所|2|所|eq"}},
+		{"引进企业三十家", []string{"三十家|30|家|eq"}},
+		{"办好十件民生实事", []string{"十件|10|件|eq"}},
+		{"设立四个产业招商专班", []string{"四个|4|个|eq"}},
+		{"组建三支招商小分队", []string{"三支|3|支|eq"}},
+		{"总投资两万亿元", []string{"两万亿元|2e+12|CNY|eq"}},
+		{"开工项目一千二百个", []string{"一千二百个|1200|个|eq"}},
+		// full-width and spacing
+		{"增长１２．５％", []string{"１２．５％|12.5|%|eq"}},
+		{"协议引资２０４亿元", []string{"２０４亿元|2.04e+10|CNY|eq"}},
+		// lists sharing a bound
+		{"新增20亿元、30亿元以上项目", []string{"20亿元|2e+09|CNY|ge", "30亿元以上|3e+09|CNY|ge"}},
+		{"引进5家、8家左右", []string{"5家|5|家|approx", "8家左右|8|家|approx"}},
+		// money without 元, plainly money
+		{"全年完成固定资产投资1.17万亿", []string{"1.17万亿|1.17e+12|CNY|eq"}},
+		{"全市招商引资到位资金达到356亿", []string{"356亿|3.56e+10|CNY|eq"}},
+		// many in one sentence
+		{"2013年，全州履约招商引资项目208个，累计到位州外资金540亿元，同比增长22%；到位省外国内资金400亿元；新签约项目104个，协议引资额1096亿元", []string{"208个|208|个|eq", "540亿元|5.4e+10|CNY|eq", "22%|22|%|eq", "400亿元|4e+10|CNY|eq", "104个|104|个|eq", "1096亿元|1.096e+11|CNY|eq"}},
+		{"纳入省督办65个项目，履约项目61个，履约率94%；开工项目58个，开工率89%", []string{"65个|65|个|eq", "61个|61|个|eq", "94%|94|%|eq", "58个|58|个|eq", "89%|89|%|eq"}},
+		{"签约正式合同项目13个，签约总金额达512.5亿元", []string{"13个|13|个|eq", "512.5亿元|5.125e+10|CNY|eq"}},
+		{"工作目标300亿元，奋斗目标350亿元，其中到位国内省外资金270亿元", []string{"300亿元|3e+10|CNY|eq", "350亿元|3.5e+10|CNY|eq", "270亿元|2.7e+10|CNY|eq"}},
+		{"重点推出优质投资促进项目127个，引资额1107亿元", []string{"127个|127|个|eq", "1107亿元|1.107e+11|CNY|eq"}},
+		{"建成标准化厂房76.2万平方米，已投入使用65.7万平方米，入驻企业117家", []string{"76.2万平方米|762000|m2|eq", "65.7万平方米|657000|m2|eq", "117家|117|家|eq"}},
+		{"城区面积扩大到85平方公里", []string{"85平方公里|85|km2|eq"}},
+		{"建成污水管网320公里", []string{"320公里|320|km|eq"}},
+		{"新增停车位1.2万个", []string{"1.2万个|12000|个|eq"}},
+		{"培训农民工3.6万人次", []string{"3.6万人次|36000|person-times|eq"}},
+		{"减税降费86亿元", []string{"86亿元|8.6e+09|CNY|eq"}},
+		{"发放创业担保贷款12.8亿元", []string{"12.8亿元|1.28e+09|CNY|eq"}},
+		{"新增市场主体12.3万户", []string{"12.3万户|123000|户|eq"}},
+		{"完成植树造林8.6万亩", []string{"8.6万亩|86000|mu|eq"}},
+		{"年处理垃圾36万吨", []string{"36万吨|360000|t|eq"}},
+		{"新建5G基站3200个", []string{"3200个|3200|个|eq"}},
+		{"全市规上工业企业达到1560家", []string{"1560家|1560|家|eq"}},
+		{"新增国家级专精特新“小巨人”企业12家", []string{"12家|12|家|eq"}},
+		{"招商引资到位资金增长15%，外贸进出口增长8%左右", []string{"15%|15|%|eq", "8%左右|8|%|approx"}},
+		{"完成市定任务的148.46%", []string{"148.46%|148.46|%|eq"}},
+		{"100%嵌入招商活动", []string{"100%|100|%|eq"}},
+		{"兑现奖励资金3860万元", []string{"3860万元|3.86e+07|CNY|eq"}},
+		{"金额0.5亿元", []string{"0.5亿元|5e+07|CNY|eq"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) { checkQuantities(t, tc.in, tc.want) })
+	}
+	if len(tests) < 150 {
+		t.Errorf("only %d expressions; the quantity table should hold at least 150", len(tests))
+	}
+}
+
+// TestNotQuantities holds near misses: numbers that are not quantities.
+func TestNotQuantities(t *testing.T) {
+	tests := []string{
+		"2019年全市招商引资工作开局良好",
+		"发表于 2022-5-16 08:54:44",
+		"（2014年3月25日）",
+		"会议于上午9时30分开始",
+		"2021年1月—12月",
+		"深入贯彻落实省第九次党代会精神",
+		"综合排名全省第一",
+		"第 17 期",
+		"蜀ICP备18012146号-1",
+		"川公网安备 51342502000017号",
+		"联系电话：0871-12345678",
+		"实施“十四五”规划",
+		"十四五时期",
+		"引进世界500强企业",
+		"拨打12345热线",
+		"三一重工、国美电器等企业已入驻",
+		"推动“三大转型",
+		"“7+1”招商小分队",
+		"九通一平",
+		"下面，我讲三点意见。",
+		"讲三个方面的问题",
+		"重点要做好九个抓",
+		"建设三支队伍",
+		"三位一体",
+		"“四个一”活动",
+		"“三人小组”",
+		"成功引进了一大批好项目",
+		"引进一批好项目",
+		"适时组织开展一次专题招商引资活动",
+		"这是十分重要的",
+		"走向珠三角经济带",
+		"几百家领军工业企业",
+		"数十个项目",
+		"十几个县",
+		"××亿元",
+		"合同利用市外资金亿元实际到位亿元",
+		"完成年度目标任务的XX%",
+		"引进××个项目",
+		"Copyright ©2008-2021",
+		"© 2001-2023 Discuz! Team.",
+		"一是加强领导，二是完善机制",
+		"一年来的工作",
+		"前5个月",
+		"审批时限压缩到3个工作日",
+		"用5年时间",
+		"千亿级钢铁深加工产业集群",
+		"市县两级",
+		"一、二、三产业",
+		"千方百计",
+		"州委七届五次全会",
+		"第十三届西博会",
+		"“三级跳”第二级",
+		"选派第三批干部",
+		"1、块是主体",
+		"二〇二四年",
+		"每半年进行一次现场检查",
+		"五抓一优一促",
+		"一企一策一事一议",
+		"两手抓",
+		"万众一心",
+		"力争达到或超过亿元",
+		"过亿元投资项目",
+		"一把手工程",
+		"三甲医院",
+		"5那么范文",
+		"G20峰会",
+		"比例为2.5∶1",
+		"5G网络",
+	}
+	for _, in := range tests {
+		t.Run(in, func(t *testing.T) {
+			if got := Quantities(in); len(got) != 0 {
+				var gs []string
+				for _, q := range got {
+					gs = append(gs, fmtQ(q))
+				}
+				t.Errorf("Quantities(%q) = %v, want none", in, gs)
+			}
+		})
+	}
+}
+
+func TestRedacted(t *testing.T) {
+	tests := []struct {
+		in   string
+		want int
+	}{
+		{"合同利用市外资金亿元实际到位亿元", 2},
+		{"完成年度目标任务的××%", 1},
+		{"引进××亿元项目", 1},
+		{"协议引资204亿元", 0},
+		{"亿元以上项目45个", 0},
+		{"投资上亿元的企业", 0},
+	}
+	r := NewRecognizer()
+	for _, tc := range tests {
+		if got := r.Redacted(tc.in); got != tc.want {
+			t.Errorf("Redacted(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+	}{
+		{"204", 204}, {"116.78", 116.78}, {"1,234.5", 1234.5}, {"３５", 35},
+		{"三千二百万", 32000000}, {"十二亿", 1.2e9}, {"一百零五", 105}, {"三点五", 3.5},
+		{"二〇二五", 2025}, {"3.5万亿", 3.5e12}, {"1.2万", 12000}, {"两万", 20000},
+		{"十", 10}, {"十五", 15}, {"二十三点五亿", 2.35e9}, {"一百五", 150}, {"三万五", 35000},
+		{"五千零八", 5008}, {"一亿二千万", 1.2e8}, {"百", 100}, {"两", 2}, {"〇", 0}, {"九", 9},
+		{"四十二", 42}, {"1.7亿", 1.7e8}, {"5000万", 5e7}, {"3千", 3000},
+	}
+	for _, tc := range tests {
+		got, err := ParseNumber(tc.in)
+		if err != nil || math.Abs(got-tc.want) > 1e-9*math.Max(1, tc.want) {
+			t.Errorf("ParseNumber(%q) = %v, %v; want %v", tc.in, got, err, tc.want)
+		}
+	}
+	for _, in := range []string{"", "三一", "五六", "十百", "abc", "1,23", "几百", "数十", "点五", "三点"} {
+		if v, err := ParseNumber(in); err == nil {
+			t.Errorf("ParseNumber(%q) = %v, want an error", in, v)
+		}
+	}
+}
+
+func TestUnitTableUnique(t *testing.T) {
+	seen := map[string]bool{}
+	for _, u := range unitTable {
+		if seen[u.word] {
+			t.Errorf("unit %q listed twice", u.word)
+		}
+		seen[u.word] = true
+		if u.factor == 0 {
+			t.Errorf("unit %q has factor 0", u.word)
+		}
+	}
+	r := NewRecognizer()
+	for first, us := range r.units {
+		for i := 1; i < len(us); i++ {
+			if len(us[i].word) > len(us[i-1].word) {
+				t.Errorf("units starting %q not longest first", first)
+			}
+		}
+	}
+}
+
+func TestQuantitiesConcurrent(t *testing.T) {
+	r := NewRecognizer()
+	in := strings.Repeat("协议引资204亿元，增长8%以上；新签约项目89个。", 50)
+	want := len(r.Quantities(in))
+	t.Parallel()
+	done := make(chan int)
+	for range 8 {
+		go func() { done <- len(r.Quantities(in)) }()
+	}
+	for range 8 {
+		if got := <-done; got != want {
+			t.Errorf("concurrent Quantities found %d, want %d", got, want)
+		}
+	}
+}
+
+func FuzzQuantities(f *testing.F) {
+	for _, s := range []string{"协议引资204亿元", "五六百亿元", "10%—12%", "百分之十五", "1.2万余项", "二十三点五亿元", "翻一番", "20、30亿元以上", "3.4个、1个百分点", "１２．５％"} {
+		f.Add(s)
+	}
+	r := NewRecognizer()
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, q := range r.Quantities(s) {
+			if q.Start < 0 || q.End > len(s) || q.Start > q.End {
+				t.Fatalf("bad offsets %d,%d in %q", q.Start, q.End, s)
+			}
+			if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
+				t.Fatalf("value %v in %q", q.Value, s)
+			}
+			if !utf8.ValidString(q.Text) && utf8.ValidString(s) {
+				t.Fatalf("text %q not valid UTF-8", q.Text)
+			}
+		}
+		_ = r.Redacted(s) // must not panic
+	})
+}
+
+func FuzzParseNumber(f *testing.F) {
+	for _, s := range []string{"204", "1,234.5", "三千二百万", "3.5万亿", "一百零五", "三点五", "二〇二五", "万万亿"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseNumber(s)
+		if err == nil && (math.IsNaN(v) || math.IsInf(v, 0)) {
+			t.Fatalf("ParseNumber(%q) = %v", s, v)
+		}
+	})
+}
