@@ -97,7 +97,7 @@ func chromeClass(s string, inBody bool) lineKind {
 	if s == "" {
 		return emptyLine
 	}
-	if onlyPunct(s) {
+	if onlyPunct(s) && !loneMarker(s) {
 		return emptyLine
 	}
 	v := loadChrome()

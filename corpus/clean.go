@@ -406,6 +406,9 @@ func splitTitleLine(lines *[]rline, ti int, title string) {
 	}
 	for k := range parts {
 		parts[k].brk = l.brk
+		if k+1 < len(parts) {
+			parts[k].brk = parts[k].end
+		}
 		for _, c := range l.cuts {
 			s, e := c[0]+l.start, c[1]+l.start
 			if s >= parts[k].start && e <= parts[k].end {

@@ -204,7 +204,9 @@ func Load(id string, b []byte, k Kind, opts Options) (Document, error) {
 		}
 		text, hint.Title = t, title
 	}
-	return FromText(id, text, hint, opts.Cleaner), nil
+	doc = FromText(id, text, hint, opts.Cleaner)
+	doc.Encoding = enc
+	return doc, nil
 }
 
 // FromText makes a Document of decoded text, cleaning it with c (nil: a new

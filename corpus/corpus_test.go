@@ -1,0 +1,521 @@
+package corpus
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	"golang.org/x/text/encoding/unicode"
+
+	"github.com/policyfacts/policyfacts/internal/testutil"
+)
+
+const speech = `市长在2024年全市招商引资工作会议上的讲话
+发布时间：2024-03-02 09:15:00
+当前位置：首页 > 政务公开 > 领导讲话
+【字体：大 中 小】 浏览次数：1234
+同志们：
+今天召开全市招商引资工作会议，主要任务是总结去年工作，安排部署今年任务。下面，我讲三点意见。
+一、2023年工作回顾
+2023年，全市新签约项目89个，协议引资204亿元，实际到位市外资金165.02亿元，同比增长31.3%。
+二、2024年目标任务
+今年要确保协议引资250亿元以上，力争突破300亿元。
+相关推荐
+关于我们 | 联系我们 | 网站地图
+Copyright 2024 某市人民政府 版权所有 滇ICP备12345678号
+`
+
+func encodeWith(t *testing.T, e encoding.Encoding, s string) []byte {
+	t.Helper()
+	b, err := e.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatalf("encode: %v", err)
+	}
+	return b
+}
+
+func TestDecode(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []byte
+		enc  string
+	}{
+		{"utf8", []byte(speech), "utf-8"},
+		{"utf8 bom", append([]byte{0xEF, 0xBB, 0xBF}, speech...), "utf-8"},
+		{"gbk", encodeWith(t, simplifiedchinese.GBK, speech), "gb18030"},
+		{"gb18030", encodeWith(t, simplifiedchinese.GB18030, speech), "gb18030"},
+		{"utf16le bom", encodeWith(t, unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), speech), "utf-16le"},
+		{"utf16be bom", encodeWith(t, unicode.UTF16(unicode.BigEndian, unicode.UseBOM), speech), "utf-16be"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got, enc, err := Decode(tc.in, "")
+			if err != nil {
+				t.Fatalf("Decode: %v", err)
+			}
+			if enc != tc.enc {
+				t.Errorf("encoding = %q, want %q", enc, tc.enc)
+			}
+			if got != speech {
+				t.Errorf("Decode text differs from the original")
+			}
+		})
+	}
+}
+
+func TestDecodeBig5(t *testing.T) {
+	trad := "市長在全市招商引資工作會議上的講話。今年要確保協議引資二百五十億元以上，實際到位資金增長百分之二十。"
+	got, enc, err := Decode(encodeWith(t, traditionalchinese.Big5, trad), "")
+	if err != nil || enc != "big5" || got != trad {
+		t.Fatalf("Decode(big5) = %q, %q, %v", got, enc, err)
+	}
+}
+
+func TestDecodeOverride(t *testing.T) {
+	b := encodeWith(t, simplifiedchinese.GBK, "协议引资204亿元")
+	got, enc, err := Decode(b, "gbk")
+	if err != nil || got != "协议引资204亿元" || enc != "gb18030" {
+		t.Fatalf("Decode(gbk override) = %q, %q, %v", got, enc, err)
+	}
+	if _, _, err := Decode(b, "no-such-encoding"); !errors.Is(err, ErrUnknownEncoding) {
+		t.Errorf("unknown encoding: err = %v, want ErrUnknownEncoding", err)
+	}
+}
+
+func TestDecodeRejects(t *testing.T) {
+	png := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00")
+	if _, _, err := Decode(png, ""); !errors.Is(err, ErrBinary) {
+		t.Errorf("PNG: err = %v, want ErrBinary", err)
+	}
+	// bytes that are neither UTF-8 nor plausible GBK or Big5
+	junk := bytes.Repeat([]byte{0xFE, 0x80, 0xA1, 0xFF, 0x81, 0x30}, 40)
+	var de *DecodeError
+	if _, _, err := Decode(junk, ""); !errors.As(err, &de) {
+		t.Errorf("junk: err = %v, want *DecodeError", err)
+	}
+	// a GBK file cut in the middle of a character still decodes
+	g := encodeWith(t, simplifiedchinese.GBK, "协议引资204亿元，同比增长31.3%。实际到位市外资金165.02亿元")
+	if s, _, err := Decode(g[:len(g)-1], ""); err != nil || !strings.HasPrefix(s, "协议引资204亿元") {
+		t.Errorf("truncated GBK: %q, %v", s, err)
+	}
+}
+
+func TestCleanDropsChromeKeepsSpeech(t *testing.T) {
+	doc := FromText("a.txt", speech, Meta{}, nil)
+	for _, gone := range []string{"当前位置", "字体", "浏览次数", "相关推荐", "关于我们", "Copyright", "ICP备", "发布时间"} {
+		if strings.Contains(doc.Clean, gone) {
+			t.Errorf("clean text keeps chrome %q:\n%s", gone, doc.Clean)
+		}
+	}
+	for _, kept := range []string{"同志们：", "下面，我讲三点意见。", "一、2023年工作回顾", "协议引资204亿元", "今年要确保协议引资250亿元以上，力争突破300亿元。"} {
+		if !strings.Contains(doc.Clean, kept) {
+			t.Errorf("clean text lost %q:\n%s", kept, doc.Clean)
+		}
+	}
+	if doc.Meta.Title != "市长在2024年全市招商引资工作会议上的讲话" || doc.Meta.Date != "2024-03-02" {
+		t.Errorf("meta = %+v", doc.Meta)
+	}
+	if strings.Count(doc.Clean, "市长在2024年全市招商引资工作会议上的讲话") != 1 {
+		t.Errorf("title not kept exactly once:\n%s", doc.Clean)
+	}
+}
+
+func TestCleanLines(t *testing.T) {
+	tests := []struct {
+		name, in string
+		want     string // the clean text, or a fragment of it when wantPart
+		absent   []string
+		wantPart bool
+	}{
+		{name: "content mentioning 首页 stays",
+			in:   "标题\n把招商引资作为全市工作的首页大事来抓，关于这一点，大家要有清醒认识，各级各部门要切实负起责任。\n",
+			want: "把招商引资作为全市工作的首页大事来抓，关于这一点，大家要有清醒认识，各级各部门要切实负起责任。", wantPart: true},
+		{name: "a heading about closing plants stays",
+			in:   "正文开始了，全市经济运行总体平稳，主要指标好于预期，发展质量稳步提升。\n（三）关闭落后产能\n淘汰落后产能的工作要抓紧抓实，确保按期完成任务，不留死角不走过场。\n",
+			want: "（三）关闭落后产能", wantPart: true},
+		{name: "paywall line and glued notice",
+			in:     "全市招商引资工作取得显著成绩，引进了一大批好项目，对经济发展发挥了重要作用。\n此处内容需要权限查看\n会员免费查看加强招商引资工作的调度考核。\n",
+			want:   "加强招商引资工作的调度考核。", wantPart: true,
+			absent: []string{"权限", "会员"}},
+		{name: "page footer",
+			in:     "要强化招商引资督查，特别是对重大项目要建立跟踪检查机制，加快投资进度。 第10页 共10页",
+			absent: []string{"第10页", "共10页"}, want: "加快投资进度。", wantPart: true},
+		{name: "full-width digits and percent fold, Chinese punctuation stays",
+			in:   "协议引资２０４亿元，增长１２．５％。",
+			want: "协议引资204亿元，增长12.5%。"},
+		{name: "ASCII punctuation in Chinese text",
+			in:   "各县(市、区)要参照执行,确保完成任务;具体如下:",
+			want: "各县（市、区）要参照执行，确保完成任务；具体如下："},
+		{name: "digit separators stay ASCII",
+			in:   "投资1,234.5亿元,会议于08:30召开",
+			want: "投资1,234.5亿元，会议于08:30召开"},
+		{name: "no-break and ideographic spaces",
+			in:   "\u00a0\u3000同志们：\u00a0",
+			want: "同志们："},
+		{name: "stray space in a figure",
+			in:   "占新签约项目总数的78 %；第 17 期",
+			want: "占新签约项目总数的78%；第17期"},
+		{name: "paragraphs collapsed into spaces",
+			in:   "就是抓转型升级。 招商引资会带来鲶鱼效应 当前，我们要着力解决",
+			want: "就是抓转型升级。\n招商引资会带来鲶鱼效应\n当前，我们要着力解决"},
+		{name: "spaced-out title",
+			in:   "政 府 工 作 报 告",
+			want: "政府工作报告"},
+		{name: "heading split across lines",
+			in:   "全市经济运行总体平稳，主要指标好于预期，发展质量稳步提升，民生福祉持续增进。\n（\n三）深化改革开放\n",
+			want: "（三）深化改革开放", wantPart: true},
+		{name: "lost closing quote kept as is",
+			in:   "抓经济发展无非是“两手,一手抓存量,一手抓增量。",
+			want: "抓经济发展无非是“两手，一手抓存量，一手抓增量。"},
+		{name: "scraper header",
+			in:     "标题：在全县经济工作会议上的讲话\n来源URL：http://example.gov.cn/a.html\n责任编辑：张三\n同志们：今天的会议很重要，主要任务是总结去年工作，部署今年任务，动员全县上下奋发有为。\n",
+			absent: []string{"来源URL", "责任编辑", "标题："}, want: "同志们：今天的会议很重要", wantPart: true},
+		{name: "brackets become quotes",
+			in:   "「一企一策」",
+			want: "“一企一策”"},
+		{name: "ellipsis line dropped",
+			in:   "在招商引资表彰奖励大会上的讲话\n…\n这次会议是市委、市政府决定召开的。会议的主要任务是总结去年工作，表彰先进，部署今年任务。\n",
+			want: "在招商引资表彰奖励大会上的讲话\n这次会议是市委、市政府决定召开的。会议的主要任务是总结去年工作，表彰先进，部署今年任务。"},
+		{name: "repeated title at the end",
+			in:   "县长在全县项目建设大会上的讲话\n同志们：今天召开全县项目建设大会，主要任务是总结去年工作，部署今年任务。\n县长在全县项目建设大会上的讲话\n",
+			want: "县长在全县项目建设大会上的讲话\n同志们：今天召开全县项目建设大会，主要任务是总结去年工作，部署今年任务。"},
+		{name: "title glued to the first sentence",
+			in:   "某某副州长在全州投资促进工作会议上的讲话第 17 期(2014年3月25日)按照会议安排，我就去年全州投资促进工作作一简要回顾。",
+			want: "某某副州长在全州投资促进工作会议上的讲话\n第17期（2014年3月25日）\n按照会议安排，我就去年全州投资促进工作作一简要回顾。"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := FromText("t", tc.in, Meta{}, nil)
+			if tc.wantPart {
+				if !strings.Contains(doc.Clean, tc.want) {
+					t.Errorf("Clean(%q) =\n%s\nwant it to contain %q", tc.in, doc.Clean, tc.want)
+				}
+			} else if doc.Clean != tc.want {
+				t.Errorf("Clean(%q) =\n%q\nwant\n%q", tc.in, doc.Clean, tc.want)
+			}
+			for _, a := range tc.absent {
+				if strings.Contains(doc.Clean, a) {
+					t.Errorf("Clean(%q) keeps %q:\n%s", tc.in, a, doc.Clean)
+				}
+			}
+			checkOffsets(t, doc)
+		})
+	}
+}
+
+func TestChunkMarkers(t *testing.T) {
+	long := strings.Repeat("招商引资是推动经济发展的重要抓手，各地要高度重视", 8)
+	in := "1、" + long + "，围绕推\n2、动“三大转型，" + long + "现代物\n3、流业的发展要加快，" + long + "\n4、、一签了之的现象要杜绝，" + long + "。"
+	doc := FromText("t", in, Meta{}, nil)
+	for _, w := range []string{"围绕推动“三大转型", "现代物流业", "重视、一签了之"} {
+		if !strings.Contains(doc.Clean, w) {
+			t.Errorf("chunk halves not joined: want %q in\n%s", w, doc.Clean)
+		}
+	}
+	if strings.Contains(doc.Clean, "2、") || strings.HasPrefix(doc.Clean, "1、") {
+		t.Errorf("chunk markers kept:\n%s", doc.Clean)
+	}
+	// a real numbered list keeps its markers
+	list := "工作要求如下，请各单位认真贯彻执行，确保各项任务落到实处，取得实效。\n1、加强领导。\n2、完善机制。\n3、强化考核。\n"
+	if d := FromText("t", list, Meta{}, nil); !strings.Contains(d.Clean, "1、加强领导。\n2、完善机制。\n3、强化考核。") {
+		t.Errorf("list markers lost:\n%s", d.Clean)
+	}
+}
+
+func TestTraditional(t *testing.T) {
+	in := "市長在全市招商引資工作會議上的講話。今年要確保協議引資250億元以上，實際到位資金增長20%，這是我們的目標。"
+	doc := FromText("t", in, Meta{}, nil)
+	if !doc.Meta.Traditional {
+		t.Fatalf("traditional text not detected")
+	}
+	for _, w := range []string{"市长", "招商引资", "协议引资250亿元以上", "实际到位资金"} {
+		if !strings.Contains(doc.Clean, w) {
+			t.Errorf("Clean = %q, want %q", doc.Clean, w)
+		}
+	}
+	checkOffsets(t, doc)
+	// every clean rune maps to the raw rune it came from
+	k := strings.Index(doc.Clean, "亿元")
+	if r := doc.Map.Raw(k); !strings.HasPrefix(doc.Raw[r:], "億元") {
+		t.Errorf("Raw(%d) = %d points at %q, want 億元", k, r, doc.Raw[r:min(r+6, len(doc.Raw))])
+	}
+}
+
+// equivalent reports whether a clean rune may stand for a raw one.
+func equivalent(c, r rune) bool {
+	if c == r {
+		return true
+	}
+	switch c {
+	case '\n':
+		return isSpace(r) || r == '\n' || r == '\r'
+	case ' ':
+		return isSpace(r)
+	case '“', '”':
+		return strings.ContainsRune("\"「」『』“”", r)
+	case '，', '：', '；', '！', '？', '（', '）':
+		return fullPunct(r) == c
+	}
+	if r >= 0xFF01 && r <= 0xFF5E && r-0xFEE0 == c {
+		return true
+	}
+	return isHan(c) && isHan(r) // a traditional character and its simplified form
+}
+
+// checkOffsets asserts the OffsetMap law on a document.
+func checkOffsets(t *testing.T, doc Document) {
+	t.Helper()
+	prev := -1
+	for i, c := range doc.Clean {
+		r0 := doc.Map.Raw(i)
+		if r0 < 0 || r0 > len(doc.Raw) {
+			t.Fatalf("Raw(%d) = %d out of range [0,%d]", i, r0, len(doc.Raw))
+		}
+		if r0 < prev {
+			t.Fatalf("Raw not monotonic at %d: %d < %d", i, r0, prev)
+		}
+		prev = r0
+		if c == '\n' {
+			continue // line breaks are structure: they may stand for a dropped line
+		}
+		r, _ := utf8.DecodeRuneInString(doc.Raw[r0:])
+		if !equivalent(c, r) {
+			t.Fatalf("clean %q at %d maps to raw %q at %d", c, i, r, r0)
+		}
+	}
+	s, e := doc.Map.RawSpan(0, len(doc.Clean))
+	if s < 0 || e > len(doc.Raw) || s > e {
+		t.Fatalf("RawSpan(0,%d) = %d,%d", len(doc.Clean), s, e)
+	}
+}
+
+func TestOffsetsOnSpeech(t *testing.T) {
+	doc := FromText("a.txt", speech, Meta{}, nil)
+	checkOffsets(t, doc)
+	k := strings.Index(doc.Clean, "204亿元")
+	s, e := doc.Map.RawSpan(k, k+len("204亿元"))
+	if doc.Raw[s:e] != "204亿元" {
+		t.Errorf("RawSpan = %q", doc.Raw[s:e])
+	}
+}
+
+func TestHTML(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><meta charset="gbk"><title>在全县经济工作会议上的讲话_某某县人民政府</title>
+<style>p{color:red}</style><script>var x = "协议引资999亿元";</script></head>
+<body><nav><a href="/">首页</a> &gt; <a>领导讲话</a></nav>
+<div class="article"><h1>在全县经济工作会议上的讲话</h1>
+<p>同志们：</p><p>今年全县地区生产总值增长5.5%左右，协议引资<b>120亿元</b>以上。我们要坚定信心，真抓实干，奋力完成全年目标任务。</p>
+<div>` + strings.Repeat("<div>", 10000) + `深层文字` + strings.Repeat("</div>", 10000) + `</div>
+</div><footer>Copyright 某某县 滇ICP备000号</footer></body></html>`
+	b := encodeWith(t, simplifiedchinese.GBK, page)
+	doc, err := Load("page.html", b, KindHTML, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if doc.Encoding != "gb18030" {
+		t.Errorf("encoding = %q", doc.Encoding)
+	}
+	if doc.Meta.Title != "在全县经济工作会议上的讲话" {
+		t.Errorf("title = %q", doc.Meta.Title)
+	}
+	for _, w := range []string{"同志们：", "协议引资120亿元以上", "深层文字"} {
+		if !strings.Contains(doc.Clean, w) {
+			t.Errorf("clean lacks %q:\n%s", w, doc.Clean)
+		}
+	}
+	for _, w := range []string{"999", "color", "首页", "ICP"} {
+		if strings.Contains(doc.Clean, w) {
+			t.Errorf("clean keeps %q:\n%s", w, doc.Clean)
+		}
+	}
+}
+
+func writeFile(t *testing.T, dir, name string, b []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func collect(t *testing.T, paths []string, opts Options) (docs []Document, errs []error) {
+	t.Helper()
+	for d, err := range Walk(paths, opts) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		docs = append(docs, d)
+	}
+	return docs, errs
+}
+
+func TestWalkArchives(t *testing.T) {
+	dir := t.TempDir()
+	csvText := "id,title,date,region,full_text\n" +
+		"a1,县长讲话,2024/3/2,青禾县,\"同志们：今年协议引资120亿元以上，新签约项目50个。\"\n" +
+		"a2,市长讲话,2023年5月6日,青禾市,\"去年到位资金增长12%，引进项目30个，招商引资工作取得新成效。\"\n"
+	writeFile(t, dir, "rows.csv", encodeWith(t, simplifiedchinese.GBK, csvText))
+	writeFile(t, dir, "rows.jsonl", []byte(`{"id":"x","content":"协议引资204亿元","title":"讲话一"}`+"\n"+`{"id":"y","content":"到位资金165.02亿元"}`+"\nnot json\n"))
+	var zb bytes.Buffer
+	zw := zip.NewWriter(&zb)
+	for name, body := range map[string]string{"a/one.txt": "第一篇讲话。协议引资10亿元。", "../evil.txt": "越界", "b/two.txt": "第二篇讲话。"} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(body))
+	}
+	zw.Close()
+	writeFile(t, dir, "docs.zip", zb.Bytes())
+	writeFile(t, dir, "image.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"))
+	writeFile(t, dir, "empty.txt", nil)
+	writeFile(t, dir, "notes.docx", []byte("ignored"))
+
+	docs, errs := collect(t, []string{dir}, Options{IDColumn: "id"})
+	var ids []string
+	for _, d := range docs {
+		ids = append(ids, d.ID)
+	}
+	want := "docs.zip#a/one.txt docs.zip#b/two.txt empty.txt rows.csv#a1 rows.csv#a2 rows.jsonl#x rows.jsonl#y"
+	if strings.Join(ids, " ") != want {
+		t.Errorf("ids = %v\nwant %v", ids, want)
+	}
+	if len(errs) != 3 {
+		t.Errorf("errors = %v, want 3 (zip path traversal, binary file, bad JSON line)", errs)
+	}
+	var unsafe, binary bool
+	for _, e := range errs {
+		unsafe = unsafe || errors.Is(e, ErrUnsafePath)
+		binary = binary || errors.Is(e, ErrBinary)
+		var fe *FileError
+		if !errors.As(e, &fe) || fe.Path == "" {
+			t.Errorf("error %v does not name its file", e)
+		}
+	}
+	if !unsafe || !binary {
+		t.Errorf("errors = %v, want ErrUnsafePath and ErrBinary among them", errs)
+	}
+	for _, d := range docs {
+		if d.ID == "rows.csv#a1" {
+			if d.Meta.Title != "县长讲话" || d.Meta.Date != "2024-03-02" || d.Meta.Region != "青禾县" || !strings.Contains(d.Clean, "协议引资120亿元以上") {
+				t.Errorf("csv row = %+v %q", d.Meta, d.Clean)
+			}
+		}
+		if d.ID == "rows.csv#a2" && d.Meta.Date != "2023-05-06" {
+			t.Errorf("csv date = %q", d.Meta.Date)
+		}
+	}
+}
+
+func TestCSVLongestColumnAndBrokenQuote(t *testing.T) {
+	dir := t.TempDir()
+	p := writeFile(t, dir, "x.csv", []byte("编号,摘要,讲话全文\n1,短,\"今年协议引资120亿元以上，新签约项目50个，到位资金增长12%。\"\n2,\"broken,\"quote here,全市引进项目30个\n"))
+	docs, errs := collect(t, []string{p}, Options{})
+	if len(docs) == 0 || !strings.Contains(docs[0].Clean, "协议引资120亿元以上") {
+		t.Fatalf("docs = %+v errs = %v", docs, errs)
+	}
+}
+
+func TestGBKAndUTF16CopiesOfSeeds(t *testing.T) {
+	for _, p := range testutil.Seeds(t) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		orig, err := Load(filepath.Base(p), b, KindText, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, e := range map[string]encoding.Encoding{
+			"gbk":   simplifiedchinese.GB18030,
+			"utf16": unicode.UTF16(unicode.LittleEndian, unicode.UseBOM),
+		} {
+			d, err := Load(filepath.Base(p), encodeWith(t, e, string(b)), KindText, Options{})
+			if err != nil {
+				t.Fatalf("%s %s: %v", p, name, err)
+			}
+			if d.Clean != orig.Clean || d.Meta.Title != orig.Meta.Title {
+				t.Errorf("%s: %s copy cleans differently", filepath.Base(p), name)
+			}
+		}
+		checkOffsets(t, orig)
+	}
+}
+
+// TestSeedMeta checks title and date of the seed documents against gold.
+func TestSeedMeta(t *testing.T) {
+	dir := testutil.SharedDir(t)
+	for _, p := range testutil.Seeds(t) {
+		base := filepath.Base(p)
+		gb, err := os.ReadFile(filepath.Join(dir, "gold", strings.TrimSuffix(base, ".txt")+".json"))
+		if err != nil {
+			continue
+		}
+		var gold struct {
+			Meta struct {
+				Title, Date *string
+			} `json:"meta"`
+		}
+		if err := json.Unmarshal(gb, &gold); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(p)
+		doc, err := Load(base, b, KindText, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if gold.Meta.Title != nil && doc.Meta.Title != *gold.Meta.Title {
+			t.Errorf("%s: title %q, want %q", base, doc.Meta.Title, *gold.Meta.Title)
+		}
+		wantDate := ""
+		if gold.Meta.Date != nil {
+			wantDate = *gold.Meta.Date
+		}
+		if doc.Meta.Date != wantDate {
+			t.Errorf("%s: date %q, want %q", base, doc.Meta.Date, wantDate)
+		}
+	}
+}
+
+func FuzzDecode(f *testing.F) {
+	f.Add([]byte(speech))
+	f.Add([]byte{0xEF, 0xBB, 0xBF, 'a'})
+	f.Add([]byte{0xFF, 0xFE, 'a', 0})
+	f.Add([]byte{0xD0, 0xAD, 0xD2, 0xE9})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		s, _, err := Decode(b, "")
+		if err == nil && !utf8.ValidString(s) {
+			t.Fatalf("Decode returned invalid UTF-8")
+		}
+	})
+}
+
+func FuzzClean(f *testing.F) {
+	f.Add(speech)
+	f.Add("1、abc\n2、def\n3、ghi")
+	f.Add("政 府 工 作 报 告\n（\n三）改革")
+	f.Add("市長在會議上的講話。這是我們的目標，實際到位資金增長20%。")
+	c := NewCleaner()
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		clean, m, _ := c.Clean(s, Meta{})
+		prev := 0
+		for i := range clean {
+			r := m.Raw(i)
+			if r < prev || r > len(s) {
+				t.Fatalf("Raw(%d) = %d (prev %d, raw len %d)", i, r, prev, len(s))
+			}
+			prev = r
+		}
+	})
+}
