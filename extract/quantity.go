@@ -64,6 +64,9 @@ var moneyContext = []string{
 
 var defaultRecognizer = sync.OnceValue(NewRecognizer)
 
+// joinWords is rangeJoin followed by listJoin.
+var joinWords = append(append([]string{}, rangeJoin...), listJoin...)
+
 // Quantities finds the quantities in text with the default Recognizer.
 // Offsets are byte offsets into text.
 func Quantities(text string) []Quantity { return defaultRecognizer().Quantities(text) }
@@ -412,7 +415,7 @@ func (s *scanner) finish(tok numTok) int {
 	}
 	if !hasUnit {
 		// a bare number may take the unit of the next member of a list or range
-		for _, jw := range append(rangeJoin, listJoin...) {
+		for _, jw := range joinWords {
 			if strings.HasPrefix(t[j:], jw) {
 				after := j + len(jw)
 				if after < len(t) && startsNumber(t[after:]) {

@@ -1,0 +1,145 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/policyfacts/policyfacts/internal/testutil"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func runCLI(args ...string) (code int, stdout, stderr string) {
+	var o, e bytes.Buffer
+	code = run(args, &o, &e)
+	return code, o.String(), e.String()
+}
+
+func TestExtractSampleGolden(t *testing.T) {
+	code, out, errOut := runCLI("extract", "--sample")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	golden := filepath.Join("testdata", "sample.golden.jsonl")
+	if *update {
+		if err := os.WriteFile(golden, []byte(out), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out != string(want) {
+		t.Errorf("extract --sample differs from %s (run go test ./cmd/policyfacts -update after checking the change)\ngot:\n%s", golden, out)
+	}
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(out), &doc); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"doc", "quantities", "facts", "sectors", "slogans"} {
+		if _, ok := doc[k]; !ok {
+			t.Errorf("output lacks %q", k)
+		}
+	}
+}
+
+func TestExtractBatchWithBadFile(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("协议引资204亿元"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00"), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.txt"), []byte("到位资金165.02亿元"), 0o644)
+	out := filepath.Join(dir, "out.jsonl")
+	code, _, errOut := runCLI("extract", dir, "-o", out, "--workers", "2")
+	if code != 1 {
+		t.Errorf("exit %d, want 1", code)
+	}
+	if !strings.Contains(errOut, "b.txt") || !strings.Contains(errOut, "binary") {
+		t.Errorf("stderr does not name the bad file and why: %q", errOut)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
+	if len(lines) != 2 || !strings.Contains(lines[0], `"id":"a.txt"`) || !strings.Contains(lines[1], `"id":"c.txt"`) {
+		t.Errorf("output = %q", b)
+	}
+	left, _ := filepath.Glob(filepath.Join(dir, ".out.jsonl.tmp*"))
+	if len(left) != 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+}
+
+func TestUsageErrors(t *testing.T) {
+	for _, args := range [][]string{{}, {"nosuch"}, {"extract"}, {"extract", "--format", "xml", "a.txt"}, {"extract", "--nosuchflag"}} {
+		if code, _, _ := runCLI(args...); code != 2 {
+			t.Errorf("policyfacts %v: exit %d, want 2", args, code)
+		}
+	}
+	if code, out, _ := runCLI("--help"); code != 0 || !strings.Contains(out, "extract") {
+		t.Errorf("--help: exit %d, %q", code, out)
+	}
+	if code, out, _ := runCLI("help", "extract"); code != 0 || !strings.Contains(out, "-text-column") {
+		t.Errorf("help extract: exit %d, %q", code, out)
+	}
+}
+
+func TestExtractCSVFormat(t *testing.T) {
+	code, out, _ := runCLI("extract", "--sample", "--format", "csv")
+	if code != 0 || !strings.HasPrefix(out, "doc_id,title,date,text,value,unit,bound") || !strings.Contains(out, "sample.txt,2025年青禾市人民政府工作报告,2025-01-16,2156.3亿元,215630000000,CNY,eq") {
+		t.Errorf("csv output: %q", out[:min(len(out), 300)])
+	}
+}
+
+func TestClean(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "a.txt")
+	os.WriteFile(p, []byte("当前位置：首页 > 讲话\n协议引资２０４亿元\n关于我们 | 网站地图\n"), 0o644)
+	code, out, _ := runCLI("clean", p)
+	if code != 0 || out != "协议引资204亿元\n" {
+		t.Errorf("clean: exit %d, %q", code, out)
+	}
+}
+
+// TestSeedsScore runs the extractor on the seed documents and checks the
+// quantity scores with the shared scorer, when ../shared and python3 exist.
+func TestSeedsScore(t *testing.T) {
+	seeds := testutil.Seeds(t)
+	dir := testutil.SharedDir(t)
+	py, err := exec.LookPath("python3")
+	if err != nil {
+		t.Skip("python3 not found")
+	}
+	code, out, errOut := runCLI(append([]string{"extract"}, seeds...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	pred := filepath.Join(t.TempDir(), "out.jsonl")
+	os.WriteFile(pred, []byte(out), 0o644)
+	res, err := exec.Command(py, filepath.Join(dir, "tools", "score.py"), "--gold", filepath.Join(dir, "gold"), "--pred", pred, "--json").Output()
+	if err != nil {
+		t.Skipf("score.py: %v", err)
+	}
+	var scores map[string]map[string]any
+	if err := json.Unmarshal(res, &scores); err != nil {
+		t.Skipf("score.py output not JSON: %v", err)
+	}
+	q := scores["q"]
+	for _, k := range []string{"p", "r"} {
+		if v, ok := q[k].(float64); !ok || v < 0.97 {
+			t.Errorf("quantity %s = %v, want ≥ 0.97", k, q[k])
+		}
+	}
+	for _, k := range []string{"meta_date"} {
+		if v, ok := scores[k]["acc"].(float64); !ok || v < 1 {
+			t.Errorf("%s = %v, want 1", k, scores[k])
+		}
+	}
+}

@@ -1,0 +1,86 @@
+package policyfacts
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"iter"
+	"strings"
+	"testing"
+
+	"github.com/policyfacts/policyfacts/corpus"
+)
+
+func docs(n int, bad map[int]bool) iter.Seq2[corpus.Document, error] {
+	return func(yield func(corpus.Document, error) bool) {
+		for i := range n {
+			id := fmt.Sprintf("d%03d", i)
+			if bad[i] {
+				if !yield(corpus.Document{ID: id}, &corpus.FileError{Path: id, Err: corpus.ErrBinary}) {
+					return
+				}
+				continue
+			}
+			text := strings.Repeat("协议引资204亿元，增长8%以上。", i%7+1)
+			if !yield(corpus.FromText(id, text, corpus.Meta{}, nil), nil) {
+				return
+			}
+		}
+	}
+}
+
+func TestBatchOrderAndErrors(t *testing.T) {
+	for _, workers := range []int{1, 2, 8} {
+		var got []string
+		failed := 0
+		for it := range Batch(context.Background(), docs(100, map[int]bool{3: true, 50: true}), BatchOptions{Workers: workers}) {
+			got = append(got, it.ID)
+			if it.Err != nil {
+				failed++
+				if !errors.Is(it.Err, corpus.ErrBinary) {
+					t.Errorf("error %v", it.Err)
+				}
+				continue
+			}
+			if want := 2 * ((it.Index)%7 + 1); len(it.Result.Quantities) != want {
+				t.Errorf("%s: %d quantities, want %d", it.ID, len(it.Result.Quantities), want)
+			}
+		}
+		if len(got) != 100 || failed != 2 {
+			t.Fatalf("workers=%d: %d items, %d failed", workers, len(got), failed)
+		}
+		for i, id := range got {
+			if id != fmt.Sprintf("d%03d", i) {
+				t.Fatalf("workers=%d: item %d is %s: out of order", workers, i, id)
+			}
+		}
+	}
+}
+
+func TestBatchCancel(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	n := 0
+	for range Batch(ctx, docs(10000, nil), BatchOptions{Workers: 2}) {
+		n++
+		if n == 10 {
+			cancel()
+		}
+	}
+	if n >= 10000 {
+		t.Errorf("cancel did not stop the batch")
+	}
+}
+
+func TestSample(t *testing.T) {
+	res, err := Extract(context.Background(), Sample())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Doc.Title == nil || *res.Doc.Title != "2025年青禾市人民政府工作报告" || res.Doc.Date == nil || *res.Doc.Date != "2025-01-16" {
+		t.Errorf("doc = %+v", res.Doc)
+	}
+	if len(res.Quantities) < 30 {
+		t.Errorf("sample gives %d quantities, want at least 30", len(res.Quantities))
+	}
+}
