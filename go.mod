@@ -1,6 +1,6 @@
 module github.com/policyfacts/policyfacts
 
-go 1.26.8
+go 1.26.0
 
 require (
 	github.com/longbridgeapp/opencc v0.3.13
