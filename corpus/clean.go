@@ -496,7 +496,7 @@ func (n *normaliser) line(start, end int, cuts [][2]int) {
 			switch {
 			case spaced && isHan(prev) && isHan(next):
 			case isDigit(prev) && (next == '%' || next == '％' || isHan(next)), isHan(prev) && isDigit(next):
-			case strings.ContainsRune("。！？；", prev), (isHan(prev) || isCJKPunct(prev)) && (isHan(next) || isCJKPunct(next) || next == '“' || next == '（' || next == '('):
+			case strings.ContainsRune("。！？；：", prev), (isHan(prev) || isCJKPunct(prev)) && (isHan(next) || isCJKPunct(next) || next == '“' || next == '（' || next == '('):
 				n.b.replace(lr.pos, rs[j-1].pos+rs[j-1].size, "\n")
 				prev = 0
 			default:
