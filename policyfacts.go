@@ -40,11 +40,12 @@ type Result struct {
 // Extractor runs the pipeline. It is immutable and safe for concurrent use.
 type Extractor struct {
 	rec *extract.Recognizer
+	gaz *extract.Gazetteer
 }
 
 // New returns an Extractor.
 func New() *Extractor {
-	return &Extractor{rec: extract.NewRecognizer()}
+	return &Extractor{rec: extract.NewRecognizer(), gaz: extract.DefaultGazetteer()}
 }
 
 func strPtr(s string) *string {
@@ -67,6 +68,11 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Document) (Result, e
 			Encoding: doc.Encoding,
 		},
 		Facts: []any{}, Sectors: []any{}, Slogans: []any{},
+	}
+	dm := extract.InferDocMeta(doc, e.gaz)
+	res.Doc.Region, res.Doc.Speaker = strPtr(dm.Region), strPtr(dm.Speaker)
+	if dm.Year != 0 {
+		res.Doc.Year = &dm.Year
 	}
 	qs := e.rec.Quantities(doc.Clean)
 	for i := range qs {
