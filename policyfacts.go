@@ -3,11 +3,13 @@ package policyfacts
 import (
 	"context"
 	_ "embed"
+	"fmt"
 	"iter"
 	"runtime"
 
 	"github.com/policyfacts/policyfacts/corpus"
 	"github.com/policyfacts/policyfacts/extract"
+	"github.com/policyfacts/policyfacts/metrics"
 )
 
 // DocInfo is the "doc" object of SCHEMA.md. Unknown fields are nil and
@@ -32,7 +34,7 @@ type DocInfo struct {
 type Result struct {
 	Doc        DocInfo            `json:"doc"`
 	Quantities []extract.Quantity `json:"quantities"`
-	Facts      []any              `json:"facts"`
+	Facts      []extract.Fact     `json:"facts"`
 	Sectors    []any              `json:"sectors"`
 	Slogans    []any              `json:"slogans"`
 }
@@ -41,11 +43,12 @@ type Result struct {
 type Extractor struct {
 	rec *extract.Recognizer
 	gaz *extract.Gazetteer
+	cat *metrics.Catalogue
 }
 
 // New returns an Extractor.
 func New() *Extractor {
-	return &Extractor{rec: extract.NewRecognizer(), gaz: extract.DefaultGazetteer()}
+	return &Extractor{rec: extract.NewRecognizer(), gaz: extract.DefaultGazetteer(), cat: metrics.DefaultCatalogue()}
 }
 
 func strPtr(s string) *string {
@@ -67,7 +70,7 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Document) (Result, e
 			Region: strPtr(doc.Meta.Region), Source: doc.Meta.Source, URL: doc.Meta.URL,
 			Encoding: doc.Encoding,
 		},
-		Facts: []any{}, Sectors: []any{}, Slogans: []any{},
+		Sectors: []any{}, Slogans: []any{},
 	}
 	dm := extract.InferDocMeta(doc, e.gaz)
 	res.Doc.Region, res.Doc.Speaker = strPtr(dm.Region), strPtr(dm.Speaker)
@@ -75,17 +78,46 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Document) (Result, e
 		res.Doc.Year = &dm.Year
 	}
 	qs := e.rec.Quantities(doc.Clean)
+	facts := extract.Facts(doc.Clean, qs, extract.FactOptions{Year: dm.Year, Region: dm.Region, Indicators: e.cat, Gazetteer: e.gaz})
 	for i := range qs {
 		if doc.Map != nil {
 			qs[i].Start, qs[i].End = doc.Map.RawSpan(qs[i].Start, qs[i].End)
 		}
 	}
+	for i := range facts {
+		facts[i].Quantity.Start, facts[i].Quantity.End = qs[i].Start, qs[i].End
+	}
+	if facts == nil {
+		facts = []extract.Fact{}
+	}
+	res.Facts = facts
 	if qs == nil {
 		qs = []extract.Quantity{}
 	}
 	res.Quantities = qs
 	res.Doc.Redacted = e.rec.Redacted(doc.Clean)
 	return res, nil
+}
+
+// PanicError reports a document whose extraction panicked: a bug, reported
+// for that document alone so the rest of a batch goes on.
+type PanicError struct {
+	ID    string
+	Value any
+}
+
+func (e *PanicError) Error() string {
+	return fmt.Sprintf("policyfacts: internal error on %s: %v (please report it with the document)", e.ID, e.Value)
+}
+
+// safeExtract is Extract with a panic turned into a *PanicError.
+func (e *Extractor) safeExtract(ctx context.Context, doc corpus.Document) (res Result, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			res, err = Result{}, &PanicError{ID: doc.ID, Value: v}
+		}
+	}()
+	return e.Extract(ctx, doc)
 }
 
 // Extract runs the pipeline on one document with a new Extractor. For many
@@ -140,7 +172,7 @@ func Batch(ctx context.Context, src iter.Seq2[corpus.Document, error], opts Batc
 			for j := range jobs {
 				it := j.item
 				if it.Err == nil {
-					it.Result, it.Err = ex.Extract(ctx, j.doc)
+					it.Result, it.Err = ex.safeExtract(ctx, j.doc)
 				}
 				j.done <- it
 			}

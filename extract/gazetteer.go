@@ -11,14 +11,14 @@ import (
 //go:embed data/gazetteer.tsv
 var gazetteerData string
 
-// Level is the level of an administrative division.
-type Level uint8
+// AdminLevel is the level of an administrative division.
+type AdminLevel uint8
 
 // Division levels.
 const (
-	Province   Level = 1 // 省, 自治区, 直辖市
-	Prefecture Level = 2 // 地级市, 自治州, 地区, 盟
-	County     Level = 3 // 县, 县级市, 市辖区, 旗
+	Province   AdminLevel = 1 // 省, 自治区, 直辖市
+	Prefecture AdminLevel = 2 // 地级市, 自治州, 地区, 盟
+	County     AdminLevel = 3 // 县, 县级市, 市辖区, 旗
 )
 
 // Place is an administrative division of the gazetteer.
@@ -27,7 +27,7 @@ type Place struct {
 	Name   string // the official name: 凉山彝族自治州
 	Short  string // the name without its level suffix: 凉山
 	Region string // the name as results give it, with its level suffix: 凉山州
-	Level  Level
+	Level  AdminLevel
 	Parent string // code of the division above, "" for provinces
 }
 
@@ -116,7 +116,7 @@ var loadGazetteer = sync.OnceValue(func() *Gazetteer {
 			panic("extract: bad line in data/gazetteer.tsv: " + line)
 		}
 		short, region := shortName(f[1])
-		p := Place{Code: f[0], Name: f[1], Short: short, Region: region, Level: Level(f[2][0] - '0'), Parent: f[3]}
+		p := Place{Code: f[0], Name: f[1], Short: short, Region: region, Level: AdminLevel(f[2][0] - '0'), Parent: f[3]}
 		g.byCode[p.Code] = len(g.places)
 		g.places = append(g.places, p)
 	}

@@ -1,0 +1,574 @@
+package extract
+
+import (
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/corpus"
+)
+
+// Measure says how a figure measures its indicator.
+type Measure uint8
+
+// Measures, spelled in JSON as SCHEMA.md gives them.
+const (
+	Level      Measure = iota // the amount itself
+	YoY                       // growth on the previous year (同比增长, 比上年增长, 增幅)
+	AvgGrowth                 // average annual growth (年均增长)
+	Share                     // share of a whole (占…比重, 占比)
+	Completion                // share of a target met (完成…目标任务的N%)
+	Change                    // any other increase or decrease (提高N个百分点, 压缩N%)
+)
+
+var measureNames = [...]string{"level", "yoy", "avg_growth", "share", "completion", "change"}
+
+func (m Measure) String() string {
+	if int(m) < len(measureNames) {
+		return measureNames[m]
+	}
+	return fmt.Sprintf("Measure(%d)", uint8(m))
+}
+
+// MarshalText spells the measure as in SCHEMA.md.
+func (m Measure) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
+
+// UnmarshalText reads a measure spelled as in SCHEMA.md.
+func (m *Measure) UnmarshalText(t []byte) error {
+	for i, n := range measureNames {
+		if n == string(t) {
+			*m = Measure(i)
+			return nil
+		}
+	}
+	return fmt.Errorf("extract: unknown measure %q", t)
+}
+
+// Kind says whether a figure was achieved or is a goal.
+type Kind uint8
+
+// Kinds.
+const (
+	Actual Kind = iota // achieved, reported
+	Target             // a goal, plan or task
+)
+
+func (k Kind) String() string {
+	if k == Target {
+		return "target"
+	}
+	return "actual"
+}
+
+// MarshalText spells the kind as in SCHEMA.md.
+func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// UnmarshalText reads "actual" or "target".
+func (k *Kind) UnmarshalText(t []byte) error {
+	switch string(t) {
+	case "actual":
+		*k = Actual
+	case "target":
+		*k = Target
+	default:
+		return fmt.Errorf("extract: unknown kind %q", t)
+	}
+	return nil
+}
+
+// Fact is a quantity bound to what it measures, when, and whether it is an
+// achieved figure or a goal (SCHEMA.md "Fact").
+type Fact struct {
+	Indicator string  // canonical id, "" when the catalogue has none
+	Metric    string  // the metric phrase as the text words it
+	Measure   Measure //
+	Kind      Kind
+	Year      int      // 0 when unknowable
+	Quantity  Quantity // the figure; Value is negative for decreases
+	Region    string   // "" for the document's own region, else the sub-area as written
+	Qualifier string   // the modal word of a target: 确保, 力争, 奋斗目标 …
+	Evidence  string   // the clause it came from
+}
+
+// MarshalJSON writes the SCHEMA.md shape: year and region null when unknown.
+func (f Fact) MarshalJSON() ([]byte, error) {
+	type out struct {
+		Indicator string  `json:"indicator"`
+		Metric    string  `json:"metric"`
+		Measure   Measure `json:"measure"`
+		Kind      Kind    `json:"kind"`
+		Year      *int    `json:"year"`
+		Value     float64 `json:"value"`
+		Unit      Unit    `json:"unit"`
+		Bound     Bound   `json:"bound"`
+		Region    *string `json:"region"`
+		Qualifier string  `json:"qualifier,omitempty"`
+		Evidence  string  `json:"evidence"`
+		Text      string  `json:"text"`
+		Start     int     `json:"start"`
+		End       int     `json:"end"`
+	}
+	o := out{Indicator: f.Indicator, Metric: f.Metric, Measure: f.Measure, Kind: f.Kind,
+		Value: f.Quantity.Value, Unit: f.Quantity.Unit, Bound: f.Quantity.Bound,
+		Qualifier: f.Qualifier, Evidence: f.Evidence, Text: f.Quantity.Text, Start: f.Quantity.Start, End: f.Quantity.End}
+	if f.Year != 0 {
+		o.Year = &f.Year
+	}
+	if f.Region != "" {
+		o.Region = &f.Region
+	}
+	return json.Marshal(o)
+}
+
+// UnmarshalJSON reads the SCHEMA.md shape.
+func (f *Fact) UnmarshalJSON(b []byte) error {
+	var in struct {
+		Indicator, Metric, Qualifier, Evidence, Text string
+		Measure                                      Measure
+		Kind                                         Kind
+		Year                                         *int
+		Value                                        float64
+		Unit                                         Unit
+		Bound                                        Bound
+		Region                                       *string
+		Start, End                                   int
+	}
+	if err := json.Unmarshal(b, &in); err != nil {
+		return err
+	}
+	*f = Fact{Indicator: in.Indicator, Metric: in.Metric, Measure: in.Measure, Kind: in.Kind,
+		Qualifier: in.Qualifier, Evidence: in.Evidence,
+		Quantity: Quantity{Text: in.Text, Start: in.Start, End: in.End, Value: in.Value, Unit: in.Unit, Bound: in.Bound}}
+	if in.Year != nil {
+		f.Year = *in.Year
+	}
+	if in.Region != nil {
+		f.Region = *in.Region
+	}
+	return nil
+}
+
+// IndicatorFinder names the indicator a clause speaks of. The metrics
+// package's Catalogue implements it.
+type IndicatorFinder interface {
+	// FindIndicator returns the id of the indicator named in clause that a
+	// figure of dimension dim and measure m can measure, the phrase that
+	// named it and its offset in clause.
+	FindIndicator(clause string, dim Dimension, m Measure) (id, phrase string, at int, ok bool)
+}
+
+// FactOptions carry what the binder needs besides the text.
+type FactOptions struct {
+	Year       int             // the document's working year; 0 unknown
+	Region     string          // the document's region
+	Indicators IndicatorFinder // nil: every fact gets indicator ""
+	Gazetteer  *Gazetteer      // nil: the embedded one
+}
+
+// The words the binder reads. Each list is one concept.
+var (
+	clauseMarks    = "，,；;：:。！？!?\n、"
+	growthWords    = []string{"同比增长", "比上年增长", "较上年增长", "增长", "增幅", "增速", "涨幅", "上涨", "递增", "提高", "提升", "上升", "增加", "扩大"}
+	declineWords   = []string{"同比下降", "比上年下降", "下降", "降低", "减少", "回落", "下滑", "缩减", "压缩", "缩短", "减幅", "降幅"}
+	changeOnly     = []string{"压缩", "缩短", "缩减", "减少", "增加", "扩大"}
+	shareWords     = []string{"占", "比重", "占比", "所占比例"}
+	targetLocal    = []string{"目标", "任务", "计划", "预期", "确保", "力争", "争取", "力求", "要达到", "要实现", "将达到"}
+	targetSentence = []string{"确保", "力争", "争取", "力求", "目标是", "目标任务是", "预期目标", "主要目标", "奋斗目标", "工作目标", "计划", "任务是"}
+	qualifiers     = []string{"奋斗目标", "工作目标", "预期目标", "确保", "力争", "争取", "力求"}
+	yearMarkRe     = regexp.MustCompile(`((?:19[4-9]|20[0-9])[0-9])年|今年|本年|当年|去年|上年|明年|前年`)
+)
+
+// Facts binds each quantity of a clean text to its indicator, measure,
+// kind, year and region. qs must be the quantities of text (clean offsets),
+// in text order; the facts come in the same order, one per quantity.
+func Facts(text string, qs []Quantity, opts FactOptions) []Fact {
+	if opts.Gazetteer == nil {
+		opts.Gazetteer = DefaultGazetteer()
+	}
+	sents := corpus.Sentences(text)
+	secs := corpus.Sections(text)
+	b := binder{text: text, sents: sents, secs: secs, opts: opts}
+	out := make([]Fact, 0, len(qs))
+	for i, q := range qs {
+		out = append(out, b.bind(i, q, qs, out))
+	}
+	return out
+}
+
+type binder struct {
+	text  string
+	sents []corpus.Sentence
+	secs  []corpus.Section
+	opts  FactOptions
+}
+
+func (b *binder) sentenceOf(pos int) corpus.Sentence {
+	k := sort.Search(len(b.sents), func(k int) bool { return b.sents[k].End > pos })
+	if k < len(b.sents) && b.sents[k].Start <= pos {
+		return b.sents[k]
+	}
+	return corpus.Sentence{Start: pos, End: pos, Section: -1, Paragraph: -1}
+}
+
+// clauseStart returns the start of the clause that ends at pos: after the
+// last clause mark before it, within [lo, pos).
+func (b *binder) clauseStart(lo, pos int, marks string) int {
+	s := b.text[lo:pos]
+	if k := strings.LastIndexAny(s, marks); k >= 0 {
+		_, size := utf8.DecodeRuneInString(s[k:])
+		return lo + k + size
+	}
+	return lo
+}
+
+func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
+	t := b.text
+	sent := b.sentenceOf(q.Start)
+	cs := b.clauseStart(sent.Start, q.Start, clauseMarks)
+	clause := t[cs:q.Start]
+	// the words since the previous figure of the clause
+	local := clause
+	if i > 0 && qs[i-1].End > cs && qs[i-1].End <= q.Start {
+		local = t[qs[i-1].End:q.Start]
+	}
+	f := Fact{Quantity: q}
+	f.Measure, f.Quantity.Value = measureOf(local, clause, q)
+
+	// indicator: in the clause (for a share, in its subject before 占)
+	search := clause
+	if f.Measure == Share {
+		if k := strings.LastIndex(search, "占"); k >= 0 {
+			search = search[:k]
+		}
+	}
+	metricStart := -1
+	if b.opts.Indicators != nil {
+		if id, phrase, at, ok := b.opts.Indicators.FindIndicator(search, q.Dimension, f.Measure); ok {
+			f.Indicator, f.Metric, metricStart = id, phrase, at
+		}
+	}
+	if f.Indicator == "" {
+		// inherit from the previous figure of the sentence (同比增长22%, 年均增长8%)
+		for k := len(prev) - 1; k >= 0; k-- {
+			p := prev[k]
+			if p.Quantity.Start < sent.Start {
+				break
+			}
+			if p.Indicator == "" {
+				continue
+			}
+			if f.Measure != Level && q.Dimension != p.Quantity.Dimension || f.Measure == Level && q.Dimension == p.Quantity.Dimension {
+				f.Indicator = p.Indicator
+				f.Metric = p.Metric + strings.TrimSpace(clause)
+			}
+			break
+		}
+	}
+	if f.Metric == "" {
+		f.Metric = trimMetric(clause)
+	} else if metricStart >= 0 {
+		f.Metric = trimMetric(search[metricStart:])
+	}
+
+	// kind and qualifier
+	f.Kind = b.kindOf(i, q, qs, local, sent, f.Measure)
+	if f.Kind == Target {
+		f.Qualifier = b.qualifierOf(sent, q)
+	}
+	f.Year = b.yearOf(sent, q, f.Kind)
+	f.Region = b.regionOf(sent, q)
+	f.Evidence = strings.TrimSpace(t[sent.Start:sent.End])
+	return f
+}
+
+// measureOf decides the measure from the words before a figure, and gives
+// decreases a negative value.
+func measureOf(local, clause string, q Quantity) (Measure, float64) {
+	v := q.Value
+	verb, decline := lastVerb(local)
+	switch q.Unit {
+	case "%":
+		switch {
+		case strings.Contains(clause, "年均") && verb != "":
+			return AvgGrowth, signed(v, decline)
+		case strings.Contains(clause, "完成") && strings.HasSuffix(strings.TrimSpace(local), "的"):
+			return Completion, v
+		case containsAny(clause, shareWords) && !strings.Contains(clause, "占地"):
+			return Share, v
+		case verb != "" && !verbReaches(local, verb):
+			if contains(changeOnly, verb) && verb != "增加" && verb != "扩大" {
+				return Change, signed(v, decline)
+			}
+			return YoY, signed(v, decline)
+		}
+		return Level, v
+	case "pp":
+		return Change, signed(v, decline)
+	case "times":
+		if verb != "" || strings.HasPrefix(q.Text, "翻") {
+			return Change, v
+		}
+		return Level, v
+	}
+	if verb != "" && !verbReaches(local, verb) && (strings.Contains(clause, "比") || strings.Contains(clause, "较")) {
+		return Change, signed(v, decline)
+	}
+	return Level, v
+}
+
+func signed(v float64, neg bool) float64 {
+	if neg && v > 0 {
+		return -v
+	}
+	return v
+}
+
+// lastVerb finds a growth or decline word near the end of s (within the
+// last few characters: 同比增长, 增幅达, 下降了).
+func lastVerb(s string) (verb string, decline bool) {
+	s = strings.TrimSpace(s)
+	tail := s
+	if n := utf8.RuneCountInString(s); n > 8 {
+		tail = string([]rune(s)[n-8:])
+	}
+	best, bestAt := "", -1
+	for _, w := range declineWords {
+		if k := strings.LastIndex(tail, w); k >= 0 && (k > bestAt || k == bestAt && len(w) > len(best)) {
+			best, bestAt, decline = w, k, true
+		}
+	}
+	for _, w := range growthWords {
+		if k := strings.LastIndex(tail, w); k >= 0 && (k > bestAt || k == bestAt && len(w) > len(best)) {
+			best, bestAt, decline = w, k, false
+		}
+	}
+	if bestAt < 0 {
+		return "", false
+	}
+	// the verb must end the clause, bar a few linking words
+	rest := strings.TrimLeft(tail[bestAt+len(best):], " ")
+	for _, w := range []string{"了", "达到", "达", "为", "约", "近", "超过", "超", "突破", "到", "至", "在"} {
+		rest = strings.TrimPrefix(rest, w)
+	}
+	if utf8.RuneCountInString(rest) > 2 {
+		return "", false
+	}
+	return best, decline
+}
+
+// verbReaches reports 提高到 / 增长到 / 下降至: the figure is the new level.
+func verbReaches(local, verb string) bool {
+	k := strings.LastIndex(local, verb)
+	rest := local[k+len(verb):]
+	return strings.HasPrefix(rest, "到") || strings.HasPrefix(rest, "至")
+}
+
+func containsAny(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func contains(ws []string, w string) bool {
+	for _, x := range ws {
+		if x == w {
+			return true
+		}
+	}
+	return false
+}
+
+// trimMetric cuts the predicate words off a clause, leaving the metric phrase.
+func trimMetric(s string) string {
+	s = strings.TrimSpace(s)
+	for changed := true; changed; {
+		changed = false
+		for _, w := range []string{"达到", "达", "为", "是", "共", "约", "近", "超过", "突破", "完成", "实现", "了", "累计", "分别", "其中"} {
+			if strings.HasSuffix(s, w) && len(s) > len(w) {
+				s = strings.TrimSuffix(s, w)
+				changed = true
+			}
+		}
+	}
+	for _, w := range []string{"其中", "全年", "今年", "全市", "全州", "全省", "全县", "全区", "我市", "我州", "我省", "共"} {
+		if strings.HasPrefix(s, w) && len(s) > len(w)+3 {
+			s = strings.TrimPrefix(s, w)
+		}
+	}
+	return s
+}
+
+// kindOf decides actual or target.
+func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent corpus.Sentence, m Measure) Kind {
+	t := b.text
+	if m == Completion {
+		return Actual
+	}
+	// the base of a completion: 完成…任务3000亿元的109.71%
+	if i+1 < len(qs) && strings.HasPrefix(t[q.End:], "的") && qs[i+1].Start == q.End+len("的") && qs[i+1].Unit == "%" {
+		return Target
+	}
+	if containsAny(local, targetLocal) {
+		return Target
+	}
+	// the sentence, and the paragraph up to the sentence when it opens the
+	// targets (主要预期目标是：…)
+	head := t[sent.Start:q.Start]
+	if containsAny(head, targetSentence) {
+		return Target
+	}
+	if p := b.paragraphStart(sent.Start); p < sent.Start {
+		para := t[p:sent.Start]
+		for _, w := range []string{"目标是", "目标任务是", "预期目标", "主要目标", "任务是", "目标为"} {
+			if strings.Contains(para, w) {
+				return Target
+			}
+		}
+	}
+	if sent.Section >= 0 && sent.Section < len(b.secs) {
+		switch b.secs[sent.Section].Kind {
+		case corpus.SectionPlan:
+			if !strings.Contains(head, "去年") && !strings.Contains(head, "上年") && !strings.Contains(head, "完成") {
+				return Target
+			}
+		case corpus.SectionReview:
+			return Actual
+		}
+	}
+	if (strings.Contains(head, "今年") || strings.Contains(head, "明年")) && strings.Contains(head, "要") {
+		return Target
+	}
+	return Actual
+}
+
+func (b *binder) paragraphStart(pos int) int {
+	if k := strings.LastIndexByte(b.text[:pos], '\n'); k >= 0 {
+		return k + 1
+	}
+	return 0
+}
+
+func (b *binder) qualifierOf(sent corpus.Sentence, q Quantity) string {
+	head := b.text[b.paragraphStart(sent.Start):q.Start]
+	best, bestAt := "", -1
+	for _, w := range qualifiers {
+		if k := strings.LastIndex(head, w); k > bestAt {
+			best, bestAt = w, k
+		}
+	}
+	return best
+}
+
+// yearOf finds the year a figure belongs to: the nearest year word before
+// it in its sentence, then in its paragraph, its section heading and the
+// paragraphs before it in the section; else the document year (less one for
+// an achieved figure in a review section).
+func (b *binder) yearOf(sent corpus.Sentence, q Quantity, kind Kind) int {
+	t := b.text
+	if y, ok := b.nearestYear(t[sent.Start:q.Start]); ok {
+		return y
+	}
+	para := b.paragraphStart(sent.Start)
+	if y, ok := b.nearestYear(t[para:sent.Start]); ok {
+		return y
+	}
+	if sent.Section >= 0 && sent.Section < len(b.secs) {
+		sec := b.secs[sent.Section]
+		for s := sent.Section; s >= 0; s-- {
+			h := b.secs[s]
+			if h.Start > sec.Start || h.End < sec.End && s != sent.Section {
+				continue
+			}
+			if y, ok := b.nearestYear(h.Heading); ok {
+				return y
+			}
+		}
+		// earlier paragraphs of the section, nearest first
+		if sec.Start < para {
+			lines := strings.Split(t[sec.Start:para], "\n")
+			for k := len(lines) - 1; k >= 0 && k >= len(lines)-6; k-- {
+				if y, ok := b.nearestYear(lines[k]); ok {
+					return y
+				}
+			}
+		}
+		if sec.Kind == corpus.SectionReview && kind == Actual && b.opts.Year != 0 {
+			return b.opts.Year - 1
+		}
+	}
+	return b.opts.Year
+}
+
+// nearestYear returns the year of the last year word in s. Comparisons
+// (比上年, 同比, 上年同期) and spans (2020年以来) are not year words.
+func (b *binder) nearestYear(s string) (int, bool) {
+	ms := yearMarkRe.FindAllStringSubmatchIndex(s, -1)
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := ms[k]
+		w := s[m[0]:m[1]]
+		before := s[:m[0]]
+		after := s[m[1]:]
+		if strings.HasPrefix(after, "以来") || strings.HasPrefix(after, "同期") || strings.HasPrefix(after, "底") && false {
+			continue
+		}
+		if m[2] >= 0 {
+			if strings.HasPrefix(after, "—") || strings.HasPrefix(after, "-") || strings.HasPrefix(after, "至") || strings.HasPrefix(after, "到") {
+				continue
+			}
+			y, _ := strconv.Atoi(s[m[2]:m[3]])
+			return y, true
+		}
+		if strings.HasSuffix(before, "比") || strings.HasSuffix(before, "较") || strings.HasSuffix(before, "同") || strings.HasSuffix(before, "于") {
+			continue
+		}
+		if b.opts.Year == 0 {
+			return 0, true
+		}
+		switch w {
+		case "今年", "本年", "当年":
+			return b.opts.Year, true
+		case "去年", "上年":
+			return b.opts.Year - 1, true
+		case "明年":
+			return b.opts.Year + 1, true
+		case "前年":
+			return b.opts.Year - 2, true
+		}
+	}
+	return 0, false
+}
+
+// regionOf finds a sub-area the clause is about: places named in it
+// (joined by 、 when several), other than the document's region.
+func (b *binder) regionOf(sent corpus.Sentence, q Quantity) string {
+	cs := b.clauseStart(sent.Start, q.Start, "，,；;：:。！？!?\n")
+	clause := b.text[cs:q.Start]
+	var names []string
+	last := -1
+	for _, m := range b.opts.Gazetteer.Mentions(clause) {
+		if m.Start < last {
+			continue // the same name for another place
+		}
+		if b.opts.Region != "" && (m.Place.Region == b.opts.Region || m.Place.Short == strings.TrimRight(b.opts.Region, "市州省县区")) {
+			continue
+		}
+		if m.Place.Level == Province {
+			continue
+		}
+		name := clause[m.Start:m.End]
+		if last >= 0 && clause[last:m.Start] == "、" {
+			names = append(names, name)
+		} else {
+			names = []string{name}
+		}
+		last = m.End
+	}
+	return strings.Join(names, "、")
+}

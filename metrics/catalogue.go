@@ -1,0 +1,144 @@
+package metrics
+
+import (
+	_ "embed"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/policyfacts/policyfacts/extract"
+)
+
+//go:embed data/indicators.tsv
+var indicatorsTSV string
+
+// Indicator is an entry of the catalogue.
+type Indicator struct {
+	ID        string
+	Dimension extract.Dimension // the dimension of its level: Money, Count, Percent, Physical
+	Name      string
+	Aliases   []string
+}
+
+// Catalogue maps metric phrases to indicator ids. It is immutable and safe
+// for concurrent use.
+type Catalogue struct {
+	indicators []Indicator
+	aliases    []alias // longest first
+}
+
+type alias struct {
+	text string
+	ind  int
+}
+
+// ParseCatalogue reads a catalogue in the format of data/indicators.tsv.
+func ParseCatalogue(r io.Reader) (*Catalogue, error) {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return nil, err
+	}
+	c := &Catalogue{}
+	for n, line := range strings.Split(string(b), "\n") {
+		line = strings.TrimRight(line, "\r")
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			return nil, fmt.Errorf("metrics: catalogue line %d: want 4 tab-separated fields, got %d", n+1, len(f))
+		}
+		var dim extract.Dimension
+		if err := dim.UnmarshalText([]byte(f[1])); err != nil {
+			return nil, fmt.Errorf("metrics: catalogue line %d: %w", n+1, err)
+		}
+		ind := Indicator{ID: f[0], Dimension: dim, Name: f[2], Aliases: strings.Split(f[3], "|")}
+		for _, a := range ind.Aliases {
+			c.aliases = append(c.aliases, alias{a, len(c.indicators)})
+		}
+		c.indicators = append(c.indicators, ind)
+	}
+	sort.SliceStable(c.aliases, func(i, j int) bool { return len(c.aliases[i].text) > len(c.aliases[j].text) })
+	return c, nil
+}
+
+var defaultCatalogue = sync.OnceValue(func() *Catalogue {
+	c, err := ParseCatalogue(strings.NewReader(indicatorsTSV))
+	if err != nil {
+		panic(err) // embedded data: a test parses it
+	}
+	return c
+})
+
+// DefaultCatalogue returns the embedded catalogue.
+func DefaultCatalogue() *Catalogue { return defaultCatalogue() }
+
+// Indicators returns the catalogue's indicators (ids of "-" excluded).
+func (c *Catalogue) Indicators() []Indicator {
+	var out []Indicator
+	for _, ind := range c.indicators {
+		if ind.ID != "-" {
+			out = append(out, ind)
+		}
+	}
+	return out
+}
+
+// Words returns every alias, for adding to a segmenter's dictionary.
+func (c *Catalogue) Words() []string {
+	out := make([]string, 0, len(c.aliases))
+	for _, a := range c.aliases {
+		out = append(out, a.text)
+	}
+	return out
+}
+
+// FindIndicator returns the indicator whose alias ends nearest the end of
+// clause (the longest one where several end there), among those that fit a
+// figure of dimension dim and measure m: a level needs the indicator's own
+// dimension, a growth rate, share or completion fits any indicator. It
+// returns the alias found and its byte offset in clause.
+func (c *Catalogue) FindIndicator(clause string, dim extract.Dimension, m extract.Measure) (id, phrase string, at int, ok bool) {
+	bestEnd, bestLen, best := -1, 0, -1
+	bestAt := -1
+	for _, a := range c.aliases {
+		for off := 0; ; {
+			k := strings.Index(clause[off:], a.text)
+			if k < 0 {
+				break
+			}
+			k += off
+			end := k + len(a.text)
+			off = k + 1
+			ind := c.indicators[a.ind]
+			if !fits(ind, dim, m) {
+				continue
+			}
+			if end > bestEnd || end == bestEnd && len(a.text) > bestLen {
+				bestEnd, bestLen, best, bestAt = end, len(a.text), a.ind, k
+			}
+		}
+	}
+	if best < 0 || c.indicators[best].ID == "-" {
+		return "", "", -1, false
+	}
+	return c.indicators[best].ID, clause[bestAt:bestEnd], bestAt, true
+}
+
+func fits(ind Indicator, dim extract.Dimension, m extract.Measure) bool {
+	if ind.ID == "-" {
+		return true
+	}
+	if m != extract.Level {
+		// a growth, share or completion percentage (or pp change) of anything;
+		// a change in the indicator's own unit
+		return dim == extract.Percent || dim == extract.PP || dim == extract.Times || dim == ind.Dimension
+	}
+	switch ind.Dimension {
+	case extract.Count:
+		return dim == extract.Count || dim == extract.Physical
+	}
+	return dim == ind.Dimension
+}
