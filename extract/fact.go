@@ -178,6 +178,7 @@ var (
 	shareWords     = []string{"占", "比重", "占比", "所占比例"}
 	targetLocal    = []string{"目标", "任务", "计划", "预期", "确保", "力争", "争取", "力求", "要达到", "要实现", "将达到"}
 	targetSentence = []string{"确保", "力争", "争取", "力求", "目标是", "目标任务是", "预期目标", "主要目标", "奋斗目标", "工作目标", "计划", "任务是"}
+	reviewCues     = []string{"回顾一年来", "一年来", "过去一年", "去年以来", "过去的一年"}
 	qualifiers     = []string{"奋斗目标", "工作目标", "预期目标", "确保", "力争", "争取", "力求"}
 	yearMarkRe     = regexp.MustCompile(`((?:19[4-9]|20[0-9])[0-9])年|今年|本年|当年|去年|上年|明年|前年`)
 )
@@ -251,6 +252,18 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 			f.Indicator, f.Metric, metricStart = id, phrase, at
 		}
 	}
+	if f.Indicator == "" && b.opts.Indicators != nil && q.Dimension == Count {
+		// the thing counted may follow the count: 引进10个投资上亿元的企业集团
+		ce := q.End
+		if k := strings.IndexAny(t[q.End:sent.End], clauseMarks); k >= 0 {
+			ce = q.End + k
+		} else {
+			ce = sent.End
+		}
+		if id, phrase, _, ok := b.opts.Indicators.FindIndicator(t[q.End:ce], q.Dimension, f.Measure); ok {
+			f.Indicator, f.Metric = id, phrase
+		}
+	}
 	if f.Indicator == "" {
 		// inherit from the previous figure of the sentence (同比增长22%, 年均增长8%)
 		for k := len(prev) - 1; k >= 0; k-- {
@@ -261,7 +274,7 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 			if p.Indicator == "" {
 				continue
 			}
-			if f.Measure != Level && q.Dimension != p.Quantity.Dimension || f.Measure == Level && q.Dimension == p.Quantity.Dimension {
+			if f.Measure != Level || q.Dimension == p.Quantity.Dimension {
 				f.Indicator = p.Indicator
 				f.Metric = p.Metric + strings.TrimSpace(clause)
 			}
@@ -421,7 +434,7 @@ func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent cor
 	// the sentence, and the paragraph up to the sentence when it opens the
 	// targets (主要预期目标是：…)
 	head := t[sent.Start:q.Start]
-	if containsAny(head, targetSentence) {
+	if containsAny(head, targetSentence) || hasExpect(head) {
 		return Target
 	}
 	if p := b.paragraphStart(sent.Start); p < sent.Start {
@@ -442,10 +455,46 @@ func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent cor
 			return Actual
 		}
 	}
-	if (strings.Contains(head, "今年") || strings.Contains(head, "明年")) && strings.Contains(head, "要") {
+	if hasModalYao(head) && !strings.Contains(head, "去年") && !strings.Contains(head, "上年") {
 		return Target
 	}
 	return Actual
+}
+
+// hasExpect reports 预期 as a goal (预期年销售收入), not as a benchmark
+// (好于预期, 超预期).
+func hasExpect(s string) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], "预期")
+		if k < 0 {
+			return false
+		}
+		k += off
+		before := s[:k]
+		if !strings.HasSuffix(before, "于") && !strings.HasSuffix(before, "超") && !strings.HasSuffix(before, "超出") && !strings.HasSuffix(before, "符合") {
+			return true
+		}
+		off = k + len("预期")
+	}
+}
+
+// hasModalYao reports 要 as a modal of plans (要引进, 要达到), not inside
+// 主要, 重要, 需要, 要求, 纲要, 只要.
+func hasModalYao(s string) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], "要")
+		if k < 0 {
+			return false
+		}
+		k += off
+		off = k + len("要")
+		prev, _ := utf8.DecodeLastRuneInString(s[:k])
+		next, _ := utf8.DecodeRuneInString(s[off:])
+		if strings.ContainsRune("主重需纲只必想紧摘", prev) || strings.ContainsRune("求素点件领闻", next) {
+			continue
+		}
+		return true
+	}
 }
 
 func (b *binder) paragraphStart(pos int) int {
@@ -503,6 +552,15 @@ func (b *binder) yearOf(sent corpus.Sentence, q Quantity, kind Kind) int {
 			return b.opts.Year - 1
 		}
 	}
+	// a review of the past year a few paragraphs before: 回顾一年来的工作
+	if kind == Actual && b.opts.Year != 0 && para > 0 {
+		lines := strings.Split(t[:para], "\n")
+		for k := len(lines) - 1; k >= 0 && k >= len(lines)-8; k-- {
+			if containsAny(lines[k], reviewCues) {
+				return b.opts.Year - 1
+			}
+		}
+	}
 	return b.opts.Year
 }
 
@@ -522,6 +580,9 @@ func (b *binder) nearestYear(s string) (int, bool) {
 			if strings.HasPrefix(after, "—") || strings.HasPrefix(after, "-") || strings.HasPrefix(after, "至") || strings.HasPrefix(after, "到") {
 				continue
 			}
+			if !governingYear(before, after) {
+				continue // a year inside a name: 实现2013年省级平台集中签约项目履约率90%
+			}
 			y, _ := strconv.Atoi(s[m[2]:m[3]])
 			return y, true
 		}
@@ -532,7 +593,9 @@ func (b *binder) nearestYear(s string) (int, bool) {
 			return 0, true
 		}
 		switch w {
-		case "今年", "本年", "当年":
+		case "当年":
+			continue // 当年签约当年开工: the year of the context, not the working year
+		case "今年", "本年":
 			return b.opts.Year, true
 		case "去年", "上年":
 			return b.opts.Year - 1, true
@@ -543,6 +606,31 @@ func (b *binder) nearestYear(s string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// governingYear reports a year word that dates what follows: at the head
+// of a clause (2019年，全市…; 在2019年签订的), or followed by 的, a comma, a
+// month or a whole-area word (2015年的1174亿元, 2021年1月—12月, 2013年全州).
+func governingYear(before, after string) bool {
+	b := strings.TrimSpace(before)
+	for _, w := range []string{"在", "于", "截至", "截止", "到", "至", "从", "自", "是", "为", "同"} {
+		b = strings.TrimSuffix(b, w)
+	}
+	if b == "" {
+		return true
+	}
+	if r, _ := utf8.DecodeLastRuneInString(b); strings.ContainsRune(clauseMarks+"（(）)“”", r) {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(after); r >= '0' && r <= '9' || strings.ContainsRune(clauseMarks, r) {
+		return true
+	}
+	for _, w := range []string{"的", "底", "末", "上半年", "下半年", "前", "全", "年初", "年中", "年度", "以前", "完成", "实现", "共", "累计", "新", "我"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // regionOf finds a sub-area the clause is about: places named in it
