@@ -180,7 +180,8 @@ var (
 	targetSentence = []string{"确保", "力争", "争取", "力求", "目标是", "目标任务是", "预期目标", "主要目标", "奋斗目标", "工作目标", "计划", "任务是"}
 	reviewCues     = []string{"回顾一年来", "一年来", "过去一年", "去年以来", "过去的一年"}
 	qualifiers     = []string{"奋斗目标", "工作目标", "预期目标", "确保", "力争", "争取", "力求"}
-	yearMarkRe     = regexp.MustCompile(`((?:19[4-9]|20[0-9])[0-9])年|今年|本年|当年|去年|上年|明年|前年`)
+	yearMarkRe     = regexp.MustCompile(`((?:19[4-9]|20[0-9])[0-9])年|今年|本年|当年|去年|上年|明年|前年|过去一年`)
+	landUseRe      = regexp.MustCompile(`占地(?:面积|约|[0-9])`)
 )
 
 // Facts binds each quantity of a clean text to its indicator, measure,
@@ -238,6 +239,13 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	}
 	f := Fact{Quantity: q}
 	f.Measure, f.Quantity.Value = measureOf(local, clause, q)
+	// a member of a range or list (5%—5.5%, 分别增长6%和8%) measures what
+	// the member before it measures
+	if len(prev) > 0 && i > 0 && isJoin(local) && qs[i-1].Unit == q.Unit {
+		p := prev[len(prev)-1]
+		f.Measure = p.Measure
+		f.Quantity.Value = signed(q.Value, p.Quantity.Value < 0)
+	}
 
 	// indicator: in the clause (for a share, in its subject before 占)
 	search := clause
@@ -298,6 +306,17 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	return f
 }
 
+// isJoin reports the text between two members of a range or list.
+func isJoin(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, w := range joinWords {
+		if s == w {
+			return true
+		}
+	}
+	return false
+}
+
 // measureOf decides the measure from the words before a figure, and gives
 // decreases a negative value.
 func measureOf(local, clause string, q Quantity) (Measure, float64) {
@@ -310,7 +329,7 @@ func measureOf(local, clause string, q Quantity) (Measure, float64) {
 			return AvgGrowth, signed(v, decline)
 		case strings.Contains(clause, "完成") && strings.HasSuffix(strings.TrimSpace(local), "的"):
 			return Completion, v
-		case containsAny(clause, shareWords) && !strings.Contains(clause, "占地"):
+		case containsAny(clause, shareWords) && !landUseRe.MatchString(clause):
 			return Share, v
 		case verb != "" && !verbReaches(local, verb):
 			if contains(changeOnly, verb) && verb != "增加" && verb != "扩大" {
@@ -597,7 +616,7 @@ func (b *binder) nearestYear(s string) (int, bool) {
 			continue // 当年签约当年开工: the year of the context, not the working year
 		case "今年", "本年":
 			return b.opts.Year, true
-		case "去年", "上年":
+		case "去年", "上年", "过去一年":
 			return b.opts.Year - 1, true
 		case "明年":
 			return b.opts.Year + 1, true
@@ -657,6 +676,9 @@ func (b *binder) regionOf(sent corpus.Sentence, q Quantity) string {
 			names = []string{name}
 		}
 		last = m.End
+	}
+	if last == len(clause) && q.Dimension == Count {
+		return "" // the count counts the places named: 昭阳、镇雄4个县区
 	}
 	return strings.Join(names, "、")
 }
