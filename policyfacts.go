@@ -223,3 +223,13 @@ var sampleText string
 func Sample() corpus.Document {
 	return corpus.FromText("sample.txt", sampleText, corpus.Meta{}, nil)
 }
+
+// DocFacts returns the input of metrics.Records for a result: its facts and
+// the document's region.
+func (r Result) DocFacts() metrics.DocFacts {
+	region := ""
+	if r.Doc.Region != nil {
+		region = *r.Doc.Region
+	}
+	return metrics.DocFacts{ID: r.Doc.ID, Region: region, Facts: r.Facts}
+}

@@ -4,6 +4,7 @@
 // Usage:
 //
 //	policyfacts extract [flags] PATH...   one JSON object per document
+//	policyfacts records [flags] PATH...   annual records: region × year × indicator × kind
 //	policyfacts clean [flags] FILE...     the cleaned text, for checking the cleaner
 //
 // Run "policyfacts help COMMAND" for the flags of a command. Exit status is
@@ -36,6 +37,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"extract", "extract quantities and document metadata as JSON lines or CSV", "policyfacts extract [flags] PATH...", runExtract},
+		{"records", "normalise facts into annual records (CSV long or wide, JSONL)", "policyfacts records [flags] PATH...", runRecords},
 		{"clean", "print the cleaned text of documents", "policyfacts clean [flags] FILE...", runClean},
 	}
 }

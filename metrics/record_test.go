@@ -1,0 +1,154 @@
+package metrics_test
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/policyfacts/policyfacts/corpus"
+	"github.com/policyfacts/policyfacts/extract"
+	"github.com/policyfacts/policyfacts/metrics"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+func fact(ind string, year int, kind extract.Kind, m extract.Measure, v float64, unit, qual string) extract.Fact {
+	return extract.Fact{Indicator: ind, Year: year, Kind: kind, Measure: m, Qualifier: qual,
+		Quantity: extract.Quantity{Value: v, Unit: extract.Unit(unit), Text: "x"}}
+}
+
+func TestRecordsMergeConflictAttainment(t *testing.T) {
+	docs := []metrics.DocFacts{
+		{ID: "a", Region: "昭通市", Facts: []extract.Fact{
+			fact("invest.signed_amount", 2019, extract.Actual, extract.Level, 2.04e10, "CNY", ""),
+			fact("invest.signed_amount", 2019, extract.Target, extract.Level, 2.5e10, "CNY", "确保"),
+			fact("invest.signed_amount", 2019, extract.Target, extract.Level, 3e10, "CNY", "力争"),
+			fact("gdp", 2019, extract.Actual, extract.YoY, 8.1, "%", ""),
+			fact("", 2019, extract.Actual, extract.Level, 40, "个", ""), // no indicator: left out
+			fact("gdp", 0, extract.Actual, extract.Level, 1e11, "CNY", ""), // no year: left out
+		}},
+		{ID: "b", Region: "昭通市", Facts: []extract.Fact{
+			fact("invest.signed_amount", 2019, extract.Actual, extract.Level, 2.04e10, "CNY", ""), // same value: merged
+			fact("gdp", 2019, extract.Actual, extract.YoY, 8.3, "%", ""),                          // other value: conflict
+		}},
+	}
+	recs := metrics.Records(docs)
+	if len(recs) != 5 {
+		t.Fatalf("got %d records, want 5: %+v", len(recs), recs)
+	}
+	var got []string
+	for _, r := range recs {
+		got = append(got, strings.Join([]string{r.Indicator, r.Kind.String(), r.Measure.String(), r.Qualifier,
+			fmtG(r.Value), fmtG(r.Attainment), boolS(r.Conflict), itoa(len(r.Sources))}, " "))
+	}
+	want := []string{
+		"gdp actual yoy  8.1 0 conflict 1",
+		"gdp actual yoy  8.3 0 conflict 1",
+		"invest.signed_amount actual level  20400000000 0.816 - 2",
+		"invest.signed_amount target level 力争 30000000000 0.68 - 1",
+		"invest.signed_amount target level 确保 25000000000 0.816 - 1",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("records:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func boolS(b bool) string {
+	if b {
+		return "conflict"
+	}
+	return "-"
+}
+
+// TestRecordsGoldenCSV runs the whole chain on two short reports and
+// compares the long and wide CSV with golden files.
+func TestRecordsGoldenCSV(t *testing.T) {
+	texts := map[string]string{
+		"a.txt": "2020年青禾县人民政府工作报告\n一、2019年工作回顾\n2019年，全县地区生产总值186.5亿元，增长6.1%；招商引资到位资金52亿元。\n二、2020年主要目标\n地区生产总值增长7%左右，招商引资到位资金确保60亿元，力争65亿元。",
+		"b.txt": "2021年青禾县人民政府工作报告\n一、2020年工作回顾\n2020年，全县地区生产总值196亿元，增长4.8%；招商引资到位资金61.2亿元，完成目标任务的102%。",
+	}
+	var docs []metrics.DocFacts
+	for _, id := range []string{"a.txt", "b.txt"} {
+		doc := corpus.FromText(id, texts[id], corpus.Meta{}, nil)
+		dm := extract.InferDocMeta(doc, nil)
+		qs := extract.Quantities(doc.Clean)
+		fs := extract.Facts(doc.Clean, qs, extract.FactOptions{Year: dm.Year, Region: "青禾县", Indicators: metrics.DefaultCatalogue()})
+		docs = append(docs, metrics.DocFacts{ID: id, Region: "青禾县", Facts: fs})
+	}
+	recs := metrics.Records(docs)
+	for _, g := range []struct {
+		name  string
+		write func(*bytes.Buffer) error
+	}{
+		{"records.golden.csv", func(b *bytes.Buffer) error { return metrics.WriteCSV(b, recs, metrics.CSVOptions{}) }},
+		{"records_wide.golden.csv", func(b *bytes.Buffer) error { return metrics.WriteWideCSV(b, recs, metrics.CSVOptions{}) }},
+	} {
+		var b bytes.Buffer
+		if err := g.write(&b); err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join("testdata", g.name)
+		if *update {
+			os.WriteFile(path, b.Bytes(), 0o644)
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if b.String() != string(want) {
+			t.Errorf("%s differs (go test ./metrics -update after checking):\n%s", g.name, b.String())
+		}
+	}
+	var b bytes.Buffer
+	metrics.WriteCSV(&b, recs, metrics.CSVOptions{BOM: true})
+	if !strings.HasPrefix(b.String(), "\uFEFFregion,") {
+		t.Errorf("BOM missing")
+	}
+}
+
+func TestCatalogue(t *testing.T) {
+	c := metrics.DefaultCatalogue()
+	if len(c.Indicators()) < 30 {
+		t.Errorf("catalogue has %d indicators", len(c.Indicators()))
+	}
+	seen := map[string]string{}
+	for _, ind := range c.Indicators() {
+		for _, a := range ind.Aliases {
+			if prev, ok := seen[a]; ok {
+				t.Errorf("alias %q names both %s and %s", a, prev, ind.ID)
+			}
+			seen[a] = ind.ID
+		}
+	}
+	tests := []struct {
+		clause string
+		dim    extract.Dimension
+		m      extract.Measure
+		want   string
+	}{
+		{"全市协议引资", extract.Money, extract.Level, "invest.signed_amount"},
+		{"实际利用省外到位资金达到", extract.Money, extract.Level, "invest.arrived_out_of_province"},
+		{"实际到位市外资金", extract.Money, extract.Level, "invest.arrived_external"},
+		{"新开工固定资产投资额", extract.Money, extract.Level, ""},
+		{"全社会固定资产投资", extract.Percent, extract.YoY, "fixed_asset_investment"},
+		{"新签约项目", extract.Count, extract.Level, "invest.projects_signed"},
+		{"新签约项目", extract.Money, extract.Level, ""},
+		{"开工率为", extract.Percent, extract.Level, "invest.rate_start"},
+		{"规上工业增加值", extract.Percent, extract.YoY, "industry_value_added"},
+		{"城镇调查失业率", extract.Percent, extract.Level, "unemployment_rate"},
+		{"农村居民人均可支配收入", extract.Money, extract.Level, "income_per_capita_rural"},
+		{"粮食总产量稳定在", extract.Physical, extract.Level, "grain_output"},
+	}
+	for _, tc := range tests {
+		id, _, _, _ := c.FindIndicator(tc.clause, tc.dim, tc.m)
+		if id != tc.want {
+			t.Errorf("FindIndicator(%q, %v, %v) = %q, want %q", tc.clause, tc.dim, tc.m, id, tc.want)
+		}
+	}
+	if _, err := metrics.ParseCatalogue(strings.NewReader("bad line\n")); err == nil {
+		t.Errorf("ParseCatalogue accepted a bad line")
+	}
+}
