@@ -27,7 +27,7 @@ func TestRecordsMergeConflictAttainment(t *testing.T) {
 			fact("invest.signed_amount", 2019, extract.Target, extract.Level, 2.5e10, "CNY", "确保"),
 			fact("invest.signed_amount", 2019, extract.Target, extract.Level, 3e10, "CNY", "力争"),
 			fact("gdp", 2019, extract.Actual, extract.YoY, 8.1, "%", ""),
-			fact("", 2019, extract.Actual, extract.Level, 40, "个", ""), // no indicator: left out
+			fact("", 2019, extract.Actual, extract.Level, 40, "个", ""),     // no indicator: left out
 			fact("gdp", 0, extract.Actual, extract.Level, 1e11, "CNY", ""), // no year: left out
 		}},
 		{ID: "b", Region: "昭通市", Facts: []extract.Fact{
