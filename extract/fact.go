@@ -255,9 +255,11 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 		}
 	}
 	metricStart := -1
+	aliasFound := "" // the catalogue phrase found; its words are not modal markers (计划总投资)
 	if b.opts.Indicators != nil {
 		if id, phrase, at, ok := b.opts.Indicators.FindIndicator(search, q.Dimension, f.Measure); ok {
 			f.Indicator, f.Metric, metricStart = id, phrase, at
+			aliasFound = phrase
 		}
 	}
 	if f.Indicator == "" && b.opts.Indicators != nil && q.Dimension == Count {
@@ -296,7 +298,7 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	}
 
 	// kind and qualifier
-	f.Kind = b.kindOf(i, q, qs, local, sent, f.Measure)
+	f.Kind = b.kindOf(i, q, qs, local, sent, f.Measure, aliasFound)
 	if f.Kind == Target {
 		f.Qualifier = b.qualifierOf(sent, q)
 	}
@@ -438,8 +440,11 @@ func trimMetric(s string) string {
 }
 
 // kindOf decides actual or target.
-func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent corpus.Sentence, m Measure) Kind {
+func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent corpus.Sentence, m Measure, alias string) Kind {
 	t := b.text
+	if alias != "" {
+		local = strings.Replace(local, alias, "", 1)
+	}
 	if m == Completion {
 		return Actual
 	}
@@ -453,6 +458,9 @@ func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent cor
 	// the sentence, and the paragraph up to the sentence when it opens the
 	// targets (主要预期目标是：…)
 	head := t[sent.Start:q.Start]
+	if alias != "" {
+		head = strings.Replace(head, alias, "", 1)
+	}
 	if containsAny(head, targetSentence) || hasExpect(head) {
 		return Target
 	}
