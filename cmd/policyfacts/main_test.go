@@ -143,3 +143,27 @@ func TestSeedsScore(t *testing.T) {
 		}
 	}
 }
+
+func TestRecordsCommand(t *testing.T) {
+	code, out, errOut := runCLI("records", "--sample")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.HasPrefix(out, "region,year,indicator,kind,measure,value,unit,bound,qualifier,attainment,conflict,n_sources,doc_ids,text,evidence\n") {
+		t.Errorf("header: %q", out[:min(len(out), 200)])
+	}
+	// the sample's 2024 review and 2025 targets
+	for _, want := range []string{",2024,gdp,actual,level,215630000000,CNY,eq,", ",2025,gdp,target,yoy,5.5,%,approx,", ",2025,invest.signed_amount,target,level,130000000000,CNY,eq,确保,"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("records output lacks %q:\n%s", want, out)
+		}
+	}
+	code, out, _ = runCLI("records", "--sample", "--wide", "--bom")
+	if code != 0 || !strings.HasPrefix(out, "\uFEFFregion,year,") {
+		t.Errorf("wide: exit %d, %q", code, out[:min(len(out), 100)])
+	}
+	code, out, _ = runCLI("records", "--sample", "--format", "jsonl")
+	if code != 0 || !strings.Contains(out, `"indicator":"gdp"`) {
+		t.Errorf("jsonl: exit %d", code)
+	}
+}
