@@ -488,40 +488,38 @@ func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent cor
 	return Actual
 }
 
-// hasExpect reports 预期 as a goal (预期年销售收入), not as a benchmark
-// (好于预期, 超预期).
-func hasExpect(s string) bool {
+// hasWord reports an occurrence of w in s that skip does not reject, given
+// the text before it and the text after it.
+func hasWord(s, w string, skip func(before, after string) bool) bool {
 	for off := 0; ; {
-		k := strings.Index(s[off:], "预期")
+		k := strings.Index(s[off:], w)
 		if k < 0 {
 			return false
 		}
 		k += off
-		before := s[:k]
-		if !strings.HasSuffix(before, "于") && !strings.HasSuffix(before, "超") && !strings.HasSuffix(before, "超出") && !strings.HasSuffix(before, "符合") {
+		off = k + len(w)
+		if !skip(s[:k], s[off:]) {
 			return true
 		}
-		off = k + len("预期")
 	}
+}
+
+// hasExpect reports 预期 as a goal (预期年销售收入), not as a benchmark
+// (好于预期, 超预期).
+func hasExpect(s string) bool {
+	return hasWord(s, "预期", func(before, _ string) bool {
+		return strings.HasSuffix(before, "于") || strings.HasSuffix(before, "超") || strings.HasSuffix(before, "超出") || strings.HasSuffix(before, "符合")
+	})
 }
 
 // hasModalYao reports 要 as a modal of plans (要引进, 要达到), not inside
 // 主要, 重要, 需要, 要求, 纲要, 只要.
 func hasModalYao(s string) bool {
-	for off := 0; ; {
-		k := strings.Index(s[off:], "要")
-		if k < 0 {
-			return false
-		}
-		k += off
-		off = k + len("要")
-		prev, _ := utf8.DecodeLastRuneInString(s[:k])
-		next, _ := utf8.DecodeRuneInString(s[off:])
-		if strings.ContainsRune("主重需纲只必想紧摘", prev) || strings.ContainsRune("求素点件领闻", next) {
-			continue
-		}
-		return true
-	}
+	return hasWord(s, "要", func(before, after string) bool {
+		prev, _ := utf8.DecodeLastRuneInString(before)
+		next, _ := utf8.DecodeRuneInString(after)
+		return strings.ContainsRune("主重需纲只必想紧摘", prev) || strings.ContainsRune("求素点件领闻", next)
+	})
 }
 
 func (b *binder) paragraphStart(pos int) int {

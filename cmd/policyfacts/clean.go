@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -19,12 +17,9 @@ func runClean(args []string, stdout, stderr io.Writer) error {
 	var lf loadFlags
 	lf.register(fs)
 	meta := fs.Bool("meta", false, "print the document metadata found (title, date, source) before the text")
-	paths, err := parseInterleaved(fs, args)
+	paths, err := parseArgs(fs, args)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
+		return err
 	}
 	if len(paths) == 0 {
 		fs.Usage()

@@ -14,7 +14,9 @@ import (
 	"os/signal"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/policyfacts/policyfacts"
@@ -41,54 +43,75 @@ func (l *loadFlags) options() corpus.Options {
 	return corpus.Options{Encoding: l.encoding, TextColumn: l.textColumn, IDColumn: l.idColumn}
 }
 
+// batchFlags are the flags of the commands that run a batch.
+type batchFlags struct {
+	loadFlags
+	out     string
+	format  string
+	formats []string
+	workers int
+	sample  bool
+}
+
+// register adds the flags; formats lists the output formats, the first
+// being the default.
+func (b *batchFlags) register(fs *flag.FlagSet, formats ...string) {
+	b.loadFlags.register(fs)
+	b.formats = formats
+	fs.StringVar(&b.out, "o", "", "write to this file (atomically: a temporary file renamed at the end) instead of stdout")
+	fs.StringVar(&b.format, "format", formats[0], "output format: "+strings.Join(formats, " or "))
+	fs.IntVar(&b.workers, "workers", runtime.NumCPU(), "documents processed at once")
+	fs.BoolVar(&b.sample, "sample", false, "use the embedded sample document")
+}
+
+// parse parses the arguments and checks the format and that there is input.
+func (b *batchFlags) parse(fs *flag.FlagSet, args []string, stderr io.Writer) ([]string, error) {
+	paths, err := parseArgs(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if !slices.Contains(b.formats, b.format) {
+		fmt.Fprintf(stderr, "policyfacts %s: unknown format %q (%s)\n", fs.Name(), b.format, strings.Join(b.formats, " or "))
+		return nil, errUsage
+	}
+	if len(paths) == 0 && !b.sample {
+		fs.Usage()
+		return nil, errUsage
+	}
+	return paths, nil
+}
+
+// source returns the documents of paths, or the embedded sample.
+func (l *loadFlags) source(paths []string, sample bool) iter.Seq2[corpus.Document, error] {
+	if sample {
+		return func(yield func(corpus.Document, error) bool) { yield(policyfacts.Sample(), nil) }
+	}
+	return corpus.Walk(paths, l.options())
+}
+
 func runExtract(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("extract", "policyfacts extract [flags] PATH...", stderr, extractHelp)
-	var lf loadFlags
-	lf.register(fs)
-	out := fs.String("o", "", "write to this file (atomically: a temporary file renamed at the end) instead of stdout")
-	format := fs.String("format", "jsonl", "output format: jsonl or csv (one row per quantity)")
-	workers := fs.Int("workers", runtime.NumCPU(), "documents processed at once")
-	sample := fs.Bool("sample", false, "extract the embedded sample document")
+	var bf batchFlags
+	bf.register(fs, "jsonl", "csv")
 	quiet := fs.Bool("q", false, "no progress bar")
-	paths, err := parseInterleaved(fs, args)
+	paths, err := bf.parse(fs, args, stderr)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
+		return err
 	}
-	if *format != "jsonl" && *format != "csv" {
-		fmt.Fprintf(stderr, "policyfacts extract: unknown format %q (jsonl or csv)\n", *format)
-		return errUsage
-	}
-	if len(paths) == 0 && !*sample {
-		fs.Usage()
-		return errUsage
-	}
-	var src iter.Seq2[corpus.Document, error]
-	if *sample {
-		src = func(yield func(corpus.Document, error) bool) { yield(policyfacts.Sample(), nil) }
-	} else {
-		src = corpus.Walk(paths, lf.options())
-	}
-
+	src := bf.source(paths, bf.sample)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
-	w := stdout
-	var af *atomicFile
-	if *out != "" {
-		if af, err = createAtomic(*out); err != nil {
-			return err
-		}
-		defer af.abort()
-		w = af
+	o, err := openOutput(bf.out, stdout)
+	if err != nil {
+		return err
 	}
-	bw := bufio.NewWriterSize(w, 1<<16)
-	enc := newEncoder(bw, *format)
+	defer o.abort()
+	bw := bufio.NewWriterSize(o, 1<<16)
+	enc := newEncoder(bw, bf.format)
 	prog := newProgress(stderr, *quiet)
 	var ok, failed int
-	for it := range policyfacts.Batch(ctx, src, policyfacts.BatchOptions{Workers: *workers}) {
+	for it := range policyfacts.Batch(ctx, src, policyfacts.BatchOptions{Workers: bf.workers}) {
 		if it.Err != nil {
 			failed++
 			name := it.Path
@@ -120,10 +143,8 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	if err := bw.Flush(); err != nil {
 		return err
 	}
-	if af != nil {
-		if err := af.commit(); err != nil {
-			return err
-		}
+	if err := o.commit(); err != nil {
+		return err
 	}
 	if failed > 0 {
 		fmt.Fprintf(stderr, "policyfacts: %d documents extracted, %d failed\n", ok, failed)
@@ -183,6 +204,38 @@ func (e *encoder) flush() error {
 		return e.csv.Error()
 	}
 	return nil
+}
+
+// output is where a command writes: stdout, or a file written atomically.
+type output struct {
+	io.Writer
+	af *atomicFile
+}
+
+// openOutput opens path for atomic writing, or stdout when path is "".
+func openOutput(path string, stdout io.Writer) (*output, error) {
+	if path == "" {
+		return &output{Writer: stdout}, nil
+	}
+	af, err := createAtomic(path)
+	if err != nil {
+		return nil, err
+	}
+	return &output{Writer: af, af: af}, nil
+}
+
+// commit puts a file in place; abort (deferred) removes it if commit did not run.
+func (o *output) commit() error {
+	if o.af == nil {
+		return nil
+	}
+	return o.af.commit()
+}
+
+func (o *output) abort() {
+	if o.af != nil {
+		o.af.abort()
+	}
 }
 
 // atomicFile is an output file written under a temporary name and renamed

@@ -123,6 +123,17 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// parseArgs parses a command's flags and arguments. -h gives
+// flag.ErrHelp; a bad flag gives errUsage (the flag package has already
+// said what is wrong).
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	paths, err := parseInterleaved(fs, args)
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		return nil, errUsage
+	}
+	return paths, err
+}
+
 func newFlagSet(c string, usage string, stderr io.Writer, help string) *flag.FlagSet {
 	fs := flag.NewFlagSet(c, flag.ContinueOnError)
 	fs.SetOutput(stderr)

@@ -3,16 +3,12 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
 	"os/signal"
-	"runtime"
 
 	"github.com/policyfacts/policyfacts"
-	"github.com/policyfacts/policyfacts/corpus"
 	"github.com/policyfacts/policyfacts/metrics"
 )
 
@@ -25,38 +21,20 @@ Facts with no indicator or no year are left out. See README.md for the columns.`
 
 func runRecords(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("records", "policyfacts records [flags] PATH...", stderr, recordsHelp)
-	var lf loadFlags
-	lf.register(fs)
-	out := fs.String("o", "", "write to this file (atomically) instead of stdout")
-	format := fs.String("format", "csv", "output format: csv or jsonl")
+	var bf batchFlags
+	bf.register(fs, "csv", "jsonl")
 	wide := fs.Bool("wide", false, "CSV with one row per region-year and one column per indicator×kind")
 	bom := fs.Bool("bom", false, "start CSV with a UTF-8 byte-order mark (for Excel)")
-	workers := fs.Int("workers", runtime.NumCPU(), "documents processed at once")
-	sample := fs.Bool("sample", false, "use the embedded sample document")
-	paths, err := parseInterleaved(fs, args)
+	paths, err := bf.parse(fs, args, stderr)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return err
-		}
-		return errUsage
+		return err
 	}
-	if *format != "csv" && *format != "jsonl" {
-		fmt.Fprintf(stderr, "policyfacts records: unknown format %q (csv or jsonl)\n", *format)
-		return errUsage
-	}
-	if len(paths) == 0 && !*sample {
-		fs.Usage()
-		return errUsage
-	}
-	src := corpus.Walk(paths, lf.options())
-	if *sample {
-		src = func(yield func(corpus.Document, error) bool) { yield(policyfacts.Sample(), nil) }
-	}
+	src := bf.source(paths, bf.sample)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	var docs []metrics.DocFacts
 	failed := 0
-	for it := range policyfacts.Batch(ctx, src, policyfacts.BatchOptions{Workers: *workers}) {
+	for it := range policyfacts.Batch(ctx, src, policyfacts.BatchOptions{Workers: bf.workers}) {
 		if it.Err != nil {
 			failed++
 			fmt.Fprintf(stderr, "policyfacts: %v\n", it.Err)
@@ -68,19 +46,15 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 		return fmt.Errorf("interrupted; output not written")
 	}
 	recs := metrics.Records(docs)
-	w := stdout
-	var af *atomicFile
-	if *out != "" {
-		if af, err = createAtomic(*out); err != nil {
-			return err
-		}
-		defer af.abort()
-		w = af
+	o, err := openOutput(bf.out, stdout)
+	if err != nil {
+		return err
 	}
-	bw := bufio.NewWriter(w)
+	defer o.abort()
+	bw := bufio.NewWriter(o)
 	opts := metrics.CSVOptions{BOM: *bom}
 	switch {
-	case *format == "jsonl":
+	case bf.format == "jsonl":
 		err = metrics.WriteJSONL(bw, recs)
 	case *wide:
 		err = metrics.WriteWideCSV(bw, recs, opts)
@@ -93,10 +67,8 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if af != nil {
-		if err := af.commit(); err != nil {
-			return err
-		}
+	if err := o.commit(); err != nil {
+		return err
 	}
 	if failed > 0 {
 		fmt.Fprintf(stderr, "policyfacts: %d documents read, %d failed\n", len(docs), failed)
