@@ -35,8 +35,8 @@ type Result struct {
 	Doc        DocInfo            `json:"doc"`
 	Quantities []extract.Quantity `json:"quantities"`
 	Facts      []extract.Fact     `json:"facts"`
-	Sectors    []any              `json:"sectors"`
-	Slogans    []any              `json:"slogans"`
+	Sectors    []extract.Sector   `json:"sectors"`
+	Slogans    []extract.Slogan   `json:"slogans"`
 }
 
 // Extractor runs the pipeline. It is immutable and safe for concurrent use.
@@ -70,7 +70,6 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Document) (Result, e
 			Region: strPtr(doc.Meta.Region), Source: doc.Meta.Source, URL: doc.Meta.URL,
 			Encoding: doc.Encoding,
 		},
-		Sectors: []any{}, Slogans: []any{},
 	}
 	dm := extract.InferDocMeta(doc, e.gaz)
 	res.Doc.Region, res.Doc.Speaker = strPtr(dm.Region), strPtr(dm.Speaker)
@@ -91,12 +90,30 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Document) (Result, e
 		facts = []extract.Fact{}
 	}
 	res.Facts = facts
+	res.Sectors = extract.Sectors(doc.Clean)
+	res.Slogans = extract.Slogans(doc.Clean)
+	for i := range res.Sectors {
+		mapPositions(doc.Map, res.Sectors[i].Positions)
+	}
+	for i := range res.Slogans {
+		mapPositions(doc.Map, res.Slogans[i].Positions)
+	}
 	if qs == nil {
 		qs = []extract.Quantity{}
 	}
 	res.Quantities = qs
 	res.Doc.Redacted = e.rec.Redacted(doc.Clean)
 	return res, nil
+}
+
+// mapPositions maps clean offsets to raw offsets in place.
+func mapPositions(m *corpus.OffsetMap, ps []int) {
+	if m == nil {
+		return
+	}
+	for i, p := range ps {
+		ps[i] = m.Raw(p)
+	}
 }
 
 // PanicError reports a document whose extraction panicked: a bug, reported

@@ -1,0 +1,266 @@
+package extract
+
+import (
+	_ "embed"
+	"sort"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+//go:embed data/sectors.tsv
+var sectorsData string
+
+// Sector is an industry or economic field a text names, with where it is
+// named. Occurrences are merged by the name without its 产业/行业/业 suffix
+// (旅游产业 and 旅游业 are one sector); Name is the first wording seen.
+type Sector struct {
+	Name      string `json:"name"`
+	Category  string `json:"category"`
+	Count     int    `json:"count"`
+	Positions []int  `json:"positions"` // byte offsets of each occurrence
+}
+
+// sectorTable is the parsed vocabulary, longest names first.
+type sectorTable struct {
+	names    []string
+	category map[string]string
+	byFirst  map[rune][]string
+}
+
+var loadSectors = sync.OnceValue(func() *sectorTable {
+	t := &sectorTable{category: map[string]string{}, byFirst: map[rune][]string{}}
+	for _, line := range strings.Split(sectorsData, "\n") {
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		name, cat, ok := strings.Cut(line, "\t")
+		if !ok {
+			panic("extract: bad line in data/sectors.tsv: " + line)
+		}
+		t.names = append(t.names, name)
+		t.category[name] = cat
+	}
+	sort.SliceStable(t.names, func(i, j int) bool { return len(t.names[i]) > len(t.names[j]) })
+	for _, n := range t.names {
+		r, _ := utf8.DecodeRuneInString(n)
+		t.byFirst[r] = append(t.byFirst[r], n)
+	}
+	return t
+})
+
+// sectorStop lists heads of X产业 that name no field: 优势产业, 重点产业,
+// 现代产业体系, 省级产业集聚区.
+var sectorStop = []string{"优势", "重点", "主导", "支柱", "特色", "相关", "本地", "各类", "其他", "现代", "首位",
+	"龙头", "上下游", "省级", "市级", "县级", "国家级", "新型", "实体", "地方", "区域", "全", "各", "本", "好", "大",
+	"新", "该", "这些", "这个", "有关", "相应", "整个", "主要", "关联", "下游", "上游", "多元", "新业态"}
+
+// sectorVerbs are the words cut off the front of an X产业 head:
+// 大力发展新能源产业 → 新能源产业.
+var sectorVerbs = []string{"发展", "培育", "壮大", "推进", "推动", "加快", "引进", "打造", "做大", "做强", "做优", "提升", "围绕",
+	"重点", "大力", "积极", "着力", "支持", "扶持", "优化", "招引", "聚焦", "布局", "抓好", "延伸", "形成", "构建", "建设",
+	"实施", "突出", "主攻", "其中", "全市", "全县", "全州", "全省", "全区", "我市", "我县", "我州", "一批", "一些", "以",
+	"拓展", "瞄准", "加大", "依托", "立足", "振兴", "改造", "升级", "培植", "做精", "集聚", "引导", "鼓励", "促进",
+	"分析", "构筑", "开展", "承接", "编制", "调整", "成立", "进行", "带动", "转变", "有效", "搞好", "支撑", "对接",
+	"规划", "谋划", "聚集", "研究", "发挥", "结合", "根据", "按照", "一批", "不少", "推动", "服务于"}
+
+// sectorNoise marks an X产业 head that is a phrase, not a name.
+var sectorNoise = []string{"受", "国家", "中长期", "符合", "政策", "加之", "地区", "其他", "国内", "国外", "级", "我们", "他们", "这", "那", "可以", "努力", "坚决", "认真", "宏观", "整体"}
+
+// sectorBoundary holds the characters that end the head of an X产业.
+const sectorBoundary = "的和与及或是在把对为向从了等将要被让由按于到个各、，。；：！？“”（）《》 \n"
+
+// Sectors finds the industries and fields a clean text names.
+func Sectors(text string) []Sector {
+	t := loadSectors()
+	found := map[string]*Sector{}
+	var order []string
+	add := func(name string, pos int) {
+		key := normSector(name)
+		s, ok := found[key]
+		if !ok {
+			s = &Sector{Name: name, Category: sectorCategory(t, name)}
+			found[key] = s
+			order = append(order, key)
+		} else if pos < s.Positions[0] {
+			s.Name = name // the first wording in the text names the sector
+		}
+		s.Count++
+		s.Positions = append(s.Positions, pos)
+	}
+	covered := 0 // end of the last name found, so names do not overlap
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if i >= covered {
+			if end, ok := t.match(text, i, r); ok {
+				add(text[i:end], i)
+				covered = end
+				i = end
+				continue
+			}
+		}
+		i += size
+	}
+	// the productive pattern X产业 (and X行业)
+	for _, suf := range []string{"产业", "行业"} {
+		for off := 0; ; {
+			k := strings.Index(text[off:], suf)
+			if k < 0 {
+				break
+			}
+			k += off
+			off = k + len(suf)
+			head := sectorHead(text[:k])
+			if head == "" {
+				continue
+			}
+			start := k - len(head)
+			if _, known := found[normSector(head+suf)]; known {
+				add(text[start:off], start) // another wording of a sector found: 旅游产业 and 旅游业
+				continue
+			}
+			if t.endsWithName(head) || t.endsWithName(head+suf) {
+				continue // counted by the vocabulary: 运城正威新材料产业, 不少传统产业
+			}
+			add(text[start:off], start)
+		}
+	}
+	out := make([]Sector, 0, len(order))
+	for _, k := range order {
+		s := found[k]
+		sort.Ints(s.Positions)
+		out = append(out, *s)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Positions[0] < out[j].Positions[0] })
+	return out
+}
+
+// match finds a vocabulary name at i. A name of two characters counts only
+// where the text treats it as a field: before 产业/业/行业/领域/等, in a
+// list (、 和 及 与 before or after), not inside a longer word (工业园区).
+func (t *sectorTable) match(text string, i int, r rune) (int, bool) {
+	for _, n := range t.byFirst[r] {
+		if !strings.HasPrefix(text[i:], n) {
+			continue
+		}
+		end := i + len(n)
+		if utf8.RuneCountInString(n) > 2 && !listOnlySectors[n] {
+			return end, true
+		}
+		next, _ := utf8.DecodeRuneInString(text[end:])
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		rest := text[end:]
+		if strings.HasPrefix(rest, "产业") || strings.HasPrefix(rest, "行业") || strings.HasPrefix(rest, "领域") ||
+			strings.ContainsRune("、和及与等，。；", next) && !isHanRune(prev) || prev == '、' || prev == '和' || prev == '及' ||
+			next == '、' && fieldList(rest) {
+			if strings.HasPrefix(rest, "产业") {
+				return end + len("产业"), true
+			}
+			if strings.HasPrefix(rest, "行业") {
+				return end + len("行业"), true
+			}
+			return end, true
+		}
+	}
+	return 0, false
+}
+
+// listOnlySectors are names that count only in a list of fields, being
+// more often a thing than an industry (基础设施建设).
+var listOnlySectors = map[string]bool{"基础设施": true}
+
+// fieldList reports a list that the text closes as a list of fields:
+// 矿冶、电力等行业.
+func fieldList(rest string) bool {
+	rest = rest[:min(len(rest), 60)]
+	k := strings.Index(rest, "等")
+	return k >= 0 && (strings.HasPrefix(rest[k+len("等"):], "行业") || strings.HasPrefix(rest[k+len("等"):], "产业") ||
+		strings.HasPrefix(rest[k+len("等"):], "领域") || strings.HasPrefix(rest[k+len("等"):], "多个领域"))
+}
+
+// endsWithName reports a vocabulary name at the end of s.
+func (t *sectorTable) endsWithName(s string) bool {
+	for _, n := range t.names {
+		if strings.HasSuffix(s, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// sectorHead returns the head X of an X产业 that ends s, or "".
+func sectorHead(s string) string {
+	start := len(s)
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(s[:start])
+		if !isHanRune(r) || strings.ContainsRune(sectorBoundary, r) {
+			break
+		}
+		start -= size
+		if len(s)-start > 30 {
+			return ""
+		}
+	}
+	head := s[start:]
+	// cut after the last verb: 坚决推进传统 → 传统, 承接东部地区 → 东部地区
+	cut := 0
+	for _, v := range sectorVerbs {
+		if k := strings.LastIndex(head, v); k >= 0 && k+len(v) > cut {
+			cut = k + len(v)
+		}
+	}
+	head = head[cut:]
+	for _, w := range sectorNoise {
+		if strings.Contains(head, w) {
+			return ""
+		}
+	}
+	if r, _ := utf8.DecodeRuneInString(head); isNumeralRune(r) {
+		return "" // 四大产业, 十大工业产业集群
+	}
+	n := utf8.RuneCountInString(head)
+	if n < 2 || n > 8 {
+		return ""
+	}
+	for _, w := range sectorStop {
+		if head == w {
+			return ""
+		}
+	}
+	return head
+}
+
+// normSector strips quotes and a trailing 产业/行业/业 for merging.
+func normSector(s string) string {
+	for _, suf := range []string{"产业", "行业", "业"} {
+		if strings.HasSuffix(s, suf) && utf8.RuneCountInString(s) > utf8.RuneCountInString(suf)+1 {
+			return strings.TrimSuffix(s, suf)
+		}
+	}
+	return s
+}
+
+// sectorCategory gives the vocabulary's category, else the category of the
+// longest vocabulary name inside it, else one from its words.
+func sectorCategory(t *sectorTable, name string) string {
+	if c, ok := t.category[name]; ok {
+		return c
+	}
+	if c, ok := t.category[normSector(name)]; ok {
+		return c
+	}
+	for _, n := range t.names {
+		if strings.Contains(name, n) {
+			return t.category[n]
+		}
+	}
+	switch {
+	case strings.ContainsAny(name, "农林牧渔果蔬茶"):
+		return "primary"
+	case strings.Contains(name, "制造") || strings.Contains(name, "加工") || strings.ContainsAny(name, "矿冶钢化"):
+		return "secondary"
+	case strings.Contains(name, "服务") || strings.ContainsAny(name, "旅商贸融"):
+		return "tertiary"
+	}
+	return "other"
+}

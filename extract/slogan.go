@@ -1,0 +1,253 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+)
+
+// Slogan is a coined policy formula a text uses: a quoted programme,
+// principle or method (“五抓一优一促”, “店小二”), or a numbered formula
+// even without quotes (九个抓, 一企一策一事一议). Text has no quote marks;
+// the same formula in another document is the same Text.
+type Slogan struct {
+	Text      string `json:"text"`
+	Count     int    `json:"count"`
+	Positions []int  `json:"positions"` // byte offsets of each occurrence
+}
+
+var (
+	// 一企一策一事一议, 一事一议
+	oneOneRe = regexp.MustCompile(`(?:一\p{Han}一\p{Han}){1,4}`)
+	// 九个抓, 三个突破 at a clause end; 三位一体; 两手抓; 双提升; 七跟法
+	numberedRe = regexp.MustCompile(`(?:[一二三四五六七八九十两]个(?:抓|突破|不|坚持|到位|确保)(?:[，。；：、:;,\n]|$)|[一二三四五六七八九十]位一体|两手抓|双提升|双循环|[三四五六七八九十][跟抓步][法]|[二三四五六七八九十两]化(?:联动|互动|融合|同步|并举))`)
+	// a formula inside quotes is kept whole up to this length (runes)
+	maxQuoted = 24
+	planNameRe = regexp.MustCompile(`^十[一二三四五六七八九]?五(?:规划|时期|期间)?$`)
+)
+
+// linkVerbs may follow a short quoted numbered formula as part of it
+// (“两化”互动, “三化”联动).
+var linkVerbs = []string{"互动", "联动", "融合", "同步", "并举", "并重", "协同", "齐抓", "共进"}
+
+// oneOneNot lists the X of 一X一Y pairs that are not formulas (一对一, 一是…一批)
+// and idioms of that shape.
+var oneOneNot = []string{"对", "是", "个", "批", "些", "种", "起", "次", "下", "点", "直", "定", "切", "般", "样", "年", "天", "步"}
+
+var oneOneIdioms = map[string]bool{"一心一意": true, "一草一木": true, "一言一行": true, "一点一滴": true, "一朝一夕": true,
+	"一生一世": true, "一针一线": true, "一砖一瓦": true, "一举一动": true, "一丝一毫": true, "一模一样": true, "一五一十": true,
+	"一板一眼": true, "一唱一和": true, "一张一弛": true, "一上一下": true, "一来一往": true, "一前一后": true}
+
+// sloganStop lists quoted words that are not formulas: plan names, ordinary
+// words quoted for emphasis, economics terms (鲶鱼效应).
+var sloganStop = map[string]bool{
+	"十四五": true, "十三五": true, "十二五": true, "十一五": true, "十五": true,
+	"高大上": true, "卡脖子": true, "润滑剂": true, "瞪羚": true, "独角兽": true, "一把手": true, "第一责任人": true,
+}
+
+// quotedNameSuffixes mark a quoted name of a thing, not a formula: a
+// project (“香江商贸城”), an event (“三大投资促进活动”), a company.
+var quotedNameSuffixes = []string{"城", "园", "中心", "公司", "集团", "大厦", "广场", "市场", "基地", "活动", "大会", "论坛", "博览会", "洽谈会", "交易会", "节", "杯", "奖", "号", "报", "网", "计划书", "效应",
+	"意见", "规定", "办法", "通知", "方案", "纲要", "规划", "条例", "决定", "报告", "讲话", "决议"}
+
+// Slogans finds the coined formulas of a clean text.
+func Slogans(text string) []Slogan {
+	found := map[string]*Slogan{}
+	var order []string
+	var spans [][2]int // quoted formulas found, so patterns do not count them again
+	add := func(s string, pos int) {
+		s = normSlogan(s)
+		if s == "" || sloganStop[s] {
+			return
+		}
+		sl, ok := found[s]
+		if !ok {
+			sl = &Slogan{Text: s}
+			found[s] = sl
+			order = append(order, s)
+		}
+		sl.Count++
+		sl.Positions = append(sl.Positions, pos)
+	}
+	// quoted formulas, with closing quotes or without (lost in scraping)
+	for off := 0; ; {
+		k := strings.Index(text[off:], "“")
+		if k < 0 {
+			break
+		}
+		k += off
+		start := k + len("“")
+		off = start
+		body, closed := quotedBody(text[start:])
+		if body == "" {
+			continue
+		}
+		end := start + len(body)
+		if closed {
+			after := text[end+len("”"):]
+			if quotedName(after) && !strings.HasSuffix(body, "年") {
+				continue // “三大投资促进”活动: the name of an event
+			}
+			// “两化”互动: a short numbered formula quoted, its verb outside
+			if utf8.RuneCountInString(body) <= 3 && startsNumeral(body) && !planNameRe.MatchString(body) {
+				if v := twoHanThenStop(after); contains(linkVerbs, v) {
+					body += v
+					end += len("”") + len(v)
+				}
+			}
+		}
+		if isFormula(body, closed) {
+			add(body, k)
+			spans = append(spans, [2]int{k, end})
+		}
+	}
+	inQuote := func(pos int) bool {
+		for _, sp := range spans {
+			if pos >= sp[0] && pos < sp[1] {
+				return true
+			}
+		}
+		return false
+	}
+	for _, m := range oneOneRe.FindAllStringIndex(text, -1) {
+		s := text[m[0]:m[1]]
+		if inQuote(m[0]) || oneOneIdioms[s] {
+			continue
+		}
+		ok := true
+		for i, r := range []rune(s) {
+			if i%2 == 1 && contains(oneOneNot, string(r)) {
+				ok = false
+			}
+		}
+		if ok {
+			add(s, m[0])
+		}
+	}
+	for _, m := range numberedRe.FindAllStringIndex(text, -1) {
+		if inQuote(m[0]) {
+			continue
+		}
+		s := text[m[0]:m[1]]
+		// the pattern's last rune is the clause mark after 九个抓: drop it
+		if r, size := utf8.DecodeLastRuneInString(s); !isHanRune(r) {
+			s = s[:len(s)-size]
+		}
+		add(s, m[0])
+	}
+	out := make([]Slogan, 0, len(order))
+	for _, s := range order {
+		out = append(out, *found[s])
+	}
+	return out
+}
+
+// quotedBody returns the text after an opening quote up to its closing
+// quote; when the closing quote is missing (another “ or a sentence end
+// comes first), up to the first clause mark.
+func quotedBody(s string) (string, bool) {
+	n := 0
+	for i, r := range s {
+		switch {
+		case r == '”':
+			return s[:i], true
+		case r == '“' || r == '\n' || r == '。' || r == '；' || n > maxQuoted:
+			return lostQuote(s), false
+		}
+		n++
+	}
+	return lostQuote(s), false
+}
+
+// lostQuote cuts the body of a quote whose closing mark was lost at the
+// first clause mark, and drops a trailing 的… phrase (“谁去招的问题 → 谁去招).
+func lostQuote(s string) string {
+	end := len(s)
+	if k := strings.IndexAny(s, "，,。；;：:！？“ \n和与及"); k >= 0 {
+		end = k
+	}
+	body := s[:end]
+	// a list of parts of one length is one formula (谁去招、招什么、怎么招);
+	// else only the first part is quoted (三大转型、打造…)
+	if parts := strings.Split(body, "、"); len(parts) > 1 {
+		last := parts[len(parts)-1]
+		if k := strings.Index(last, "的"); k > 0 {
+			last = last[:k]
+		}
+		n := utf8.RuneCountInString(parts[0])
+		same := utf8.RuneCountInString(last) == n
+		for _, p := range parts[1 : len(parts)-1] {
+			same = same && utf8.RuneCountInString(p) == n
+		}
+		if same && n >= 3 {
+			return strings.Join(append(parts[:len(parts)-1], last), "、")
+		}
+		body = parts[0]
+	}
+	if k := strings.Index(body, "的"); k > 0 {
+		body = body[:k]
+	}
+	if utf8.RuneCountInString(body) > 8 {
+		return ""
+	}
+	return body
+}
+
+// isFormula decides whether a quoted phrase is a coined formula.
+func isFormula(s string, closed bool) bool {
+	n := utf8.RuneCountInString(s)
+	if n < 2 || n > maxQuoted {
+		return false
+	}
+	if sloganStop[s] || planNameRe.MatchString(s) {
+		return false
+	}
+	for _, suf := range quotedNameSuffixes {
+		if strings.HasSuffix(s, suf) && n > utf8.RuneCountInString(suf)+1 {
+			return false
+		}
+	}
+	if startsNumeral(s) || strings.ContainsAny(s, "一二三四五六七八九十两双0123456789+") {
+		return true
+	}
+	// a parallel chant (工业强州、生态立州、开放兴州) or a rhythmic phrase
+	if strings.ContainsAny(s, "、，,") {
+		return true
+	}
+	// a short coined word of up to eight characters
+	return n <= 8
+}
+
+// quotedName reports a quote followed by the noun that makes it a name:
+// “三大投资促进”活动, “香江”大会.
+func quotedName(after string) bool {
+	for _, w := range []string{"活动", "大会", "会议", "论坛", "节", "展会", "公司", "集团"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsNumeral(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return isNumeralRune(r) || r == '双' || r >= '0' && r <= '9'
+}
+
+// twoHanThenStop returns the two Han characters at the start of s when a
+// clause mark or the end follows them (“两化”互动，).
+func twoHanThenStop(s string) string {
+	rs := []rune(s)
+	if len(rs) >= 2 && isHanRune(rs[0]) && isHanRune(rs[1]) && (len(rs) == 2 || strings.ContainsRune("，、。；：,", rs[2])) {
+		return string(rs[:2])
+	}
+	return ""
+}
+
+// normSlogan trims spaces and quote marks and unifies commas, so the same
+// formula reads the same everywhere.
+func normSlogan(s string) string {
+	s = strings.Trim(s, " “”\"'‘’「」『』")
+	s = strings.ReplaceAll(s, ",", "，")
+	return s
+}
