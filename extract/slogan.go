@@ -22,7 +22,7 @@ var (
 	// 九个抓, 三个突破 at a clause end; 三位一体; 两手抓; 双提升; 七跟法
 	numberedRe = regexp.MustCompile(`(?:[一二三四五六七八九十两]个(?:抓|突破|不|坚持|到位|确保)(?:[，。；：、:;,\n]|$)|[一二三四五六七八九十]位一体|两手抓|双提升|双循环|[三四五六七八九十][跟抓步][法]|[二三四五六七八九十两]化(?:联动|互动|融合|同步|并举))`)
 	// a formula inside quotes is kept whole up to this length (runes)
-	maxQuoted = 24
+	maxQuoted  = 24
 	planNameRe = regexp.MustCompile(`^十[一二三四五六七八九]?五(?:规划|时期|期间)?$`)
 )
 
