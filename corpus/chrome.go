@@ -115,10 +115,10 @@ func chromeClass(s string, inBody bool) lineKind {
 			return chromeLine
 		}
 	}
-	if pageFooterRe.MatchString(s) && n < 30 {
+	if n < 30 && pageFooterRe.MatchString(s) {
 		return chromeLine
 	}
-	if stampRe.MatchString(s) {
+	if s[0] >= '0' && s[0] <= '9' && stampRe.MatchString(s) {
 		return chromeLine
 	}
 	if linkList(s) {

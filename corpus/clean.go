@@ -370,13 +370,30 @@ func longestCommon(a, b []rune) int {
 // page footers glued to text.
 func inlineCuts(s string) [][2]int {
 	var cuts [][2]int
-	for _, m := range loadPaywall().FindAllStringIndex(s, -1) {
-		cuts = append(cuts, [2]int{m[0], m[1]})
+	if containsAnyWord(s, paywallHints) {
+		for _, m := range loadPaywall().FindAllStringIndex(s, -1) {
+			cuts = append(cuts, [2]int{m[0], m[1]})
+		}
 	}
-	for _, m := range pageFooterRe.FindAllStringIndex(s, -1) {
-		cuts = append(cuts, [2]int{m[0], m[1]})
+	if strings.Contains(s, "页") {
+		for _, m := range pageFooterRe.FindAllStringIndex(s, -1) {
+			cuts = append(cuts, [2]int{m[0], m[1]})
+		}
 	}
 	return cuts
+}
+
+// paywallHints are words every pattern of data/paywall.txt contains one
+// of; a line without any skips the regular expression.
+var paywallHints = []string{"查看", "字", "阅读", "会员", "付费", "文档", "内容"}
+
+func containsAnyWord(s string, ws []string) bool {
+	for _, w := range ws {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // splitTitleLine cuts the title off a line that goes on with other text:

@@ -519,3 +519,13 @@ func FuzzClean(f *testing.F) {
 		}
 	})
 }
+
+// TestPaywallHints checks that every paywall pattern contains one of the
+// words that let a line skip the regular expression.
+func TestPaywallHints(t *testing.T) {
+	for _, p := range dataLines(paywallData) {
+		if !containsAnyWord(p, paywallHints) {
+			t.Errorf("paywall pattern %q contains no hint word; add one to paywallHints", p)
+		}
+	}
+}

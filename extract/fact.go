@@ -193,7 +193,7 @@ func Facts(text string, qs []Quantity, opts FactOptions) []Fact {
 	}
 	sents := corpus.Sentences(text)
 	secs := corpus.Sections(text)
-	b := binder{text: text, sents: sents, secs: secs, opts: opts}
+	b := binder{text: text, sents: sents, secs: secs, opts: opts, marks: yearMarkRe.FindAllStringSubmatchIndex(text, -1)}
 	out := make([]Fact, 0, len(qs))
 	for i, q := range qs {
 		out = append(out, b.bind(i, q, qs, out))
@@ -206,6 +206,23 @@ type binder struct {
 	sents []corpus.Sentence
 	secs  []corpus.Section
 	opts  FactOptions
+	marks [][]int // year words of the text (yearMarkRe submatch indices), found once
+}
+
+// lookBack caps how far before a figure the binder reads for modal words,
+// so a text of one endless sentence costs linear time.
+const lookBack = 1500
+
+// recent returns the last n bytes of s, cut at a rune boundary.
+func recent(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	i := len(s) - n
+	for i < len(s) && !utf8.RuneStart(s[i]) {
+		i++
+	}
+	return s[i:]
 }
 
 func (b *binder) sentenceOf(pos int) corpus.Sentence {
@@ -304,8 +321,25 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	}
 	f.Year = b.yearOf(sent, q, f.Kind)
 	f.Region = b.regionOf(sent, q)
-	f.Evidence = strings.TrimSpace(t[sent.Start:sent.End])
+	f.Evidence = evidence(t[sent.Start:sent.End], q.Start-sent.Start)
 	return f
+}
+
+// evidence returns the sentence a figure stands in, cut to about 200
+// characters around the figure at offset at when the sentence is longer.
+func evidence(sent string, at int) string {
+	const span = 300
+	if len(sent) <= 2*span {
+		return strings.TrimSpace(sent)
+	}
+	lo, hi := max(0, at-span), min(len(sent), at+span)
+	for lo > 0 && !utf8.RuneStart(sent[lo]) {
+		lo--
+	}
+	for hi < len(sent) && !utf8.RuneStart(sent[hi]) {
+		hi++
+	}
+	return strings.TrimSpace(sent[lo:hi])
 }
 
 // isJoin reports the text between two members of a range or list.
@@ -457,7 +491,7 @@ func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent cor
 	}
 	// the sentence, and the paragraph up to the sentence when it opens the
 	// targets (主要预期目标是：…)
-	head := t[sent.Start:q.Start]
+	head := recent(t[sent.Start:q.Start], lookBack)
 	if alias != "" {
 		head = strings.Replace(head, alias, "", 1)
 	}
@@ -465,7 +499,7 @@ func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent cor
 		return Target
 	}
 	if p := b.paragraphStart(sent.Start); p < sent.Start {
-		para := t[p:sent.Start]
+		para := recent(t[p:sent.Start], 4*lookBack)
 		for _, w := range []string{"目标是", "目标任务是", "预期目标", "主要目标", "任务是", "目标为"} {
 			if strings.Contains(para, w) {
 				return Target
@@ -530,7 +564,7 @@ func (b *binder) paragraphStart(pos int) int {
 }
 
 func (b *binder) qualifierOf(sent corpus.Sentence, q Quantity) string {
-	head := b.text[b.paragraphStart(sent.Start):q.Start]
+	head := recent(b.text[b.paragraphStart(sent.Start):q.Start], lookBack)
 	best, bestAt := "", -1
 	for _, w := range qualifiers {
 		if k := strings.LastIndex(head, w); k > bestAt {
@@ -546,11 +580,11 @@ func (b *binder) qualifierOf(sent corpus.Sentence, q Quantity) string {
 // an achieved figure in a review section).
 func (b *binder) yearOf(sent corpus.Sentence, q Quantity, kind Kind) int {
 	t := b.text
-	if y, ok := b.nearestYear(t[sent.Start:q.Start]); ok {
+	if y, ok := b.nearestYearIn(sent.Start, q.Start); ok {
 		return y
 	}
 	para := b.paragraphStart(sent.Start)
-	if y, ok := b.nearestYear(t[para:sent.Start]); ok {
+	if y, ok := b.nearestYearIn(para, sent.Start); ok {
 		return y
 	}
 	if sent.Section >= 0 && sent.Section < len(b.secs) {
@@ -565,13 +599,13 @@ func (b *binder) yearOf(sent corpus.Sentence, q Quantity, kind Kind) int {
 			}
 		}
 		// earlier paragraphs of the section, nearest first
-		if sec.Start < para {
-			lines := strings.Split(t[sec.Start:para], "\n")
-			for k := len(lines) - 1; k >= 0 && k >= len(lines)-6; k-- {
-				if y, ok := b.nearestYear(lines[k]); ok {
-					return y
-				}
+		end := para
+		for k := 0; k < 6 && end > sec.Start; k++ {
+			start := max(b.paragraphStart(max(end-1, 0)), sec.Start)
+			if y, ok := b.nearestYearIn(start, max(end-1, start)); ok {
+				return y
 			}
+			end = start
 		}
 		if sec.Kind == corpus.SectionReview && kind == Actual && b.opts.Year != 0 {
 			return b.opts.Year - 1
@@ -579,7 +613,7 @@ func (b *binder) yearOf(sent corpus.Sentence, q Quantity, kind Kind) int {
 	}
 	// a review of the past year a few paragraphs before: 回顾一年来的工作
 	if kind == Actual && b.opts.Year != 0 && para > 0 {
-		lines := strings.Split(t[:para], "\n")
+		lines := strings.Split(recent(t[:para], 8*lookBack), "\n")
 		for k := len(lines) - 1; k >= 0 && k >= len(lines)-8; k-- {
 			if containsAny(lines[k], reviewCues) {
 				return b.opts.Year - 1
@@ -589,10 +623,39 @@ func (b *binder) yearOf(sent corpus.Sentence, q Quantity, kind Kind) int {
 	return b.opts.Year
 }
 
-// nearestYear returns the year of the last year word in s. Comparisons
-// (比上年, 同比, 上年同期) and spans (2020年以来) are not year words.
+// nearestYearIn returns the year of the last year word in text[lo:hi].
+func (b *binder) nearestYearIn(lo, hi int) (int, bool) {
+	if hi <= lo {
+		return 0, false
+	}
+	// the marks inside [lo, hi), by binary search, shifted to the window
+	first := sort.Search(len(b.marks), func(k int) bool { return b.marks[k][0] >= lo })
+	last := sort.Search(len(b.marks), func(k int) bool { return b.marks[k][1] > hi })
+	if first >= last {
+		return 0, false
+	}
+	ms := make([][]int, 0, last-first)
+	for _, m := range b.marks[first:last] {
+		w := make([]int, len(m))
+		for i, v := range m {
+			if v >= 0 {
+				v -= lo
+			}
+			w[i] = v
+		}
+		ms = append(ms, w)
+	}
+	return b.yearOfMarks(b.text[lo:hi], ms)
+}
+
+// nearestYear returns the year of the last year word in s.
 func (b *binder) nearestYear(s string) (int, bool) {
-	ms := yearMarkRe.FindAllStringSubmatchIndex(s, -1)
+	return b.yearOfMarks(s, yearMarkRe.FindAllStringSubmatchIndex(s, -1))
+}
+
+// yearOfMarks reads the year words ms of s from the last. Comparisons
+// (比上年, 同比, 上年同期) and spans (2020年以来) are not year words.
+func (b *binder) yearOfMarks(s string, ms [][]int) (int, bool) {
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		w := s[m[0]:m[1]]
