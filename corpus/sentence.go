@@ -146,6 +146,13 @@ const sentenceEnd = "。！？；!?;"
 // keeping closing quotes and brackets with their sentence, and says which
 // paragraph and section each sentence stands in.
 func Sentences(text string) []Sentence {
+	sents, _ := Split(text)
+	return sents
+}
+
+// Split returns the sentences and the sections of a clean text, finding
+// the sections once for both.
+func Split(text string) ([]Sentence, []Section) {
 	secs := Sections(text)
 	var out []Sentence
 	para, sec := 0, -1
@@ -192,5 +199,5 @@ func Sentences(text string) []Sentence {
 		i += size
 	}
 	emit(len(text))
-	return out
+	return out, secs
 }

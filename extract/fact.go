@@ -191,8 +191,7 @@ func Facts(text string, qs []Quantity, opts FactOptions) []Fact {
 	if opts.Gazetteer == nil {
 		opts.Gazetteer = DefaultGazetteer()
 	}
-	sents := corpus.Sentences(text)
-	secs := corpus.Sections(text)
+	sents, secs := corpus.Split(text)
 	b := binder{text: text, sents: sents, secs: secs, opts: opts, marks: yearMarkRe.FindAllStringSubmatchIndex(text, -1)}
 	out := make([]Fact, 0, len(qs))
 	for i, q := range qs {
@@ -661,7 +660,7 @@ func (b *binder) yearOfMarks(s string, ms [][]int) (int, bool) {
 		w := s[m[0]:m[1]]
 		before := s[:m[0]]
 		after := s[m[1]:]
-		if strings.HasPrefix(after, "以来") || strings.HasPrefix(after, "同期") || strings.HasPrefix(after, "底") && false {
+		if strings.HasPrefix(after, "以来") || strings.HasPrefix(after, "同期") {
 			continue
 		}
 		if m[2] >= 0 {

@@ -220,7 +220,6 @@ func (s *scanner) number(i int) (numTok, bool) {
 		r, sz := utf8.DecodeRuneInString(t[j:])
 		for _, b := range boundInside {
 			if r == b.char {
-				// 多 must not start a word (多个, 多家 after a bare number is still 多)
 				tok.inner, tok.hasInner = b.bound, true
 				j += sz
 				for j < len(t) {
@@ -319,7 +318,7 @@ func scanArabic(t string, i int) int {
 			j++
 		case c == '.' && j+1 < len(t) && t[j+1] >= '0' && t[j+1] <= '9' && j > i:
 			j++
-		case c == ',' && j+3 < len(t)+0 && j+3 <= len(t)-0 && isASCIIDigits(t[j+1:min(j+4, len(t))]) && len(t) >= j+4 && (j+4 == len(t) || t[j+4] < '0' || t[j+4] > '9'):
+		case c == ',' && j > i && j+4 <= len(t) && isASCIIDigits(t[j+1:j+4]) && (j+4 == len(t) || t[j+4] < '0' || t[j+4] > '9'):
 			j++
 		case c >= 0x80:
 			r, sz := utf8.DecodeRuneInString(t[j:])
@@ -492,11 +491,8 @@ func (s *scanner) finish(tok numTok) int {
 		q.Bound = GE
 		s.out[len(s.out)-1] = q
 		hq := q
-		hq.Value = tok.high * u.factor
+		hq.Value = round(tok.high * u.factor)
 		hq.Bound = LE
-		if u.unit == "CNY" || u.unit == "USD" {
-			hq.Value = tok.high * u.factor
-		}
 		s.out = append(s.out, hq)
 	}
 	return j

@@ -1,8 +1,10 @@
 package extract
 
 import (
+	_ "embed"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -38,12 +40,23 @@ var oneOneIdioms = map[string]bool{"一心一意": true, "一草一木": true, "
 	"一生一世": true, "一针一线": true, "一砖一瓦": true, "一举一动": true, "一丝一毫": true, "一模一样": true, "一五一十": true,
 	"一板一眼": true, "一唱一和": true, "一张一弛": true, "一上一下": true, "一来一往": true, "一前一后": true}
 
-// sloganStop lists quoted words that are not formulas: plan names, ordinary
-// words quoted for emphasis, economics terms (鲶鱼效应).
-var sloganStop = map[string]bool{
-	"十四五": true, "十三五": true, "十二五": true, "十一五": true, "十五": true,
-	"高大上": true, "卡脖子": true, "润滑剂": true, "瞪羚": true, "独角兽": true, "一把手": true, "第一责任人": true,
-}
+//go:embed data/buzzwords.txt
+var buzzwordsData string
+
+// loadBuzzwords parses data/buzzwords.txt once.
+var loadBuzzwords = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(buzzwordsData, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			m[l] = true
+		}
+	}
+	return m
+})
+
+// notFormula reports quoted words that are not formulas: plan names and
+// the buzzwords of data/buzzwords.txt.
+func notFormula(s string) bool { return planNameRe.MatchString(s) || loadBuzzwords()[s] }
 
 // quotedNameSuffixes mark a quoted name of a thing, not a formula: a
 // project (“香江商贸城”), an event (“三大投资促进活动”), a company.
@@ -57,7 +70,7 @@ func Slogans(text string) []Slogan {
 	var spans [][2]int // quoted formulas found, so patterns do not count them again
 	add := func(s string, pos int) {
 		s = normSlogan(s)
-		if s == "" || sloganStop[s] {
+		if s == "" || notFormula(s) {
 			return
 		}
 		sl, ok := found[s]
@@ -199,7 +212,7 @@ func isFormula(s string, closed bool) bool {
 	if n < 2 || n > maxQuoted {
 		return false
 	}
-	if sloganStop[s] || planNameRe.MatchString(s) {
+	if notFormula(s) {
 		return false
 	}
 	for _, suf := range quotedNameSuffixes {
