@@ -369,9 +369,9 @@ func TestWalkArchives(t *testing.T) {
 	writeFile(t, dir, "rows.jsonl", []byte(`{"id":"x","content":"协议引资204亿元","title":"讲话一"}`+"\n"+`{"id":"y","content":"到位资金165.02亿元"}`+"\nnot json\n"))
 	var zb bytes.Buffer
 	zw := zip.NewWriter(&zb)
-	for name, body := range map[string]string{"a/one.txt": "第一篇讲话。协议引资10亿元。", "../evil.txt": "越界", "b/two.txt": "第二篇讲话。"} {
-		w, _ := zw.Create(name)
-		w.Write([]byte(body))
+	for _, e := range [][2]string{{"a/one.txt", "第一篇讲话。协议引资10亿元。"}, {"../evil.txt", "越界"}, {"b/two.txt", "第二篇讲话。"}} {
+		w, _ := zw.Create(e[0]) // stored in this order, which Walk keeps
+		w.Write([]byte(e[1]))
 	}
 	zw.Close()
 	writeFile(t, dir, "docs.zip", zb.Bytes())
