@@ -1,0 +1,249 @@
+package segment
+
+import (
+	_ "embed"
+	"encoding/binary"
+	"math"
+	"strings"
+	"sync"
+)
+
+// The general dictionary: gse's Chinese (simplified) dictionary, with its
+// IDF values, compiled by internal/gendict into a flat table. DO NOT EDIT
+// data/base.dict by hand: run go generate in this directory.
+//
+//go:embed data/base.dict
+var baseDictData string
+
+// entry is a dictionary word, or a proper prefix of one (Freq 0).
+type entry struct {
+	Freq float64
+	POS  string
+	IDF  float64 // 0 when the IDF table has no value for the word
+}
+
+// baseDict is the decoded general dictionary. It is immutable: the entries
+// and words stay in the embedded string and are read in place; only the
+// hash index is built at load time.
+type baseDict struct {
+	data    string // the entry records
+	blob    string // the concatenated words
+	pos     []string
+	slots   []uint32 // open-addressing hash index: entry number + 1, 0 = empty
+	mask    uint32
+	total   float64
+	maxLen  int // longest word, in bytes
+	entries int
+}
+
+const recordSize = 12
+
+var loadBase = sync.OnceValue(func() *baseDict {
+	d, err := decodeDict(baseDictData)
+	if err != nil {
+		panic(err) // embedded data is constant; TestEmbeddedData parses it
+	}
+	return d
+})
+
+// errDict reports a malformed compiled dictionary.
+type errDict string
+
+func (e errDict) Error() string { return "segment: bad compiled dictionary: " + string(e) }
+
+func decodeDict(s string) (*baseDict, error) {
+	const magic = "PFDICT1\n"
+	if !strings.HasPrefix(s, magic) || len(s) < len(magic)+17 {
+		return nil, errDict("header")
+	}
+	s = s[len(magic):]
+	n := int(u32(s, 0))
+	blobLen := int(u32(s, 4))
+	total := float64(binary.LittleEndian.Uint64([]byte(s[8:16])))
+	npos := int(s[16])
+	s = s[17:]
+	d := &baseDict{total: total, entries: n}
+	for i := 0; i < npos; i++ {
+		if len(s) < 1 || len(s) < 1+int(s[0]) {
+			return nil, errDict("POS table")
+		}
+		d.pos = append(d.pos, s[1:1+int(s[0])])
+		s = s[1+int(s[0]):]
+	}
+	if len(s) != n*recordSize+blobLen {
+		return nil, errDict("length")
+	}
+	d.data, d.blob = s[:n*recordSize], s[n*recordSize:]
+	size := 1
+	for size < 2*n {
+		size <<= 1
+	}
+	d.slots = make([]uint32, size)
+	d.mask = uint32(size - 1)
+	for i := 0; i < n; i++ {
+		w := d.word(i)
+		if int(d.data[i*recordSize+9]) >= npos || len(w) == 0 {
+			return nil, errDict("entry")
+		}
+		if len(w) > d.maxLen {
+			d.maxLen = len(w)
+		}
+		h := hashString(w) & d.mask
+		for d.slots[h] != 0 {
+			h = (h + 1) & d.mask
+		}
+		d.slots[h] = uint32(i + 1)
+	}
+	return d, nil
+}
+
+func u32(s string, i int) uint32 {
+	return uint32(s[i]) | uint32(s[i+1])<<8 | uint32(s[i+2])<<16 | uint32(s[i+3])<<24
+}
+
+func (d *baseDict) word(i int) string {
+	r := i * recordSize
+	off := int(u32(d.data, r))
+	return d.blob[off : off+int(d.data[r+8])]
+}
+
+// find looks w up; h must be hashString(w).
+func (d *baseDict) find(w string, h uint32) (int, bool) {
+	for i := h & d.mask; ; i = (i + 1) & d.mask {
+		e := d.slots[i]
+		if e == 0 {
+			return 0, false
+		}
+		if d.word(int(e-1)) == w {
+			return int(e - 1), true
+		}
+	}
+}
+
+func (d *baseDict) entry(i int) entry {
+	r := i * recordSize
+	e := entry{Freq: float64(u32(d.data, r+4)), POS: d.pos[d.data[r+9]]}
+	if idf := uint16(d.data[r+10]) | uint16(d.data[r+11])<<8; idf != 0 {
+		e.IDF = float64(idf) / 1000
+	}
+	return e
+}
+
+// FNV-1a, 32 bits; hashing can be extended one byte at a time.
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func hashString(s string) uint32 {
+	h := uint32(fnvOffset)
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * fnvPrime
+	}
+	return h
+}
+
+func hashMore(h uint32, s string) uint32 {
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint32(s[i])) * fnvPrime
+	}
+	return h
+}
+
+// lexicon is the dictionary a segmenter reads: the general dictionary
+// under an overlay of domain and user words. A lexicon is never changed
+// once built; adding words builds a new one.
+type lexicon struct {
+	base     *baseDict
+	extra    map[string]entry // words and their prefixes (Freq 0) not in base, or overriding it
+	total    float64
+	logTotal float64
+	maxLen   int
+}
+
+func newLexicon(base *baseDict) *lexicon {
+	return &lexicon{base: base, extra: map[string]entry{}, total: base.total,
+		logTotal: math.Log(base.total), maxLen: base.maxLen}
+}
+
+// lookup returns w's entry. ok is false when w is neither a word nor the
+// prefix of one; a prefix has Freq 0.
+func (l *lexicon) lookup(w string, h uint32) (entry, bool) {
+	if len(l.extra) > 0 {
+		if e, ok := l.extra[w]; ok {
+			return e, true
+		}
+	}
+	if i, ok := l.base.find(w, h); ok {
+		return l.base.entry(i), true
+	}
+	return entry{}, false
+}
+
+// freq returns the frequency of w as a word (0 if it is not one).
+func (l *lexicon) freq(w string) float64 {
+	e, _ := l.lookup(w, hashString(w))
+	return e.Freq
+}
+
+// with returns a copy of l with words added. A word's frequency is raised
+// where needed so that the word is kept whole rather than cut into the
+// dictionary words it contains (jieba's suggest_freq rule); Freq 0 asks
+// for exactly that minimum. With policy set, the words are the domain
+// dictionary and their frequencies give their IDF (policyIDF).
+func (l *lexicon) with(words []Word, policy bool) *lexicon {
+	n := &lexicon{base: l.base, extra: make(map[string]entry, len(l.extra)+2*len(words)),
+		total: l.total, maxLen: l.maxLen}
+	for k, v := range l.extra {
+		n.extra[k] = v
+	}
+	for _, w := range words {
+		if w.Text == "" || strings.ContainsAny(w.Text, " \t\r\n") {
+			continue
+		}
+		old, _ := n.lookup(w.Text, hashString(w.Text))
+		freq := math.Max(float64(w.Freq), old.Freq)
+		if need := n.wholeFreq(w.Text); freq < need {
+			freq = need
+		}
+		pos := w.POS
+		if pos == "" {
+			pos = old.POS
+		}
+		if pos == "" {
+			pos = "n"
+		}
+		n.total += freq - old.Freq
+		idf := old.IDF
+		if policy {
+			idf = policyIDF(w.Freq)
+		}
+		n.extra[w.Text] = entry{Freq: freq, POS: pos, IDF: idf}
+		for i := range w.Text {
+			if p := w.Text[:i]; i > 0 {
+				if _, ok := n.lookup(p, hashString(p)); !ok {
+					n.extra[p] = entry{}
+				}
+			}
+		}
+		if len(w.Text) > n.maxLen {
+			n.maxLen = len(w.Text)
+		}
+	}
+	n.logTotal = math.Log(n.total)
+	return n
+}
+
+// wholeFreq is the smallest frequency with which text, as one word, wins
+// over the best route through the words it contains.
+func (l *lexicon) wholeFreq(text string) float64 {
+	p := 1.0
+	for _, t := range l.route(text, nil) {
+		f := l.freq(text[t.Start:t.End])
+		if f == 0 {
+			f = 1
+		}
+		p *= f / l.total
+	}
+	return math.Floor(p*l.total) + 1
+}

@@ -1,0 +1,295 @@
+package segment
+
+import (
+	"math"
+	"sync"
+	"sync/atomic"
+	"unicode"
+	"unicode/utf8"
+)
+
+// span is a half-open byte range.
+type span struct{ Start, End int }
+
+// route returns the most probable way to cut s into dictionary words
+// (jieba's DAG and dynamic programme): each word scores log(freq/total), a
+// character that is no word scores log(1/total). Ties go to the longer word.
+func (l *lexicon) route(s string, dst []span) []span {
+	bounds := make([]int, 0, len(s)/3+2)
+	for i := range s {
+		bounds = append(bounds, i)
+	}
+	n := len(bounds)
+	bounds = append(bounds, len(s))
+	best := make([]float64, n+1)
+	next := make([]int32, n+1)
+	for i := n - 1; i >= 0; i-- {
+		start := bounds[i]
+		best[i], next[i] = math.Inf(-1), int32(i+1)
+		h := uint32(fnvOffset)
+		for j := i + 1; j <= n && bounds[j]-start <= l.maxLen; j++ {
+			h = hashMore(h, s[bounds[j-1]:bounds[j]])
+			e, ok := l.lookup(s[start:bounds[j]], h)
+			if !ok && j > i+1 {
+				break
+			}
+			f := e.Freq
+			if f == 0 {
+				if j > i+1 {
+					continue
+				}
+				f = 1
+			}
+			if score := math.Log(f) - l.logTotal + best[j]; score >= best[i] {
+				best[i], next[i] = score, int32(j)
+			}
+		}
+	}
+	for i := 0; i < n; i = int(next[i]) {
+		dst = append(dst, span{bounds[i], bounds[next[i]]})
+	}
+	return dst
+}
+
+// gseSegmenter is the default backend: gse's dictionary and HMM model,
+// compiled into compact tables, run by the dynamic programme above.
+type gseSegmenter struct {
+	lex    atomic.Pointer[lexicon]
+	mu     sync.Mutex // serialises AddWords
+	hmm    *hmmModel  // nil when new-word discovery is off
+	search bool
+}
+
+func newGSE(c *config) (*gseSegmenter, error) {
+	s := &gseSegmenter{search: c.search}
+	if c.hmm {
+		s.hmm = loadHMM()
+	}
+	lex := newLexicon(loadBase())
+	if c.domain {
+		lex = domainLexicon()
+	}
+	if len(c.words) > 0 {
+		lex = lex.with(c.words, false)
+	}
+	s.lex.Store(lex)
+	return s, nil
+}
+
+// domainLexicon is the general dictionary with the policy dictionary
+// merged in, built once per process.
+var domainLexicon = sync.OnceValue(func() *lexicon {
+	return newLexicon(loadBase()).with(domainWords(), true)
+})
+
+// AddWords adds words to the dictionary. Cuts already running finish with
+// the dictionary they started with.
+func (s *gseSegmenter) AddWords(words ...Word) error {
+	if err := checkWords(words); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.lex.Store(s.lex.Load().with(words, false))
+	return nil
+}
+
+// Cut cuts text into tokens.
+func (s *gseSegmenter) Cut(text string) []Token {
+	lex := s.lex.Load()
+	out := make([]Token, 0, len(text)/4+1)
+	var spans []span
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isBlockRune(r):
+			j := i + size
+			for j < len(text) {
+				r, size := utf8.DecodeRuneInString(text[j:])
+				if !isBlockRune(r) {
+					break
+				}
+				j += size
+			}
+			spans = lex.route(text[i:j], spans[:0])
+			out = s.emitBlock(out, lex, text, i, spans)
+			i = j
+		case unicode.IsSpace(r):
+			j := i + size
+			for j < len(text) {
+				r, size := utf8.DecodeRuneInString(text[j:])
+				if !unicode.IsSpace(r) {
+					break
+				}
+				j += size
+			}
+			out = append(out, Token{Text: text[i:j], Start: i, End: j, POS: "x"})
+			i = j
+		default:
+			out = append(out, Token{Text: text[i : i+size], Start: i, End: i + size, POS: "x"})
+			i += size
+		}
+	}
+	if s.search {
+		out = searchTokens(lex, out)
+	}
+	return out
+}
+
+// emitBlock turns the dictionary route of the block starting at off into
+// tokens. Runs of single characters are rejoined: numbers and Latin words
+// by pattern, Han characters by the HMM when it is on.
+func (s *gseSegmenter) emitBlock(out []Token, lex *lexicon, text string, off int, spans []span) []Token {
+	run := -1 // start of the current run of single characters
+	flush := func(end int) {
+		if run < 0 {
+			return
+		}
+		out = s.emitRun(out, lex, text, run, end)
+		run = -1
+	}
+	for _, sp := range spans {
+		start, end := off+sp.Start, off+sp.End
+		if _, size := utf8.DecodeRuneInString(text[start:]); size == end-start {
+			if run < 0 {
+				run = start
+			}
+			continue
+		}
+		flush(start)
+		out = append(out, lex.token(text, start, end))
+	}
+	flush(off + spans[len(spans)-1].End)
+	return out
+}
+
+// emitRun tokenises text[start:end], a run of characters the dictionary
+// route left single.
+func (s *gseSegmenter) emitRun(out []Token, lex *lexicon, text string, start, end int) []Token {
+	for i := start; i < end; {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case unicode.Is(unicode.Han, r):
+			j := i + size
+			for j < end {
+				r, size := utf8.DecodeRuneInString(text[j:])
+				if !unicode.Is(unicode.Han, r) {
+					break
+				}
+				j += size
+			}
+			if s.hmm == nil || j-i == size || lex.freq(text[i:j]) > 0 {
+				for k, r := range text[i:j] {
+					n := utf8.RuneLen(r)
+					out = append(out, lex.token(text, i+k, i+k+n))
+				}
+			} else {
+				s.hmm.cut(text[i:j], func(a, b int) {
+					out = append(out, lex.token(text, i+a, i+b))
+				})
+			}
+			i = j
+		case isAlnum(r):
+			j := latinEnd(text, i, end)
+			out = append(out, lex.token(text, i, j))
+			i = j
+		default:
+			out = append(out, lex.token(text, i, i+size))
+			i += size
+		}
+	}
+	return out
+}
+
+// token makes the token text[start:end], tagged from the dictionary or,
+// for words it lacks, by shape: m for numbers, eng for Latin words, x for
+// symbols, un for Han words found by the HMM.
+func (l *lexicon) token(text string, start, end int) Token {
+	w := text[start:end]
+	t := Token{Text: w, Start: start, End: end}
+	if e, ok := l.lookup(w, hashString(w)); ok && e.Freq > 0 && e.POS != "" {
+		t.POS = e.POS
+		return t
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	switch {
+	case r >= '0' && r <= '9':
+		t.POS = "m"
+	case isAlnum(r):
+		t.POS = "eng"
+	case unicode.Is(unicode.Han, r):
+		t.POS = "un"
+	default:
+		t.POS = "x"
+	}
+	return t
+}
+
+// latinEnd returns the end of the Latin word or number starting at i:
+// [A-Za-z0-9]+ with an optional decimal part (2.5). A per cent sign is a
+// token of its own, as in cppjieba.
+func latinEnd(s string, i, end int) int {
+	j := i
+	for j < end && isAlnum(rune(s[j])) {
+		j++
+	}
+	if j+1 < end && s[j] == '.' && isDigit(s[j+1]) {
+		j += 2
+		for j < end && isDigit(s[j]) {
+			j++
+		}
+	}
+	return j
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+func isAlnum(r rune) bool {
+	return r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')
+}
+
+// isBlockRune reports whether r belongs in a block cut by the dictionary:
+// Han characters, Latin letters, digits and the symbols that join them
+// (jieba's re_han_default).
+func isBlockRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isAlnum(r) || r == '+' || r == '#' || r == '&' || r == '.' || r == '_' || r == '%' || r == '-'
+	}
+	return unicode.Is(unicode.Han, r)
+}
+
+// searchTokens adds, before each word of three or more characters, the
+// dictionary words of two and three characters inside it (jieba's
+// cut_for_search), for indexing.
+func searchTokens(lex *lexicon, tokens []Token) []Token {
+	out := make([]Token, 0, len(tokens)+len(tokens)/4)
+	for _, t := range tokens {
+		n := utf8.RuneCountInString(t.Text)
+		if n > 2 {
+			for _, k := range []int{2, 3} {
+				if n <= k {
+					break
+				}
+				out = appendGrams(out, lex, t, k)
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func appendGrams(out []Token, lex *lexicon, t Token, k int) []Token {
+	var bounds []int
+	for i := range t.Text {
+		bounds = append(bounds, i)
+	}
+	bounds = append(bounds, len(t.Text))
+	for i := 0; i+k < len(bounds); i++ {
+		if lex.freq(t.Text[bounds[i]:bounds[i+k]]) > 0 {
+			out = append(out, lex.token(t.Text, bounds[i], bounds[i+k]))
+			out[len(out)-1].Start += t.Start
+			out[len(out)-1].End += t.Start
+		}
+	}
+	return out
+}

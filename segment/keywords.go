@@ -1,0 +1,74 @@
+package segment
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Keyword is a term of a document and its TF-IDF weight.
+type Keyword struct {
+	Text   string  `json:"text"`
+	Weight float64 `json:"weight"`
+	Count  int     `json:"count"`
+}
+
+// Keywords returns the n terms of tokens with the highest TF-IDF weight,
+// highest first (ties in text order). Terms are content words of two or
+// more characters: nouns, verbs, set phrases and new words; stop words,
+// numbers, symbols and function words are passed over.
+//
+// The IDF suits policy text: words of the policy-domain dictionary weigh
+// by how common they are in reports (招商引资 is ordinary there, not rare
+// as in general text); other words keep gse's general IDF, and words
+// neither table knows get its median.
+func Keywords(tokens []Token, n int) []Keyword {
+	if n <= 0 {
+		return nil
+	}
+	lex := domainLexicon()
+	stop := stopWords()
+	counts := map[string]int{}
+	var order []string
+	total := 0
+	for _, t := range tokens {
+		if !keywordCandidate(t, stop) {
+			continue
+		}
+		total++
+		if counts[t.Text] == 0 {
+			order = append(order, t.Text)
+		}
+		counts[t.Text]++
+	}
+	out := make([]Keyword, 0, len(order))
+	for _, w := range order {
+		e, _ := lex.lookup(w, hashString(w))
+		idf := e.IDF
+		if idf == 0 {
+			idf = medianIDF
+		}
+		out = append(out, Keyword{Text: w, Count: counts[w], Weight: float64(counts[w]) / float64(total) * idf})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Weight > out[j].Weight })
+	if len(out) > n {
+		out = out[:n]
+	}
+	return out
+}
+
+// medianIDF is the median of gse's general IDF table, jieba's value for
+// words the table lacks.
+const medianIDF = 11.9547675029
+
+// keywordPOS lists the tags of content words.
+var keywordPOS = map[string]bool{"n": true, "nr": true, "ns": true, "nt": true, "nz": true, "nrt": true,
+	"nrfg": true, "ng": true, "vn": true, "v": true, "l": true, "i": true, "j": true, "un": true, "an": true}
+
+func keywordCandidate(t Token, stop map[string]bool) bool {
+	if utf8.RuneCountInString(t.Text) < 2 || stop[t.Text] || !keywordPOS[t.POS] {
+		return false
+	}
+	return strings.IndexFunc(t.Text, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+}

@@ -1,0 +1,5 @@
+//go:build !jieba
+
+package segment
+
+func newJieba(*config) (Segmenter, error) { return nil, ErrNotBuilt }
