@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"encoding/binary"
 	"math"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -29,8 +30,7 @@ type baseDict struct {
 	data    string // the entry records
 	blob    string // the concatenated words
 	pos     []string
-	slots   []uint32 // open-addressing hash index: entry number + 1, 0 = empty
-	mask    uint32
+	index   hashIndex
 	total   float64
 	maxLen  int // longest word, in bytes
 	entries int
@@ -74,12 +74,7 @@ func decodeDict(s string) (*baseDict, error) {
 		return nil, errDict("length")
 	}
 	d.data, d.blob = s[:n*recordSize], s[n*recordSize:]
-	size := 1
-	for size < 2*n {
-		size <<= 1
-	}
-	d.slots = make([]uint32, size)
-	d.mask = uint32(size - 1)
+	d.index = newHashIndex(n)
 	for i := 0; i < n; i++ {
 		w := d.word(i)
 		if int(d.data[i*recordSize+9]) >= npos || len(w) == 0 {
@@ -88,13 +83,47 @@ func decodeDict(s string) (*baseDict, error) {
 		if len(w) > d.maxLen {
 			d.maxLen = len(w)
 		}
-		h := hashString(w) & d.mask
-		for d.slots[h] != 0 {
-			h = (h + 1) & d.mask
-		}
-		d.slots[h] = uint32(i + 1)
+		d.index.add(hashString(w), i)
 	}
 	return d, nil
+}
+
+// hashIndex is an open-addressing hash index of entry numbers. It keeps
+// each slot's full hash, so most misses are decided without reading the
+// word.
+type hashIndex struct {
+	slots []uint64 // hash<<32 | entry number + 1; 0 = empty
+	mask  uint32
+}
+
+func newHashIndex(n int) hashIndex {
+	size := 8
+	for size < 2*n {
+		size <<= 1
+	}
+	return hashIndex{slots: make([]uint64, size), mask: uint32(size - 1)}
+}
+
+func (x *hashIndex) add(h uint32, i int) {
+	j := h & x.mask
+	for x.slots[j] != 0 {
+		j = (j + 1) & x.mask
+	}
+	x.slots[j] = uint64(h)<<32 | uint64(i+1)
+}
+
+// probe calls match with each entry whose hash is h, until match
+// returns true; it reports the entry matched.
+func (x *hashIndex) probe(h uint32, match func(i int) bool) (int, bool) {
+	for j := h & x.mask; ; j = (j + 1) & x.mask {
+		s := x.slots[j]
+		if s == 0 {
+			return 0, false
+		}
+		if uint32(s>>32) == h && match(int(uint32(s)) - 1) {
+			return int(uint32(s)) - 1, true
+		}
+	}
 }
 
 func u32(s string, i int) uint32 {
@@ -109,15 +138,7 @@ func (d *baseDict) word(i int) string {
 
 // find looks w up; h must be hashString(w).
 func (d *baseDict) find(w string, h uint32) (int, bool) {
-	for i := h & d.mask; ; i = (i + 1) & d.mask {
-		e := d.slots[i]
-		if e == 0 {
-			return 0, false
-		}
-		if d.word(int(e-1)) == w {
-			return int(e - 1), true
-		}
-	}
+	return d.index.probe(h, func(i int) bool { return d.word(i) == w })
 }
 
 func (d *baseDict) entry(i int) entry {
@@ -155,24 +176,22 @@ func hashMore(h uint32, s string) uint32 {
 // once built; adding words builds a new one.
 type lexicon struct {
 	base     *baseDict
-	extra    map[string]entry // words and their prefixes (Freq 0) not in base, or overriding it
+	extra    overlay // words and their prefixes (Freq 0) not in base, or overriding it
 	total    float64
 	logTotal float64
 	maxLen   int
 }
 
 func newLexicon(base *baseDict) *lexicon {
-	return &lexicon{base: base, extra: map[string]entry{}, total: base.total,
+	return &lexicon{base: base, total: base.total,
 		logTotal: math.Log(base.total), maxLen: base.maxLen}
 }
 
 // lookup returns w's entry. ok is false when w is neither a word nor the
 // prefix of one; a prefix has Freq 0.
 func (l *lexicon) lookup(w string, h uint32) (entry, bool) {
-	if len(l.extra) > 0 {
-		if e, ok := l.extra[w]; ok {
-			return e, true
-		}
+	if e, ok := l.extra.find(w, h); ok {
+		return e, true
 	}
 	if i, ok := l.base.find(w, h); ok {
 		return l.base.entry(i), true
@@ -192,18 +211,21 @@ func (l *lexicon) freq(w string) float64 {
 // for exactly that minimum. With policy set, the words are the domain
 // dictionary and their frequencies give their IDF (policyIDF).
 func (l *lexicon) with(words []Word, policy bool) *lexicon {
-	n := &lexicon{base: l.base, extra: make(map[string]entry, len(l.extra)+2*len(words)),
-		total: l.total, maxLen: l.maxLen}
-	for k, v := range l.extra {
-		n.extra[k] = v
+	n := &lexicon{base: l.base, total: l.total, maxLen: l.maxLen}
+	set := make(map[string]entry, len(l.extra.words)+2*len(words))
+	for i, w := range l.extra.words {
+		set[w] = l.extra.entries[i]
 	}
 	for _, w := range words {
 		if w.Text == "" || strings.ContainsAny(w.Text, " \t\r\n") {
 			continue
 		}
-		old, _ := n.lookup(w.Text, hashString(w.Text))
+		old, ok := set[w.Text]
+		if !ok {
+			old, _ = l.lookup(w.Text, hashString(w.Text))
+		}
 		freq := math.Max(float64(w.Freq), old.Freq)
-		if need := n.wholeFreq(w.Text); freq < need {
+		if need := l.wholeFreq(w.Text); freq < need {
 			freq = need
 		}
 		pos := w.POS
@@ -218,11 +240,14 @@ func (l *lexicon) with(words []Word, policy bool) *lexicon {
 		if policy {
 			idf = policyIDF(w.Freq)
 		}
-		n.extra[w.Text] = entry{Freq: freq, POS: pos, IDF: idf}
+		set[w.Text] = entry{Freq: freq, POS: pos, IDF: idf}
 		for i := range w.Text {
 			if p := w.Text[:i]; i > 0 {
-				if _, ok := n.lookup(p, hashString(p)); !ok {
-					n.extra[p] = entry{}
+				if _, ok := set[p]; ok {
+					continue
+				}
+				if _, ok := l.lookup(p, hashString(p)); !ok {
+					set[p] = entry{}
 				}
 			}
 		}
@@ -230,8 +255,40 @@ func (l *lexicon) with(words []Word, policy bool) *lexicon {
 			n.maxLen = len(w.Text)
 		}
 	}
+	n.extra = newOverlay(set)
 	n.logTotal = math.Log(n.total)
 	return n
+}
+
+// overlay is a small immutable word table indexed like baseDict.
+type overlay struct {
+	words   []string
+	entries []entry
+	index   hashIndex
+}
+
+func newOverlay(set map[string]entry) overlay {
+	o := overlay{words: make([]string, 0, len(set)), entries: make([]entry, 0, len(set)), index: newHashIndex(len(set))}
+	for w := range set {
+		o.words = append(o.words, w)
+	}
+	sort.Strings(o.words) // a deterministic layout
+	for i, w := range o.words {
+		o.entries = append(o.entries, set[w])
+		o.index.add(hashString(w), i)
+	}
+	return o
+}
+
+func (o *overlay) find(w string, h uint32) (entry, bool) {
+	if len(o.words) == 0 {
+		return entry{}, false
+	}
+	i, ok := o.index.probe(h, func(i int) bool { return o.words[i] == w })
+	if !ok {
+		return entry{}, false
+	}
+	return o.entries[i], true
 }
 
 // wholeFreq is the smallest frequency with which text, as one word, wins
