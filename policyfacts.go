@@ -6,10 +6,13 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/policyfacts/policyfacts/corpus"
 	"github.com/policyfacts/policyfacts/extract"
 	"github.com/policyfacts/policyfacts/metrics"
+	"github.com/policyfacts/policyfacts/segment"
 )
 
 // DocInfo is the "doc" object of SCHEMA.md. Unknown fields are nil and
@@ -37,19 +40,77 @@ type Result struct {
 	Facts      []extract.Fact     `json:"facts"`
 	Sectors    []extract.Sector   `json:"sectors"`
 	Slogans    []extract.Slogan   `json:"slogans"`
+	// Keywords are the document's top terms by TF-IDF (segment.Keywords),
+	// for indexing; empty when the Extractor was made WithKeywords(0).
+	Keywords []segment.Keyword `json:"keywords"`
 }
 
 // Extractor runs the pipeline. It is immutable and safe for concurrent use.
 type Extractor struct {
-	rec *extract.Recognizer
-	gaz *extract.Gazetteer
-	cat *metrics.Catalogue
+	rec      *extract.Recognizer
+	gaz      *extract.Gazetteer
+	cat      *metrics.Catalogue
+	seg      segment.Segmenter
+	keywords int
 }
 
+// Option configures New.
+type Option func(*Extractor)
+
+// WithKeywords sets how many keywords each result lists (20 by default);
+// 0 turns keywords off, and with them the segmentation of the text.
+func WithKeywords(n int) Option { return func(e *Extractor) { e.keywords = max(n, 0) } }
+
+// WithSegmenter sets the segmenter keywords are counted with; by default
+// it is NewSegmenter().
+func WithSegmenter(s segment.Segmenter) Option { return func(e *Extractor) { e.seg = s } }
+
 // New returns an Extractor.
-func New() *Extractor {
-	return &Extractor{rec: extract.NewRecognizer(), gaz: extract.DefaultGazetteer(), cat: metrics.DefaultCatalogue()}
+func New(opts ...Option) *Extractor {
+	e := &Extractor{rec: extract.NewRecognizer(), gaz: extract.DefaultGazetteer(), cat: metrics.DefaultCatalogue(), keywords: 20}
+	for _, o := range opts {
+		o(e)
+	}
+	if e.seg == nil && e.keywords > 0 {
+		e.seg = defaultSegmenter()
+	}
+	return e
 }
+
+// defaultSegmenter is built once per process: it is safe for concurrent
+// use and its dictionary is immutable.
+var defaultSegmenter = sync.OnceValue(func() segment.Segmenter {
+	s, err := NewSegmenter()
+	if err != nil {
+		panic(err) // the words come from embedded tables; TestNewSegmenter checks them
+	}
+	return s
+})
+
+// NewSegmenter returns a segmenter (segment.New with opts) whose dictionary
+// also holds the project's own vocabularies, each from its one source: the
+// indicator catalogue's aliases (metrics), the sector names and the names
+// of provinces, prefectures and counties (extract).
+func NewSegmenter(opts ...segment.Option) (segment.Segmenter, error) {
+	return segment.New(append([]segment.Option{segment.WithWords(vocabulary()...)}, opts...)...)
+}
+
+var vocabulary = sync.OnceValue(func() []segment.Word {
+	var words []segment.Word
+	for _, w := range metrics.DefaultCatalogue().Words() {
+		words = append(words, segment.Word{Text: w, POS: "n"})
+	}
+	for _, w := range extract.SectorNames() {
+		words = append(words, segment.Word{Text: w, POS: "n"})
+	}
+	for _, p := range extract.DefaultGazetteer().Places() {
+		words = append(words, segment.Word{Text: p.Name, POS: "ns"})
+		if p.Level <= extract.Prefecture && p.Short != p.Name && utf8.RuneCountInString(p.Short) >= 2 {
+			words = append(words, segment.Word{Text: p.Short, POS: "ns"})
+		}
+	}
+	return words
+})
 
 func strPtr(s string) *string {
 	if s == "" {
@@ -103,6 +164,10 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Document) (Result, e
 	}
 	res.Quantities = qs
 	res.Doc.Redacted = e.rec.Redacted(doc.Clean)
+	res.Keywords = []segment.Keyword{}
+	if e.keywords > 0 {
+		res.Keywords = segment.Keywords(e.seg.Cut(doc.Clean), e.keywords)
+	}
 	return res, nil
 }
 

@@ -189,3 +189,6 @@ func (g *Gazetteer) Parent(p Place) (Place, bool) {
 	}
 	return Place{}, false
 }
+
+// Places returns every division of the gazetteer, provinces first.
+func (g *Gazetteer) Places() []Place { return append([]Place(nil), g.places...) }

@@ -70,6 +70,10 @@ var sectorNoise = []string{"受", "国家", "中长期", "符合", "政策", "�
 // sectorBoundary holds the characters that end the head of an X产业.
 const sectorBoundary = "的和与及或是在把对为向从了等将要被让由按于到个各、，。；：！？“”（）《》 \n"
 
+// SectorNames returns the sector vocabulary (data/sectors.tsv), longest
+// names first, for a segmenter's dictionary.
+func SectorNames() []string { return append([]string(nil), loadSectors().names...) }
+
 // Sectors finds the industries and fields a clean text names.
 func Sectors(text string) []Sector {
 	t := loadSectors()

@@ -21,8 +21,10 @@ type Keyword struct {
 //
 // The IDF suits policy text: words of the policy-domain dictionary weigh
 // by how common they are in reports (招商引资 is ordinary there, not rare
-// as in general text); other words keep gse's general IDF, and words
-// neither table knows get its median.
+// as in general text); other words keep gse's general IDF. A compound
+// neither table knows (an indicator name added with WithWords) weighs the
+// mean of its parts; a new word of one part gets the general median. A
+// word right after a number is its unit (万人, 亿元) and is passed over.
 func Keywords(tokens []Token, n int) []Keyword {
 	if n <= 0 {
 		return nil
@@ -32,8 +34,13 @@ func Keywords(tokens []Token, n int) []Keyword {
 	counts := map[string]int{}
 	var order []string
 	total := 0
+	prevNumber := false
 	for _, t := range tokens {
-		if !keywordCandidate(t, stop) {
+		afterNumber := prevNumber
+		if strings.TrimSpace(t.Text) != "" {
+			prevNumber = t.POS == "m" && t.Text[0] >= '0' && t.Text[0] <= '9'
+		}
+		if afterNumber || !keywordCandidate(t, stop) {
 			continue
 		}
 		total++
@@ -44,11 +51,7 @@ func Keywords(tokens []Token, n int) []Keyword {
 	}
 	out := make([]Keyword, 0, len(order))
 	for _, w := range order {
-		e, _ := lex.lookup(w, hashString(w))
-		idf := e.IDF
-		if idf == 0 {
-			idf = medianIDF
-		}
+		idf := lex.idf(w)
 		out = append(out, Keyword{Text: w, Count: counts[w], Weight: float64(counts[w]) / float64(total) * idf})
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Weight > out[j].Weight })
@@ -71,4 +74,25 @@ func keywordCandidate(t Token, stop map[string]bool) bool {
 		return false
 	}
 	return strings.IndexFunc(t.Text, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+}
+
+// idf returns the IDF of w: its own, or the mean of its parts' (see Keywords).
+func (l *lexicon) idf(w string) float64 {
+	if e, _ := l.lookup(w, hashString(w)); e.IDF > 0 {
+		return e.IDF
+	}
+	parts := l.route(w, nil)
+	if len(parts) < 2 {
+		return medianIDF
+	}
+	sum := 0.0
+	for _, p := range parts {
+		e, _ := l.lookup(w[p.Start:p.End], hashString(w[p.Start:p.End]))
+		if e.IDF > 0 {
+			sum += e.IDF
+		} else {
+			sum += medianIDF
+		}
+	}
+	return sum / float64(len(parts))
 }
