@@ -9,6 +9,9 @@ import (
 	"testing"
 
 	"github.com/policyfacts/policyfacts/corpus"
+	"github.com/policyfacts/policyfacts/extract"
+	"github.com/policyfacts/policyfacts/metrics"
+	"github.com/policyfacts/policyfacts/segment"
 )
 
 func docs(n int, bad map[int]bool) iter.Seq2[corpus.Document, error] {
@@ -82,5 +85,32 @@ func TestSample(t *testing.T) {
 	}
 	if len(res.Quantities) < 30 {
 		t.Errorf("sample gives %d quantities, want at least 30", len(res.Quantities))
+	}
+}
+
+// TestNewSegmenter checks that the project's vocabularies reach the
+// segmenter: every indicator alias and sector name without brackets,
+// standing alone, is one token, and place names are kept whole in a
+// sentence.
+func TestNewSegmenter(t *testing.T) {
+	s, err := NewSegmenter(segment.WithHMM(false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	words := append(metrics.DefaultCatalogue().Words(), extract.SectorNames()...)
+	for _, w := range words {
+		if strings.ContainsAny(w, "（）()、·") {
+			continue // symbols are tokens of their own
+		}
+		if got := s.Cut(w); len(got) != 1 {
+			t.Errorf("Cut(%q) = %d tokens, want 1", w, len(got))
+		}
+	}
+	var got []string
+	for _, tk := range s.Cut("凉山彝族自治州和彝良县实际到位市外资金增长") {
+		got = append(got, tk.Text)
+	}
+	if want := "凉山彝族自治州|和|彝良县|实际到位市外资金|增长"; strings.Join(got, "|") != want {
+		t.Errorf("Cut = %s, want %s", strings.Join(got, "|"), want)
 	}
 }

@@ -6,6 +6,8 @@
 //	policyfacts extract [flags] PATH...   one JSON object per document
 //	policyfacts records [flags] PATH...   annual records: region × year × indicator × kind
 //	policyfacts clean [flags] FILE...     the cleaned text, for checking the cleaner
+//	policyfacts segment [flags] FILE...   the text cut into words
+//	policyfacts keywords [flags] FILE...  the top terms of each document
 //
 // Run "policyfacts help COMMAND" for the flags of a command. Exit status is
 // 0 when every document was processed, 1 when some could not be read or
@@ -39,6 +41,8 @@ func commands() []command {
 		{"extract", "extract quantities and document metadata as JSON lines or CSV", "policyfacts extract [flags] PATH...", runExtract},
 		{"records", "normalise facts into annual records (CSV long or wide, JSONL)", "policyfacts records [flags] PATH...", runRecords},
 		{"clean", "print the cleaned text of documents", "policyfacts clean [flags] FILE...", runClean},
+		{"segment", "cut documents into words (jieba-style output)", "policyfacts segment [--pos] [--backend gse|jieba] FILE...", runSegment},
+		{"keywords", "the top terms of each document by TF-IDF", "policyfacts keywords [-n 20] FILE...", runKeywords},
 	}
 }
 
