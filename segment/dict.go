@@ -120,7 +120,7 @@ func (x *hashIndex) probe(h uint32, match func(i int) bool) (int, bool) {
 		if s == 0 {
 			return 0, false
 		}
-		if uint32(s>>32) == h && match(int(uint32(s)) - 1) {
+		if uint32(s>>32) == h && match(int(uint32(s))-1) {
 			return int(uint32(s)) - 1, true
 		}
 	}

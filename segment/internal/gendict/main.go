@@ -158,12 +158,14 @@ func encodeDict(words []word, idf map[string]float64) []byte {
 	posList := []string{""}
 	for _, e := range all {
 		list = append(list, e)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].text < list[j].text })
+	for _, e := range list {
 		if _, ok := posIndex[e.pos]; !ok {
 			posIndex[e.pos] = len(posList)
 			posList = append(posList, e.pos)
 		}
 	}
-	sort.Slice(list, func(i, j int) bool { return list[i].text < list[j].text })
 	var blob strings.Builder
 	var buf bytes.Buffer
 	le := binary.LittleEndian
