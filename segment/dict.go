@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The general dictionary: gse's Chinese (simplified) dictionary, with its
@@ -34,6 +35,7 @@ type baseDict struct {
 	total   float64
 	maxLen  int // longest word, in bytes
 	entries int
+	logFreq []float32 // log of each entry's frequency; -Inf for a prefix
 }
 
 const recordSize = 12
@@ -75,7 +77,9 @@ func decodeDict(s string) (*baseDict, error) {
 	}
 	d.data, d.blob = s[:n*recordSize], s[n*recordSize:]
 	d.index = newHashIndex(n)
+	d.logFreq = make([]float32, n)
 	for i := 0; i < n; i++ {
+		d.logFreq[i] = float32(math.Log(float64(u32(d.data, i*recordSize+4))))
 		w := d.word(i)
 		if int(d.data[i*recordSize+9]) >= npos || len(w) == 0 {
 			return nil, errDict("entry")
@@ -180,11 +184,52 @@ type lexicon struct {
 	total    float64
 	logTotal float64
 	maxLen   int
+	chars    []charInfo // by rune - charLo
 }
 
 func newLexicon(base *baseDict) *lexicon {
-	return &lexicon{base: base, total: base.total,
+	l := &lexicon{base: base, total: base.total,
 		logTotal: math.Log(base.total), maxLen: base.maxLen}
+	l.fillChars()
+	return l
+}
+
+// The common Han characters (U+4E00–U+9FFF) are looked up in an array,
+// not the hash index: each position of a text starts with one.
+const (
+	charLo = 0x4E00
+	charHi = 0xA000
+)
+
+// charInfo is a character's dictionary data: the log of its frequency
+// (-Inf if it is only a prefix) and whether it is in the dictionary at all.
+type charInfo struct {
+	logFreq float32
+	found   bool
+}
+
+func (l *lexicon) fillChars() {
+	l.chars = make([]charInfo, charHi-charLo)
+	var buf [4]byte
+	for r := rune(charLo); r < charHi; r++ {
+		w := string(buf[:utf8.EncodeRune(buf[:], r)])
+		lf, found := l.logFreq(w, hashString(w))
+		l.chars[r-charLo] = charInfo{float32(lf), found}
+	}
+}
+
+// logFreq returns the log of w's frequency (-Inf for a prefix that is no
+// word) and whether w is a word or prefix at all; h is hashString(w).
+func (l *lexicon) logFreq(w string, h uint32) (float64, bool) {
+	if len(l.extra.words) > 0 && l.extra.filter[h&filterMask/64]&(1<<(h%64)) != 0 {
+		if e, ok := l.extra.find(w, h); ok {
+			return math.Log(e.Freq), true
+		}
+	}
+	if i, ok := l.base.find(w, h); ok {
+		return float64(l.base.logFreq[i]), true
+	}
+	return 0, false
 }
 
 // lookup returns w's entry. ok is false when w is neither a word nor the
@@ -257,31 +302,39 @@ func (l *lexicon) with(words []Word, policy bool) *lexicon {
 	}
 	n.extra = newOverlay(set)
 	n.logTotal = math.Log(n.total)
+	n.fillChars()
 	return n
 }
 
-// overlay is a small immutable word table indexed like baseDict.
+// overlay is a small immutable word table indexed like baseDict, with a
+// bit filter on the hashes that rules most misses out without a probe.
 type overlay struct {
 	words   []string
 	entries []entry
 	index   hashIndex
+	filter  []uint64
 }
 
+const filterMask = 1<<16 - 1
+
 func newOverlay(set map[string]entry) overlay {
-	o := overlay{words: make([]string, 0, len(set)), entries: make([]entry, 0, len(set)), index: newHashIndex(len(set))}
+	o := overlay{words: make([]string, 0, len(set)), entries: make([]entry, 0, len(set)),
+		index: newHashIndex(len(set)), filter: make([]uint64, (filterMask+1)/64)}
 	for w := range set {
 		o.words = append(o.words, w)
 	}
 	sort.Strings(o.words) // a deterministic layout
 	for i, w := range o.words {
 		o.entries = append(o.entries, set[w])
-		o.index.add(hashString(w), i)
+		h := hashString(w)
+		o.index.add(h, i)
+		o.filter[h&filterMask/64] |= 1 << (h % 64)
 	}
 	return o
 }
 
 func (o *overlay) find(w string, h uint32) (entry, bool) {
-	if len(o.words) == 0 {
+	if len(o.words) == 0 || o.filter[h&filterMask/64]&(1<<(h%64)) == 0 {
 		return entry{}, false
 	}
 	i, ok := o.index.probe(h, func(i int) bool { return o.words[i] == w })

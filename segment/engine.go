@@ -25,22 +25,34 @@ func (l *lexicon) route(s string, dst []span) []span {
 	next := make([]int32, n+1)
 	for i := n - 1; i >= 0; i-- {
 		start := bounds[i]
-		best[i], next[i] = math.Inf(-1), int32(i+1)
-		h := uint32(fnvOffset)
-		for j := i + 1; j <= n && bounds[j]-start <= l.maxLen; j++ {
+		// The character alone: its frequency, or 1 if it is no word.
+		first := s[start:bounds[i+1]]
+		h := hashString(first)
+		var lf float64
+		var found bool
+		if r, size := utf8.DecodeRuneInString(first); size == len(first) && r >= charLo && r < charHi {
+			c := l.chars[r-charLo]
+			lf, found = float64(c.logFreq), c.found
+		} else {
+			lf, found = l.logFreq(first, h)
+		}
+		if math.IsInf(lf, -1) || !found {
+			lf = 0
+		}
+		best[i], next[i] = lf-l.logTotal+best[i+1], int32(i+1)
+		if !found {
+			continue
+		}
+		for j := i + 2; j <= n && bounds[j]-start <= l.maxLen; j++ {
 			h = hashMore(h, s[bounds[j-1]:bounds[j]])
-			e, ok := l.lookup(s[start:bounds[j]], h)
-			if !ok && j > i+1 {
+			lf, ok := l.logFreq(s[start:bounds[j]], h)
+			if !ok {
 				break
 			}
-			f := e.Freq
-			if f == 0 {
-				if j > i+1 {
-					continue
-				}
-				f = 1
+			if math.IsInf(lf, -1) {
+				continue
 			}
-			if score := math.Log(f) - l.logTotal + best[j]; score >= best[i] {
+			if score := lf - l.logTotal + best[j]; score >= best[i] {
 				best[i], next[i] = score, int32(j)
 			}
 		}
