@@ -108,6 +108,22 @@ func (s *jiebaSegmenter) AddWords(words ...Word) error {
 	return nil
 }
 
+// JiebaFiles writes (once) the dictionary files of the jieba backend and
+// returns their paths in gojieba.NewJieba's order: dictionary, HMM model,
+// user dictionary (the policy-domain words), IDF and stop words. It is
+// for using gojieba directly with this package's data.
+func JiebaFiles() ([]string, error) {
+	dir, err := jiebaFiles(true)
+	if err != nil {
+		return nil, err
+	}
+	var paths []string
+	for _, name := range []string{"jieba.dict.utf8", "hmm_model.utf8", "user.dict.utf8", "idf.utf8", "stop_words.utf8"} {
+		paths = append(paths, filepath.Join(dir, name))
+	}
+	return paths, nil
+}
+
 // jiebaFiles writes the five files cppjieba loads, generated from the
 // embedded dictionary, HMM model, IDF and stop words, to a directory under
 // the user cache directory named by a hash of their content, and returns

@@ -1,0 +1,195 @@
+package policyfacts
+
+import (
+	"context"
+	"fmt"
+	"iter"
+	"math/rand/v2"
+	"os"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/policyfacts/policyfacts/corpus"
+)
+
+// benchSentences are the sentences of the embedded sample report.
+func benchSentences() []string {
+	var out []string
+	for _, line := range strings.Split(sampleText, "\n") {
+		for _, s := range strings.SplitAfter(line, "。") {
+			if strings.TrimSpace(s) != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+// benchDoc returns document i of the benchmark corpus as its raw bytes:
+// the sample's title lines, then about size bytes of its sentences in an
+// order and with figures that vary by document (deterministic), in
+// paragraphs.
+func benchDoc(i, size int, sentences []string) []byte {
+	r := rand.New(rand.NewPCG(uint64(i), 7))
+	var b strings.Builder
+	b.WriteString(sampleText[:strings.Index(sampleText, "各位代表")])
+	for b.Len() < size {
+		s := sentences[r.IntN(len(sentences))]
+		// Vary the figures so documents differ: 1240亿元 → 1240 + k.
+		s = strings.Map(func(c rune) rune {
+			if c >= '1' && c <= '8' && r.IntN(4) == 0 {
+				return c + 1
+			}
+			return c
+		}, s)
+		b.WriteString(s)
+		if r.IntN(5) == 0 {
+			b.WriteString("\n")
+		}
+	}
+	return []byte(b.String())
+}
+
+// benchSource yields the documents of a corpus of about total bytes,
+// generated one at a time (nothing is kept), decoded and cleaned like
+// files read by corpus.Walk.
+func benchSource(total, size int) iter.Seq2[corpus.Document, error] {
+	sentences := benchSentences()
+	return func(yield func(corpus.Document, error) bool) {
+		opts := corpus.Options{Cleaner: corpus.NewCleaner()}
+		for i, n := 0, 0; n < total; i++ {
+			raw := benchDoc(i, size, sentences)
+			n += len(raw)
+			doc, err := corpus.Load("doc"+strconv.Itoa(i)+".txt", raw, corpus.KindText, opts)
+			if !yield(doc, err) {
+				return
+			}
+		}
+	}
+}
+
+// benchMB is the size of the batch benchmark's corpus, 100 MB unless
+// POLICYFACTS_BENCH_MB says otherwise.
+func benchMB() int {
+	if n, err := strconv.Atoi(os.Getenv("POLICYFACTS_BENCH_MB")); err == nil && n > 0 {
+		return n
+	}
+	return 100
+}
+
+const benchDocSize = 16 << 10 // a typical work report is 10–40 KB
+
+// BenchmarkExtract measures the pipeline (clean → quantities → facts →
+// sectors, slogans → keywords) on one 16 KB document, beside the parts.
+func BenchmarkExtract(b *testing.B) {
+	raw := benchDoc(0, benchDocSize, benchSentences())
+	ex := New()
+	ctx := context.Background()
+	b.Run("load+extract", func(b *testing.B) {
+		b.SetBytes(int64(len(raw)))
+		b.ReportAllocs()
+		for b.Loop() {
+			doc, err := corpus.Load("doc.txt", raw, corpus.KindText, corpus.Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			res, err := ex.Extract(ctx, doc)
+			if err != nil || len(res.Facts) == 0 {
+				b.Fatalf("Extract: %v, %d facts", err, len(res.Facts))
+			}
+		}
+	})
+	doc, err := corpus.Load("doc.txt", raw, corpus.KindText, corpus.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("load", func(b *testing.B) {
+		b.SetBytes(int64(len(raw)))
+		for b.Loop() {
+			if _, err := corpus.Load("doc.txt", raw, corpus.KindText, corpus.Options{}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("extract", func(b *testing.B) {
+		b.SetBytes(int64(len(raw)))
+		for b.Loop() {
+			if _, err := ex.Extract(ctx, doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("extract-no-keywords", func(b *testing.B) {
+		ex := New(WithKeywords(0))
+		b.SetBytes(int64(len(raw)))
+		for b.Loop() {
+			if _, err := ex.Extract(ctx, doc); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("segment-only", func(b *testing.B) {
+		seg := defaultSegmenter()
+		b.SetBytes(int64(len(doc.Clean)))
+		for b.Loop() {
+			if len(seg.Cut(doc.Clean)) == 0 {
+				b.Fatal("no tokens")
+			}
+		}
+	})
+	for _, bb := range segmentBaselines {
+		b.Run(bb.name, func(b *testing.B) {
+			cut := bb.setup(b)
+			b.SetBytes(int64(len(doc.Clean)))
+			for b.Loop() {
+				if cut(doc.Clean) == 0 {
+					b.Fatal("no tokens")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkBatch runs Batch over a generated corpus of benchMB() MB with 1
+// and 2 workers and reports the peak resident memory of the process.
+func BenchmarkBatch(b *testing.B) {
+	for _, workers := range []int{1, 2} {
+		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
+			total := benchMB() << 20
+			b.SetBytes(int64(total))
+			for b.Loop() {
+				docs, facts := 0, 0
+				for it := range Batch(context.Background(), benchSource(total, benchDocSize), BatchOptions{Workers: workers}) {
+					if it.Err != nil {
+						b.Fatal(it.Err)
+					}
+					docs++
+					facts += len(it.Result.Facts)
+				}
+				if docs == 0 || facts == 0 {
+					b.Fatalf("%d documents, %d facts", docs, facts)
+				}
+			}
+			if rss := peakRSS(); rss > 0 {
+				b.ReportMetric(rss, "MB-peak-RSS")
+			}
+		})
+	}
+}
+
+// peakRSS returns the process's peak resident set size in MB, from
+// /proc/self/status (0 where that is not available).
+func peakRSS() float64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return 0
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "VmHWM:"); ok {
+			kb, _ := strconv.Atoi(strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(rest), "kB")))
+			return float64(kb) / 1024
+		}
+	}
+	return 0
+}
