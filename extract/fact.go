@@ -204,7 +204,7 @@ type binder struct {
 	sents []corpus.Sentence
 	secs  []corpus.Section
 	opts  FactOptions
-	marks [][]int // year words of the text (see yearMarks), found once
+	marks [][]int    // year words of the text (see yearMarks), found once
 	quals []qualMark // qualifier words of the text, in order, found once
 	// headYears memoises the year of each section heading: 0 and false
 	// until asked, then the year found (headYear[s] < 0: none).
