@@ -275,13 +275,14 @@ func (a *atomicFile) abort() {
 // progress draws a one-line counter on stderr when stderr is a terminal.
 type progress struct {
 	w     io.Writer
-	on    bool
+	on    bool // the live bar (stderr is a terminal and not -q)
+	quiet bool
 	start time.Time
 	last  time.Time
 }
 
 func newProgress(w io.Writer, quiet bool) *progress {
-	p := &progress{w: w, start: time.Now()}
+	p := &progress{w: w, quiet: quiet, start: time.Now()}
 	if f, ok := w.(*os.File); ok && !quiet {
 		if st, err := f.Stat(); err == nil && st.Mode()&os.ModeCharDevice != 0 {
 			p.on = true
@@ -308,8 +309,14 @@ func (p *progress) tick(ok, failed int) {
 	fmt.Fprintf(p.w, "\r\033[Kextract: %d documents (%d failed), %.0f docs/s", n, failed, rate)
 }
 
+// done reports the batch's totals, on a terminal or not, unless -q was
+// given and nothing failed.
 func (p *progress) done(ok, failed int) {
-	if p.on {
-		fmt.Fprintf(p.w, "\r\033[Kextract: %d documents (%d failed) in %s\n", ok+failed, failed, time.Since(p.start).Round(time.Millisecond))
+	if p.quiet && failed == 0 {
+		return
 	}
+	if p.on {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+	fmt.Fprintf(p.w, "policyfacts: %d documents: %d succeeded, %d failed, in %s\n", ok+failed, ok, failed, time.Since(p.start).Round(time.Millisecond))
 }

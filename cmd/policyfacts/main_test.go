@@ -63,6 +63,9 @@ func TestExtractBatchWithBadFile(t *testing.T) {
 	if !strings.Contains(errOut, "b.txt") || !strings.Contains(errOut, "binary") {
 		t.Errorf("stderr does not name the bad file and why: %q", errOut)
 	}
+	if !strings.Contains(errOut, "3 documents: 2 succeeded, 1 failed") {
+		t.Errorf("stderr lacks the batch totals: %q", errOut)
+	}
 	b, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
