@@ -12,10 +12,7 @@ import (
 
 // segmentBaselines is gojieba's plain Cut with its HMM, over the same
 // dictionary data: the baseline the pipeline's throughput is compared with.
-var segmentBaselines = []struct {
-	name  string
-	setup func(b *testing.B) func(string) int
-}{
+var segmentBaselines = []segmentBaseline{
 	{"gojieba-Cut", func(b *testing.B) func(string) int {
 		paths, err := segment.JiebaFiles()
 		if err != nil {

@@ -80,6 +80,13 @@ func benchMB() int {
 
 const benchDocSize = 16 << 10 // a typical work report is 10–40 KB
 
+// segmentBaseline is a segmenter run beside the pipeline
+// (bench_jieba_test.go: gojieba); without the tag there is none.
+type segmentBaseline struct {
+	name  string
+	setup func(b *testing.B) func(string) int
+}
+
 // BenchmarkExtract measures the pipeline (clean → quantities → facts →
 // sectors, slogans → keywords) on one 16 KB document, beside the parts.
 func BenchmarkExtract(b *testing.B) {

@@ -191,7 +191,7 @@ func Facts(text string, qs []Quantity, opts FactOptions) []Fact {
 		opts.Gazetteer = DefaultGazetteer()
 	}
 	sents, secs := corpus.Split(text)
-	b := binder{text: text, sents: sents, secs: secs, opts: opts, marks: yearMarks(text)}
+	b := binder{text: text, sents: sents, secs: secs, opts: opts, marks: yearMarks(text), quals: qualifierMarks(text)}
 	out := make([]Fact, 0, len(qs))
 	for i, q := range qs {
 		out = append(out, b.bind(i, q, qs, out))
@@ -206,29 +206,26 @@ type binder struct {
 	opts  FactOptions
 	marks [][]int    // year words of the text (see yearMarks), found once
 	quals []qualMark // qualifier words of the text, in order, found once
-	// headYears memoises the year of each section heading: 0 and false
-	// until asked, then the year found (headYear[s] < 0: none).
-	headYears []int
+	heads []headYear // the year of each section heading, found when first asked
+}
+
+// headYear memoises nearestYear of a section heading.
+type headYear struct {
+	year        int
+	ok, checked bool
 }
 
 // headingYear returns the year named by the heading of section s.
 func (b *binder) headingYear(s int) (int, bool) {
-	if b.headYears == nil {
-		b.headYears = make([]int, len(b.secs))
+	if b.heads == nil {
+		b.heads = make([]headYear, len(b.secs))
 	}
-	if y := b.headYears[s]; y != 0 {
-		return y, y > 0
+	h := &b.heads[s]
+	if !h.checked {
+		h.year, h.ok = b.nearestYear(b.secs[s].Heading)
+		h.checked = true
 	}
-	y, ok := b.nearestYear(b.secs[s].Heading)
-	if !ok {
-		b.headYears[s] = -1
-		return 0, false
-	}
-	if y == 0 {
-		return 0, true // a year word with no working year to resolve it
-	}
-	b.headYears[s] = y
-	return y, true
+	return h.year, h.ok
 }
 
 // lookBack caps how far before a figure the binder reads for modal words,
@@ -588,9 +585,6 @@ func (b *binder) paragraphStart(pos int) int {
 func (b *binder) qualifierOf(sent corpus.Sentence, q Quantity) string {
 	head := recent(b.text[b.paragraphStart(sent.Start):q.Start], lookBack)
 	lo := q.Start - len(head)
-	if b.quals == nil {
-		b.quals = qualifierMarks(b.text)
-	}
 	// the last qualifier that ends before the figure and starts in head
 	k := sort.Search(len(b.quals), func(k int) bool { return b.quals[k].end > q.Start }) - 1
 	if k >= 0 && b.quals[k].start >= lo {

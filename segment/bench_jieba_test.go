@@ -21,10 +21,7 @@ func newGojieba(b *testing.B) *gojieba.Jieba {
 // The gojieba baselines: its own start-up (with the dictionary files
 // already written) and its plain Cut with the HMM, the call most users make.
 var (
-	startupBaselines = []struct {
-		name string
-		run  func(b *testing.B, sentence string) any
-	}{
+	startupBaselines = []startupBaseline{
 		{"gojieba", func(b *testing.B, sentence string) any {
 			x := newGojieba(b)
 			if len(x.Cut(sentence, true)) == 0 {
@@ -43,10 +40,7 @@ var (
 			return s
 		}},
 	}
-	cutBaselines = []struct {
-		name  string
-		setup func(b *testing.B) func(string) int
-	}{
+	cutBaselines = []cutBaseline{
 		{"gojieba-Cut", func(b *testing.B) func(string) int {
 			x := newGojieba(b)
 			return func(s string) int { return len(x.Cut(s, true)) }

@@ -92,6 +92,18 @@ func BenchmarkStartup(b *testing.B) {
 	}
 }
 
+// startupBaseline and cutBaseline are the gojieba runs of the tagged
+// build (bench_jieba_test.go); without the tag there are none.
+type startupBaseline struct {
+	name string
+	run  func(b *testing.B, sentence string) any
+}
+
+type cutBaseline struct {
+	name  string
+	setup func(b *testing.B) func(string) int
+}
+
 // reportHeap reports the live Go heap after a collection, in MB, with
 // keep (the last segmenter built) alive. Memory held by C++ (gojieba) is
 // not in it.

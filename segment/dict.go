@@ -160,13 +160,7 @@ const (
 	fnvPrime  = 16777619
 )
 
-func hashString(s string) uint32 {
-	h := uint32(fnvOffset)
-	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(s[i])) * fnvPrime
-	}
-	return h
-}
+func hashString(s string) uint32 { return hashMore(fnvOffset, s) }
 
 func hashMore(h uint32, s string) uint32 {
 	for i := 0; i < len(s); i++ {
@@ -221,10 +215,8 @@ func (l *lexicon) fillChars() {
 // logFreq returns the log of w's frequency (-Inf for a prefix that is no
 // word) and whether w is a word or prefix at all; h is hashString(w).
 func (l *lexicon) logFreq(w string, h uint32) (float64, bool) {
-	if len(l.extra.words) > 0 && l.extra.filter[h&filterMask/64]&(1<<(h%64)) != 0 {
-		if e, ok := l.extra.find(w, h); ok {
-			return math.Log(e.Freq), true
-		}
+	if e, ok := l.extra.find(w, h); ok {
+		return math.Log(e.Freq), true
 	}
 	if i, ok := l.base.find(w, h); ok {
 		return float64(l.base.logFreq[i]), true
@@ -262,9 +254,6 @@ func (l *lexicon) with(words []Word, policy bool) *lexicon {
 		set[w] = l.extra.entries[i]
 	}
 	for _, w := range words {
-		if w.Text == "" || strings.ContainsAny(w.Text, " \t\r\n") {
-			continue
-		}
 		old, ok := set[w.Text]
 		if !ok {
 			old, _ = l.lookup(w.Text, hashString(w.Text))

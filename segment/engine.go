@@ -77,9 +77,11 @@ func newGSE(c *config) (*gseSegmenter, error) {
 	if c.hmm {
 		s.hmm = loadHMM()
 	}
-	lex := newLexicon(loadBase())
+	var lex *lexicon
 	if c.domain {
 		lex = domainLexicon()
+	} else {
+		lex = newLexicon(loadBase())
 	}
 	if len(c.words) > 0 {
 		lex = lex.with(c.words, false)

@@ -37,9 +37,10 @@ func newJieba(c *config) (Segmenter, error) {
 	s := &jiebaSegmenter{hmm: c.hmm, search: c.search,
 		x: gojieba.NewJieba(filepath.Join(dir, "jieba.dict.utf8"), filepath.Join(dir, "hmm_model.utf8"),
 			filepath.Join(dir, "user.dict.utf8"), filepath.Join(dir, "idf.utf8"), filepath.Join(dir, "stop_words.utf8"))}
-	s.lex = newLexicon(loadBase())
 	if c.domain {
 		s.lex = domainLexicon()
+	} else {
+		s.lex = newLexicon(loadBase())
 	}
 	if len(c.words) > 0 {
 		if err := s.AddWords(c.words...); err != nil {

@@ -25,13 +25,8 @@ func runClean(args []string, stdout, stderr io.Writer) error {
 		fs.Usage()
 		return errUsage
 	}
-	failed, n := 0, 0
-	for doc, err := range corpus.Walk(paths, lf.options()) {
-		if err != nil {
-			fmt.Fprintln(stderr, "policyfacts:", err)
-			failed++
-			continue
-		}
+	n := 0
+	return eachDoc(corpus.Walk(paths, lf.options()), stderr, func(doc corpus.Document) error {
 		if n > 0 || len(paths) > 1 {
 			fmt.Fprintf(stdout, "==> %s <==\n", doc.ID)
 		}
@@ -39,10 +34,7 @@ func runClean(args []string, stdout, stderr io.Writer) error {
 		if *meta {
 			fmt.Fprintf(stdout, "title: %s\ndate: %s (%s)\nsource: %s\nencoding: %s\n\n", doc.Meta.Title, doc.Meta.Date, doc.Meta.DateKind, doc.Meta.Source, doc.Encoding)
 		}
-		fmt.Fprintln(stdout, doc.Clean)
-	}
-	if failed > 0 {
-		return errSomeFailed
-	}
-	return nil
+		_, err := fmt.Fprintln(stdout, doc.Clean)
+		return err
+	})
 }

@@ -19,8 +19,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"strings"
+
+	"github.com/policyfacts/policyfacts/corpus"
 )
 
 // errUsage marks a usage error (exit status 2).
@@ -146,4 +149,24 @@ func newFlagSet(c string, usage string, stderr io.Writer, help string) *flag.Fla
 		fs.PrintDefaults()
 	}
 	return fs
+}
+
+// eachDoc calls fn with each document of src, naming on stderr those that
+// cannot be read; it returns errSomeFailed if any could not.
+func eachDoc(src iter.Seq2[corpus.Document, error], stderr io.Writer, fn func(corpus.Document) error) error {
+	failed := 0
+	for doc, err := range src {
+		if err != nil {
+			fmt.Fprintln(stderr, "policyfacts:", err)
+			failed++
+			continue
+		}
+		if err := fn(doc); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		return errSomeFailed
+	}
+	return nil
 }

@@ -34,7 +34,7 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 	defer stop()
 	var docs []metrics.DocFacts
 	failed := 0
-	for it := range policyfacts.Batch(ctx, src, policyfacts.BatchOptions{Workers: bf.workers}) {
+	for it := range policyfacts.Batch(ctx, src, policyfacts.BatchOptions{Workers: bf.workers, Extractor: policyfacts.New(policyfacts.WithKeywords(0))}) {
 		if it.Err != nil {
 			failed++
 			fmt.Fprintf(stderr, "policyfacts: %v\n", it.Err)

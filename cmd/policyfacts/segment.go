@@ -81,26 +81,6 @@ func (f *segFlags) parse(fs *flag.FlagSet, args []string, stderr io.Writer, extr
 	return paths, seg, nil
 }
 
-// eachDoc calls fn with each document, naming on stderr those that cannot
-// be read; it returns errSomeFailed if any could not.
-func eachDoc(f *segFlags, paths []string, stderr io.Writer, fn func(corpus.Document) error) error {
-	failed := 0
-	for doc, err := range f.source(paths, f.sample) {
-		if err != nil {
-			fmt.Fprintln(stderr, "policyfacts:", err)
-			failed++
-			continue
-		}
-		if err := fn(doc); err != nil {
-			return err
-		}
-	}
-	if failed > 0 {
-		return errSomeFailed
-	}
-	return nil
-}
-
 func runSegment(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("segment", "policyfacts segment [flags] FILE...", stderr, segmentHelp)
 	var f segFlags
@@ -113,7 +93,7 @@ func runSegment(args []string, stdout, stderr io.Writer) error {
 	}
 	w := bufio.NewWriter(stdout)
 	n := 0
-	err = eachDoc(&f, paths, stderr, func(doc corpus.Document) error {
+	err = eachDoc(f.source(paths, f.sample), stderr, func(doc corpus.Document) error {
 		if n > 0 || len(paths) > 1 {
 			fmt.Fprintf(w, "==> %s <==\n", doc.ID)
 		}
@@ -163,7 +143,7 @@ func runKeywords(args []string, stdout, stderr io.Writer) error {
 	}
 	w := bufio.NewWriter(stdout)
 	w.WriteString("doc\trank\tterm\tweight\tcount\n")
-	err = eachDoc(&f, paths, stderr, func(doc corpus.Document) error {
+	err = eachDoc(f.source(paths, f.sample), stderr, func(doc corpus.Document) error {
 		for i, k := range segment.Keywords(seg.Cut(doc.Clean), *n) {
 			fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%d\n", doc.ID, i+1, k.Text, strconv.FormatFloat(k.Weight, 'f', 4, 64), k.Count)
 		}
