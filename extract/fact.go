@@ -178,9 +178,11 @@ var (
 	shareWords     = []string{"占", "比重", "占比", "所占比例"}
 	targetLocal    = []string{"目标", "任务", "计划", "预期", "确保", "力争", "争取", "力求", "要达到", "要实现", "将达到"}
 	targetSentence = []string{"确保", "力争", "争取", "力求", "目标是", "目标任务是", "预期目标", "主要目标", "奋斗目标", "工作目标", "计划", "任务是"}
-	reviewCues     = []string{"回顾一年来", "一年来", "过去一年", "去年以来", "过去的一年"}
-	qualifiers     = []string{"奋斗目标", "工作目标", "预期目标", "确保", "力争", "争取", "力求"}
-	landUseRe      = regexp.MustCompile(`占地(?:面积|约|[0-9])`)
+	// words that open the targets of a paragraph (主要预期目标是：)
+	targetParagraph = []string{"目标是", "目标任务是", "预期目标", "主要目标", "任务是", "目标为"}
+	reviewCues      = []string{"回顾一年来", "一年来", "过去一年", "去年以来", "过去的一年"}
+	qualifiers      = []string{"奋斗目标", "工作目标", "预期目标", "确保", "力争", "争取", "力求"}
+	landUseRe       = regexp.MustCompile(`占地(?:面积|约|[0-9])`)
 )
 
 // Facts binds each quantity of a clean text to its indicator, measure,
@@ -191,7 +193,8 @@ func Facts(text string, qs []Quantity, opts FactOptions) []Fact {
 		opts.Gazetteer = DefaultGazetteer()
 	}
 	sents, secs := corpus.Split(text)
-	b := binder{text: text, sents: sents, secs: secs, opts: opts, marks: yearMarks(text), quals: qualifierMarks(text)}
+	b := binder{text: text, sents: sents, secs: secs, opts: opts, marks: yearMarks(text), places: opts.Gazetteer.Mentions(text)}
+	b.words.find(text)
 	out := make([]Fact, 0, len(qs))
 	for i, q := range qs {
 		out = append(out, b.bind(i, q, qs, out))
@@ -204,9 +207,13 @@ type binder struct {
 	sents []corpus.Sentence
 	secs  []corpus.Section
 	opts  FactOptions
-	marks [][]int    // year words of the text (see yearMarks), found once
-	quals []qualMark // qualifier words of the text, in order, found once
-	heads []headYear // the year of each section heading, found when first asked
+	marks [][]int     // year words of the text (see yearMarks), found once
+	words binderWords // the words kindOf and qualifierOf read, found once
+	// places named in the text, in order, found once. Names hold no clause
+	// marks, so the mentions inside a clause are those a scan of the
+	// clause alone would find.
+	places []Mention
+	heads  []headYear // the year of each section heading, found when first asked
 }
 
 // headYear memoises nearestYear of a section heading.
@@ -418,10 +425,7 @@ func signed(v float64, neg bool) float64 {
 // last few characters: 同比增长, 增幅达, 下降了).
 func lastVerb(s string) (verb string, decline bool) {
 	s = strings.TrimSpace(s)
-	tail := s
-	if n := utf8.RuneCountInString(s); n > 8 {
-		tail = string([]rune(s)[n-8:])
-	}
+	tail := lastRunes(s, 8)
 	best, bestAt := "", -1
 	for _, w := range declineWords {
 		if k := strings.LastIndex(tail, w); k >= 0 && (k > bestAt || k == bestAt && len(w) > len(best)) {
@@ -445,6 +449,16 @@ func lastVerb(s string) (verb string, decline bool) {
 		return "", false
 	}
 	return best, decline
+}
+
+// lastRunes returns the last n runes of s.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for ; n > 0 && i > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
 }
 
 // verbReaches reports 提高到 / 增长到 / 下降至: the figure is the new level.
@@ -509,70 +523,55 @@ func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent cor
 		return Target
 	}
 	// the sentence, and the paragraph up to the sentence when it opens the
-	// targets (主要预期目标是：…)
-	head := recent(t[sent.Start:q.Start], lookBack)
+	// targets (主要预期目标是：…); the words of the catalogue phrase do not
+	// count (计划总投资)
+	lo := q.Start - len(recent(t[sent.Start:q.Start], lookBack))
+	xlo, xhi := -1, -1
 	if alias != "" {
-		head = strings.Replace(head, alias, "", 1)
+		if k := strings.Index(t[lo:q.Start], alias); k >= 0 {
+			xlo, xhi = lo+k, lo+k+len(alias)
+		}
 	}
-	if containsAny(head, targetSentence) || hasExpect(head) {
+	w := &b.words
+	if w.sentence.within(lo, q.Start, xlo, xhi, nil) || w.expect.within(lo, q.Start, xlo, xhi, b.isExpect) {
 		return Target
 	}
 	if p := b.paragraphStart(sent.Start); p < sent.Start {
-		para := recent(t[p:sent.Start], 4*lookBack)
-		for _, w := range []string{"目标是", "目标任务是", "预期目标", "主要目标", "任务是", "目标为"} {
-			if strings.Contains(para, w) {
-				return Target
-			}
+		plo := sent.Start - len(recent(t[p:sent.Start], 4*lookBack))
+		if w.paragraph.within(plo, sent.Start, -1, -1, nil) {
+			return Target
 		}
 	}
+	past := w.past.within(lo, q.Start, xlo, xhi, nil)
 	if sent.Section >= 0 && sent.Section < len(b.secs) {
 		switch b.secs[sent.Section].Kind {
 		case corpus.SectionPlan:
-			if !strings.Contains(head, "去年") && !strings.Contains(head, "上年") && !strings.Contains(head, "完成") {
+			if !past && !w.done.within(lo, q.Start, xlo, xhi, nil) {
 				return Target
 			}
 		case corpus.SectionReview:
 			return Actual
 		}
 	}
-	if hasModalYao(head) && !strings.Contains(head, "去年") && !strings.Contains(head, "上年") {
+	if !past && w.yao.within(lo, q.Start, xlo, xhi, b.isModalYao) {
 		return Target
 	}
 	return Actual
 }
 
-// hasWord reports an occurrence of w in s that skip does not reject, given
-// the text before it and the text after it.
-func hasWord(s, w string, skip func(before, after string) bool) bool {
-	for off := 0; ; {
-		k := strings.Index(s[off:], w)
-		if k < 0 {
-			return false
-		}
-		k += off
-		off = k + len(w)
-		if !skip(s[:k], s[off:]) {
-			return true
-		}
-	}
-}
-
-// hasExpect reports 预期 as a goal (预期年销售收入), not as a benchmark
+// isExpect reports 预期 as a goal (预期年销售收入), not as a benchmark
 // (好于预期, 超预期).
-func hasExpect(s string) bool {
-	return hasWord(s, "预期", func(before, _ string) bool {
-		return strings.HasSuffix(before, "于") || strings.HasSuffix(before, "超") || strings.HasSuffix(before, "超出") || strings.HasSuffix(before, "符合")
-	})
+func (b *binder) isExpect(m wordMark) bool {
+	before := b.text[:m.start]
+	return !strings.HasSuffix(before, "于") && !strings.HasSuffix(before, "超") && !strings.HasSuffix(before, "超出") && !strings.HasSuffix(before, "符合")
 }
 
-// hasModalYao reports 要 as a modal of plans (要引进, 要达到), not inside
+// isModalYao reports 要 as a modal of plans (要引进, 要达到), not inside
 // 主要, 重要, 需要, 要求, 纲要, 只要.
-func hasModalYao(s string) bool {
-	return hasWord(s, "要", func(before, after string) bool {
-		prev, _ := utf8.DecodeLastRuneInString(before)
-		next, _ := utf8.DecodeRuneInString(after)
-		return strings.ContainsRune("主重需纲只必想紧摘", prev) || strings.ContainsRune("求素点件领闻", next)
-	})
+func (b *binder) isModalYao(m wordMark) bool {
+	prev, _ := utf8.DecodeLastRuneInString(b.text[:m.start])
+	next, _ := utf8.DecodeRuneInString(b.text[m.end:])
+	return !strings.ContainsRune("主重需纲只必想紧摘", prev) && !strings.ContainsRune("求素点件领闻", next)
 }
 
 func (b *binder) paragraphStart(pos int) int {
@@ -586,35 +585,78 @@ func (b *binder) qualifierOf(sent corpus.Sentence, q Quantity) string {
 	head := recent(b.text[b.paragraphStart(sent.Start):q.Start], lookBack)
 	lo := q.Start - len(head)
 	// the last qualifier that ends before the figure and starts in head
-	k := sort.Search(len(b.quals), func(k int) bool { return b.quals[k].end > q.Start }) - 1
-	if k >= 0 && b.quals[k].start >= lo {
-		return b.quals[k].word
+	qs := b.words.qualifiers
+	k := sort.Search(len(qs), func(k int) bool { return qs[k].end > q.Start }) - 1
+	if k >= 0 && qs[k].start >= lo {
+		return qs[k].word
 	}
 	return ""
 }
 
-// qualMark is an occurrence of a qualifier word.
-type qualMark struct {
+// wordMark is an occurrence of a word in the text.
+type wordMark struct {
 	start, end int
 	word       string
 }
 
-// qualifierMarks finds the qualifier words of text, in order. No
-// qualifier contains another, so occurrences do not overlap.
-func qualifierMarks(text string) []qualMark {
-	out := []qualMark{}
-	for _, w := range qualifiers {
+// wordMarks are the occurrences of some words in a text, by start. They
+// may overlap (主要目标是: 主要目标, 目标是).
+type wordMarks []wordMark
+
+// findWords returns every occurrence of words in text.
+func findWords(text string, words []string) wordMarks {
+	var out wordMarks
+	for _, w := range words {
 		for i := 0; ; {
 			k := strings.Index(text[i:], w)
 			if k < 0 {
 				break
 			}
-			out = append(out, qualMark{i + k, i + k + len(w), w})
+			out = append(out, wordMark{i + k, i + k + len(w), w})
 			i += k + len(w)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
 	return out
+}
+
+// within reports an occurrence inside text[lo:hi] that does not overlap
+// text[xlo:xhi] (a catalogue phrase whose words do not count) and that ok
+// accepts (nil accepts any).
+func (ms wordMarks) within(lo, hi, xlo, xhi int, ok func(wordMark) bool) bool {
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].start >= lo })
+	for ; k < len(ms) && ms[k].start < hi; k++ {
+		m := ms[k]
+		if m.end > hi || m.start < xhi && m.end > xlo {
+			continue
+		}
+		if ok == nil || ok(m) {
+			return true
+		}
+	}
+	return false
+}
+
+// binderWords are the occurrences of the words that mark goals, found
+// once per text so that each figure asks for its window by binary search.
+type binderWords struct {
+	sentence   wordMarks // targetSentence
+	paragraph  wordMarks // targetParagraph
+	qualifiers wordMarks // qualifiers (no qualifier contains another)
+	past       wordMarks // 去年, 上年
+	done       wordMarks // 完成
+	expect     wordMarks // 预期
+	yao        wordMarks // 要
+}
+
+func (w *binderWords) find(text string) {
+	w.sentence = findWords(text, targetSentence)
+	w.paragraph = findWords(text, targetParagraph)
+	w.qualifiers = findWords(text, qualifiers)
+	w.past = findWords(text, []string{"去年", "上年"})
+	w.done = findWords(text, []string{"完成"})
+	w.expect = findWords(text, []string{"预期"})
+	w.yao = findWords(text, []string{"要"})
 }
 
 // yearOf finds the year a figure belongs to: the nearest year word before
@@ -699,6 +741,19 @@ func (b *binder) nearestYear(s string) (int, bool) {
 // yearWords are the words that name a year relative to the document's.
 var yearWords = []string{"今年", "本年", "当年", "去年", "上年", "明年", "前年", "过去一年"}
 
+// yearWordStarts are the first characters of yearWords.
+var yearWordStarts = newHanSet(firstRunes(yearWords))
+
+// firstPrefix returns the first of words that s begins with, or "".
+func firstPrefix(s string, words []string) string {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
 // yearMarks finds the year words of s, left to right and not
 // overlapping: an explicit year 1940–2099 followed by 年, or one of
 // yearWords. Each mark is {start, end, digitsStart, digitsEnd}, the
@@ -714,21 +769,19 @@ func yearMarks(s string) [][]int {
 			i += 4 + len("年")
 			continue
 		}
-		if c >= 0x80 {
-			matched := false
-			for _, w := range yearWords {
-				if strings.HasPrefix(s[i:], w) {
-					out = append(out, []int{i, i + len(w), -1, -1})
-					i += len(w)
-					matched = true
-					break
-				}
-			}
-			if matched {
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if yearWordStarts.has(r) {
+			if w := firstPrefix(s[i:], yearWords); w != "" {
+				out = append(out, []int{i, i + len(w), -1, -1})
+				i += len(w)
 				continue
 			}
 		}
-		i++
+		i += size
 	}
 	return out
 }
@@ -818,7 +871,13 @@ func (b *binder) regionOf(sent corpus.Sentence, q Quantity) string {
 	clause := b.text[cs:q.Start]
 	var names []string
 	last := -1
-	for _, m := range b.opts.Gazetteer.Mentions(clause) {
+	first := sort.Search(len(b.places), func(k int) bool { return b.places[k].Start >= cs })
+	for _, m := range b.places[first:] {
+		if m.End > q.Start {
+			break
+		}
+		m.Start -= cs
+		m.End -= cs
 		if m.Start < last {
 			continue // the same name for another place
 		}

@@ -36,13 +36,30 @@ type Place struct {
 type Gazetteer struct {
 	places []Place
 	byCode map[string]int
-	names  map[rune][]gazName // by first rune, longest first
+	names  map[rune][]gazName // by first rune; then by second rune, longest first
+	// han indexes names for first runes U+4E00–U+9FFF: names[han[r-0x4E00]-1],
+	// 0 for none. It spares a map lookup per character of the text.
+	han   []uint16
+	byHan [][]gazName
+}
+
+// namesAt returns the names that begin with r, by second rune and longest
+// first.
+func (g *Gazetteer) namesAt(r rune) []gazName {
+	if r >= hanFirst && r <= hanLast {
+		if k := g.han[r-hanFirst]; k > 0 {
+			return g.byHan[k-1]
+		}
+		return nil
+	}
+	return g.names[r]
 }
 
 type gazName struct {
-	text  string
-	place int
-	short bool
+	text   string
+	second rune // the name's second rune (every name has two or more)
+	place  int
+	short  bool
 }
 
 // ethnicGroups lists the names that stand between a place name and
@@ -122,7 +139,8 @@ var loadGazetteer = sync.OnceValue(func() *Gazetteer {
 	}
 	add := func(text string, i int, short bool) {
 		r, _ := utf8.DecodeRuneInString(text)
-		g.names[r] = append(g.names[r], gazName{text, i, short})
+		r2, _ := utf8.DecodeRuneInString(text[len(string(r)):])
+		g.names[r] = append(g.names[r], gazName{text, r2, i, short})
 	}
 	for i, p := range g.places {
 		add(p.Name, i, false)
@@ -135,7 +153,19 @@ var loadGazetteer = sync.OnceValue(func() *Gazetteer {
 	}
 	for k := range g.names {
 		ns := g.names[k]
-		sort.SliceStable(ns, func(i, j int) bool { return len(ns[i].text) > len(ns[j].text) })
+		sort.SliceStable(ns, func(i, j int) bool {
+			if ns[i].second != ns[j].second {
+				return ns[i].second < ns[j].second
+			}
+			return len(ns[i].text) > len(ns[j].text)
+		})
+	}
+	g.han = make([]uint16, hanLast-hanFirst+1)
+	for r, ns := range g.names {
+		if r >= hanFirst && r <= hanLast {
+			g.byHan = append(g.byHan, ns)
+			g.han[r-hanFirst] = uint16(len(g.byHan))
+		}
 	}
 	return g
 })
@@ -156,7 +186,17 @@ func (g *Gazetteer) Mentions(text string) []Mention {
 	var out []Mention
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
-		cands := g.names[r]
+		cands := g.namesAt(r)
+		if len(cands) > 0 {
+			// the names whose second rune is the text's
+			r2, _ := utf8.DecodeRuneInString(text[i+size:])
+			lo := sort.Search(len(cands), func(k int) bool { return cands[k].second >= r2 })
+			hi := lo
+			for hi < len(cands) && cands[hi].second == r2 {
+				hi++
+			}
+			cands = cands[lo:hi]
+		}
 		matched := 0
 		for _, c := range cands {
 			if matched > 0 && len(c.text) < matched {

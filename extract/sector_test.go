@@ -60,6 +60,10 @@ func TestSlogans(t *testing.T) {
 		{"紧紧围绕“工业强州、生态立州、开放兴州”战略。", "工业强州、生态立州、开放兴州"},
 		{"全州“项目履约落地年”。", "项目履约落地年"},
 		{"实现“三个突破”，坚持“实招实引”。", "三个突破|实招实引"},
+		// numbered forms without quotes
+		{"坚持三位一体，做到两手抓、双循环，推广七跟法。", "三位一体|两手抓|双循环|七跟法"},
+		{"推动两化融合，落实三个确保", "两化融合|三个确保"},
+		{"做到三个不断，一个不少，两化同步推进。", "两化同步"},
 		// closing quotes lost in scraping
 		{"抓经济发展无非是“两手，一手抓存量，一手抓增量。", "两手"},
 		{"要着力解决好“谁去招、招什么、怎么招的问题。", "谁去招、招什么、怎么招"},
@@ -86,5 +90,17 @@ func TestSlogans(t *testing.T) {
 	s := Slogans(corpus.FromText("t", "“店小二”服务，做好「店小二」。", corpus.Meta{}, nil).Clean)
 	if len(s) != 1 || s[0].Count != 2 {
 		t.Errorf("same formula in two quote styles: %+v", s)
+	}
+}
+
+func TestHanSet(t *testing.T) {
+	s := newHanSet("一二两a")
+	for r, want := range map[rune]bool{'一': true, '二': true, '两': true, '三': false, 'a': false, '𠀀': false, '\u9fff': false} {
+		if got := s.has(r); got != want {
+			t.Errorf("has(%q) = %v, want %v", r, got, want)
+		}
+	}
+	if got := firstRunes([]string{"今年", "去年", "过去一年"}); got != "今去过" {
+		t.Errorf("firstRunes = %q", got)
 	}
 }

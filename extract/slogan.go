@@ -21,12 +21,87 @@ type Slogan struct {
 var (
 	// 一企一策一事一议, 一事一议
 	oneOneRe = regexp.MustCompile(`(?:一\p{Han}一\p{Han}){1,4}`)
-	// 九个抓, 三个突破 at a clause end; 三位一体; 两手抓; 双提升; 七跟法
-	numberedRe = regexp.MustCompile(`(?:[一二三四五六七八九十两]个(?:抓|突破|不|坚持|到位|确保)(?:[，。；：、:;,\n]|$)|[一二三四五六七八九十]位一体|两手抓|双提升|双循环|[三四五六七八九十][跟抓步][法]|[二三四五六七八九十两]化(?:联动|互动|融合|同步|并举))`)
 	// a formula inside quotes is kept whole up to this length (runes)
 	maxQuoted  = 24
 	planNameRe = regexp.MustCompile(`^十[一二三四五六七八九]?五(?:规划|时期|期间)?$`)
 )
+
+// numberedForms are the numbered formulas found without quotes: one of
+// the numerals, then one of the words (九个抓, 三位一体, 两手抓, 双提升, 七跟法,
+// 两化融合). A form marked atClauseEnd must end a clause (九个抓，) so that
+// 三个不 is not read out of 三个不断.
+var numberedForms = []struct {
+	numerals    string
+	words       []string
+	atClauseEnd bool
+}{
+	{"一二三四五六七八九十两", []string{"个抓", "个突破", "个不", "个坚持", "个到位", "个确保"}, true},
+	{"一二三四五六七八九十", []string{"位一体"}, false},
+	{"两", []string{"手抓"}, false},
+	{"双", []string{"提升", "循环"}, false},
+	{"三四五六七八九十", []string{"跟法", "抓法", "步法"}, false},
+	{"二三四五六七八九十两", []string{"化联动", "化互动", "化融合", "化同步", "化并举"}, false},
+}
+
+// numberedStarts are the numerals of numberedForms.
+var numberedStarts = func() *hanSet {
+	var s string
+	for _, f := range numberedForms {
+		s += f.numerals
+	}
+	return newHanSet(s)
+}()
+
+// numberedMarks are the clause marks that may end a numbered form.
+const numberedMarks = "，。；：、:;,\n"
+
+// numberedFormulas returns the spans of the numbered forms in text, left
+// to right and not overlapping; a form that ends a clause spans the clause
+// mark too.
+func numberedFormulas(text string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		end := -1
+		if numberedStarts.has(r) {
+			end = numberedAt(text, i, r, size)
+		}
+		if end < 0 {
+			i += size
+			continue
+		}
+		out = append(out, [2]int{i, end})
+		i = end
+	}
+	return out
+}
+
+// numberedAt returns the end of the numbered form that starts at text[i:]
+// with rune r of size bytes, or -1.
+func numberedAt(text string, i int, r rune, size int) int {
+	for _, f := range numberedForms {
+		if !strings.ContainsRune(f.numerals, r) {
+			continue
+		}
+		rest := text[i+size:]
+		for _, w := range f.words {
+			if !strings.HasPrefix(rest, w) {
+				continue
+			}
+			end := i + size + len(w)
+			if !f.atClauseEnd {
+				return end
+			}
+			if end == len(text) {
+				return end
+			}
+			if m, msize := utf8.DecodeRuneInString(text[end:]); strings.ContainsRune(numberedMarks, m) {
+				return end + msize
+			}
+		}
+	}
+	return -1
+}
 
 // linkVerbs may follow a short quoted numbered formula as part of it
 // (“两化”互动, “三化”联动).
@@ -137,7 +212,7 @@ func Slogans(text string) []Slogan {
 			add(s, m[0])
 		}
 	}
-	for _, m := range numberedRe.FindAllStringIndex(text, -1) {
+	for _, m := range numberedFormulas(text) {
 		if inQuote(m[0]) {
 			continue
 		}

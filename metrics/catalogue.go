@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/policyfacts/policyfacts/extract"
 )
@@ -26,7 +27,8 @@ type Indicator struct {
 // for concurrent use.
 type Catalogue struct {
 	indicators []Indicator
-	aliases    []alias // longest first
+	aliases    []alias          // longest first
+	byFirst    map[rune][]alias // the aliases by their first rune, longest first
 }
 
 type alias struct {
@@ -61,6 +63,11 @@ func ParseCatalogue(r io.Reader) (*Catalogue, error) {
 		c.indicators = append(c.indicators, ind)
 	}
 	sort.SliceStable(c.aliases, func(i, j int) bool { return len(c.aliases[i].text) > len(c.aliases[j].text) })
+	c.byFirst = map[rune][]alias{}
+	for _, a := range c.aliases {
+		r, _ := utf8.DecodeRuneInString(a.text)
+		c.byFirst[r] = append(c.byFirst[r], a)
+	}
 	return c, nil
 }
 
@@ -103,20 +110,12 @@ func (c *Catalogue) Words() []string {
 func (c *Catalogue) FindIndicator(clause string, dim extract.Dimension, m extract.Measure) (id, phrase string, at int, ok bool) {
 	bestEnd, bestLen, best := -1, 0, -1
 	bestAt := -1
-	for _, a := range c.aliases {
-		for off := 0; ; {
-			k := strings.Index(clause[off:], a.text)
-			if k < 0 {
-				break
-			}
-			k += off
-			end := k + len(a.text)
-			off = k + 1
-			ind := c.indicators[a.ind]
-			if !fits(ind, dim, m) {
+	for k, r := range clause {
+		for _, a := range c.byFirst[r] {
+			if !strings.HasPrefix(clause[k:], a.text) || !fits(c.indicators[a.ind], dim, m) {
 				continue
 			}
-			if end > bestEnd || end == bestEnd && len(a.text) > bestLen {
+			if end := k + len(a.text); end > bestEnd || end == bestEnd && len(a.text) > bestLen {
 				bestEnd, bestLen, best, bestAt = end, len(a.text), a.ind, k
 			}
 		}
