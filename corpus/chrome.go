@@ -7,6 +7,8 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 //go:embed data/chrome.txt
@@ -83,7 +85,7 @@ func isProse(s string) bool {
 	}
 	han := 0
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) {
+		if hanset.IsHan(r) {
 			han++
 		}
 	}

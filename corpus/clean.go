@@ -10,6 +10,8 @@ import (
 
 	"github.com/longbridgeapp/opencc"
 	"golang.org/x/text/width"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // maxLine is the longest line the cleaner handles in one piece; longer
@@ -447,9 +449,9 @@ func detectTraditional(s string) bool {
 		if i > 1<<16 {
 			break
 		}
-		if unicode.Is(unicode.Han, r) {
+		if hanset.IsHan(r) {
 			han++
-			if strings.ContainsRune(traditionalOnly, r) {
+			if traditionalSet.Has(r) {
 				trad++
 			}
 		}
@@ -459,6 +461,8 @@ func detectTraditional(s string) bool {
 
 // traditionalOnly holds frequent characters that simplified text never uses.
 const traditionalOnly = "們這個為與發經國會對於說時學過進區開關門問間長來東車書見頁體點裡後從無現實際資業產總達義務導動處專應當將設變議論該認記話語讀調財貨買賣較勢濟區價費項額億萬計劃規劃組織權標準務質轉運幹稅險劑製質數據層廣場態網絡線條營銷辦農環護衛圖邊縣鄉鎮級黨屬頭興擴"
+
+var traditionalSet = hanset.New(traditionalOnly)
 
 // normaliser writes the runes of kept lines to the builder, normalising
 // width, spaces, punctuation and script.
@@ -538,7 +542,7 @@ func (n *normaliser) line(start, end int, cuts [][2]int) {
 				out = '“'
 			}
 			quoteOpen = !quoteOpen
-		case strings.ContainsRune(",:;!?()", r):
+		case r < utf8.RuneSelf && strings.IndexByte(",:;!?()", byte(r)) >= 0:
 			next := rune(0)
 			for j := k + 1; j < len(rs); j++ {
 				if !isSpace(rs[j].r) {

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policyfacts/policyfacts/corpus"
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // Measure says how a figure measures its indicator.
@@ -209,6 +210,7 @@ type binder struct {
 	opts  FactOptions
 	marks [][]int     // year words of the text (see yearMarks), found once
 	words binderWords // the words kindOf and qualifierOf read, found once
+	lines []int       // the offsets of the newlines, found when first asked
 	// places named in the text, in order, found once. Names hold no clause
 	// marks, so the mentions inside a clause are those a scan of the
 	// clause alone would find.
@@ -574,9 +576,22 @@ func (b *binder) isModalYao(m wordMark) bool {
 	return !strings.ContainsRune("主重需纲只必想紧摘", prev) && !strings.ContainsRune("求素点件领闻", next)
 }
 
+// paragraphStart returns the start of the line that holds pos.
 func (b *binder) paragraphStart(pos int) int {
-	if k := strings.LastIndexByte(b.text[:pos], '\n'); k >= 0 {
-		return k + 1
+	if b.lines == nil {
+		b.lines = []int{}
+		for i := 0; ; {
+			k := strings.IndexByte(b.text[i:], '\n')
+			if k < 0 {
+				break
+			}
+			b.lines = append(b.lines, i+k)
+			i += k + 1
+		}
+	}
+	// the last newline before pos
+	if k := sort.SearchInts(b.lines, pos) - 1; k >= 0 {
+		return b.lines[k] + 1
 	}
 	return 0
 }
@@ -603,20 +618,51 @@ type wordMark struct {
 // may overlap (主要目标是: 主要目标, 目标是).
 type wordMarks []wordMark
 
-// findWords returns every occurrence of words in text.
-func findWords(text string, words []string) wordMarks {
-	var out wordMarks
-	for _, w := range words {
-		for i := 0; ; {
-			k := strings.Index(text[i:], w)
-			if k < 0 {
-				break
+// A wordFinder finds every occurrence of the words of some lists in one
+// pass over a text. Every word begins with a Han character.
+type wordFinder struct {
+	lists   int
+	starts  *hanset.Set
+	byFirst map[rune][]listWord
+}
+
+type listWord struct {
+	text string
+	list int
+}
+
+func newWordFinder(lists ...[]string) *wordFinder {
+	f := &wordFinder{lists: len(lists), byFirst: map[rune][]listWord{}}
+	var firsts strings.Builder
+	for i, l := range lists {
+		for _, w := range l {
+			r, _ := utf8.DecodeRuneInString(w)
+			if r < hanFirst || r > hanLast {
+				panic("extract: word list entry does not begin with a Han character: " + w)
 			}
-			out = append(out, wordMark{i + k, i + k + len(w), w})
-			i += k + len(w)
+			firsts.WriteRune(r)
+			f.byFirst[r] = append(f.byFirst[r], listWord{w, i})
 		}
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].start < out[j].start })
+	f.starts = hanset.New(firsts.String())
+	return f
+}
+
+// find returns the occurrences of the words of each list in text, by
+// start, in the order of the lists.
+func (f *wordFinder) find(text string) []wordMarks {
+	out := make([]wordMarks, f.lists)
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if f.starts.Has(r) {
+			for _, w := range f.byFirst[r] {
+				if strings.HasPrefix(text[i:], w.text) {
+					out[w.list] = append(out[w.list], wordMark{i, i + len(w.text), w.text})
+				}
+			}
+		}
+		i += size
+	}
 	return out
 }
 
@@ -649,14 +695,13 @@ type binderWords struct {
 	yao        wordMarks // 要
 }
 
+// binderFinder finds the words of binderWords, in the order of its fields.
+var binderFinder = newWordFinder(targetSentence, targetParagraph, qualifiers,
+	[]string{"去年", "上年"}, []string{"完成"}, []string{"预期"}, []string{"要"})
+
 func (w *binderWords) find(text string) {
-	w.sentence = findWords(text, targetSentence)
-	w.paragraph = findWords(text, targetParagraph)
-	w.qualifiers = findWords(text, qualifiers)
-	w.past = findWords(text, []string{"去年", "上年"})
-	w.done = findWords(text, []string{"完成"})
-	w.expect = findWords(text, []string{"预期"})
-	w.yao = findWords(text, []string{"要"})
+	ms := binderFinder.find(text)
+	*w = binderWords{ms[0], ms[1], ms[2], ms[3], ms[4], ms[5], ms[6]}
 }
 
 // yearOf finds the year a figure belongs to: the nearest year word before
@@ -742,7 +787,7 @@ func (b *binder) nearestYear(s string) (int, bool) {
 var yearWords = []string{"今年", "本年", "当年", "去年", "上年", "明年", "前年", "过去一年"}
 
 // yearWordStarts are the first characters of yearWords.
-var yearWordStarts = newHanSet(firstRunes(yearWords))
+var yearWordStarts = hanset.New(firstRunes(yearWords))
 
 // firstPrefix returns the first of words that s begins with, or "".
 func firstPrefix(s string, words []string) string {
@@ -774,7 +819,7 @@ func yearMarks(s string) [][]int {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if yearWordStarts.has(r) {
+		if yearWordStarts.Has(r) {
 			if w := firstPrefix(s[i:], yearWords); w != "" {
 				out = append(out, []int{i, i + len(w), -1, -1})
 				i += len(w)

@@ -93,13 +93,7 @@ func TestSlogans(t *testing.T) {
 	}
 }
 
-func TestHanSet(t *testing.T) {
-	s := newHanSet("一二两a")
-	for r, want := range map[rune]bool{'一': true, '二': true, '两': true, '三': false, 'a': false, '𠀀': false, '\u9fff': false} {
-		if got := s.has(r); got != want {
-			t.Errorf("has(%q) = %v, want %v", r, got, want)
-		}
-	}
+func TestFirstRunes(t *testing.T) {
 	if got := firstRunes([]string{"今年", "去年", "过去一年"}); got != "今去过" {
 		t.Errorf("firstRunes = %q", got)
 	}

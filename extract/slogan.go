@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // Slogan is a coined policy formula a text uses: a quoted programme,
@@ -44,12 +46,12 @@ var numberedForms = []struct {
 }
 
 // numberedStarts are the numerals of numberedForms.
-var numberedStarts = func() *hanSet {
+var numberedStarts = func() *hanset.Set {
 	var s string
 	for _, f := range numberedForms {
 		s += f.numerals
 	}
-	return newHanSet(s)
+	return hanset.New(s)
 }()
 
 // numberedMarks are the clause marks that may end a numbered form.
@@ -63,7 +65,7 @@ func numberedFormulas(text string) [][2]int {
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		end := -1
-		if numberedStarts.has(r) {
+		if numberedStarts.Has(r) {
 			end = numberedAt(text, i, r, size)
 		}
 		if end < 0 {

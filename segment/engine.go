@@ -6,6 +6,8 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // span is a half-open byte range.
@@ -183,11 +185,11 @@ func (s *gseSegmenter) emitRun(out []Token, lex *lexicon, text string, start, en
 	for i := start; i < end; {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case unicode.Is(unicode.Han, r):
+		case hanset.IsHan(r):
 			j := i + size
 			for j < end {
 				r, size := utf8.DecodeRuneInString(text[j:])
-				if !unicode.Is(unicode.Han, r) {
+				if !hanset.IsHan(r) {
 					break
 				}
 				j += size
@@ -231,7 +233,7 @@ func (l *lexicon) token(text string, start, end int) Token {
 		t.POS = "m"
 	case isAlnum(r):
 		t.POS = "eng"
-	case unicode.Is(unicode.Han, r):
+	case hanset.IsHan(r):
 		t.POS = "un"
 	default:
 		t.POS = "x"
@@ -269,7 +271,7 @@ func isBlockRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return isAlnum(r) || r == '+' || r == '#' || r == '&' || r == '.' || r == '_' || r == '%' || r == '-'
 	}
-	return unicode.Is(unicode.Han, r)
+	return hanset.IsHan(r)
 }
 
 // searchTokens adds, before each word of three or more characters, the

@@ -3,8 +3,9 @@ package segment
 import (
 	"sort"
 	"strings"
-	"unicode"
 	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // Keyword is a term of a document and its TF-IDF weight.
@@ -73,7 +74,7 @@ func keywordCandidate(t Token, stop map[string]bool) bool {
 	if utf8.RuneCountInString(t.Text) < 2 || stop[t.Text] || !keywordPOS[t.POS] {
 		return false
 	}
-	return strings.IndexFunc(t.Text, func(r rune) bool { return unicode.Is(unicode.Han, r) }) >= 0
+	return strings.IndexFunc(t.Text, func(r rune) bool { return hanset.IsHan(r) }) >= 0
 }
 
 // idf returns the IDF of w: its own, or the mean of its parts' (see Keywords).

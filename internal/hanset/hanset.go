@@ -1,0 +1,41 @@
+// Package hanset holds sets of Han characters as bitmaps, for the
+// scanners of corpus and extract that test every character of a text:
+// membership costs a shift and a mask instead of a search.
+package hanset
+
+import "unicode"
+
+// The range of the common CJK ideographs that a Set covers.
+const (
+	First = 0x4E00
+	Last  = 0x9FFF
+)
+
+// Set is a set of characters of U+4E00–U+9FFF, one bit each.
+type Set [(Last-First)/64 + 1]uint64
+
+// New returns the set of the characters of s in U+4E00–U+9FFF (others are
+// left out).
+func New(s string) *Set {
+	h := new(Set)
+	for _, r := range s {
+		if r >= First && r <= Last {
+			h[(r-First)/64] |= 1 << ((r - First) % 64)
+		}
+	}
+	return h
+}
+
+// Has reports whether r is in the set.
+func (h *Set) Has(r rune) bool {
+	return r >= First && r <= Last && h[(r-First)/64]&(1<<((r-First)%64)) != 0
+}
+
+// IsHan reports whether r is a Han character, as unicode.Is(unicode.Han, r)
+// does, testing the common range first.
+func IsHan(r rune) bool {
+	if r >= First && r <= Last {
+		return true
+	}
+	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
