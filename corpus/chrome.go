@@ -96,6 +96,11 @@ func isProse(s string) bool {
 // between the first and the last paragraph of prose, where only strong
 // evidence counts.
 func chromeClass(s string, inBody bool) lineKind {
+	return classify(s, inBody, isProse(s))
+}
+
+// classify is chromeClass for a line whose isProse is known.
+func classify(s string, inBody, prose bool) lineKind {
 	if s == "" {
 		return emptyLine
 	}
@@ -104,7 +109,6 @@ func chromeClass(s string, inBody bool) lineKind {
 	}
 	v := loadChrome()
 	n := utf8.RuneCountInString(s)
-	prose := isProse(s)
 	if !prose || n < 160 {
 		for _, w := range v.strong {
 			if strings.Contains(s, w) {

@@ -62,9 +62,17 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 		texts[i] = lines[i].text
 	}
 
+	// Each line's prose test, and its class as a line of the body when it
+	// is prose, are computed once.
+	prose := make([]bool, len(texts))
+	bodyKind := make([]lineKind, len(texts))
 	first, last := -1, -1
 	for i, t := range texts {
-		if isProse(t) && chromeClass(t, true) == keepLine {
+		prose[i] = isProse(t)
+		if prose[i] {
+			bodyKind[i] = classify(t, true, true)
+		}
+		if prose[i] && bodyKind[i] == keepLine {
 			if first < 0 {
 				first = i
 			}
@@ -116,19 +124,23 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 	for i := range lines {
 		l := &lines[i]
 		inBody := first >= 0 && i >= first && i <= last
-		l.kind = chromeClass(l.text, inBody)
+		if inBody && prose[i] {
+			l.kind = bodyKind[i]
+		} else {
+			l.kind = classify(l.text, inBody, prose[i])
+		}
 		switch {
 		case l.kind != keepLine:
 		case first >= 0 && i > last && inTail:
 			l.kind = chromeLine
-		case ti >= 0 && i < ti && (first < 0 || i < first) && !isProse(l.text):
+		case ti >= 0 && i < ti && (first < 0 || i < first) && !prose[i]:
 			l.kind = chromeLine // site name, menus and running titles above the title
 		case title != "" && i != ti && l.text == title:
 			l.kind = chromeLine // the title repeated
 		case title != "" && i != ti && (first < 0 || i < first || i > last) && runningTitle(l.text, title):
 			l.kind = chromeLine
 		}
-		if first >= 0 && i > last && l.kind == chromeLine && !inTail && chromeClass(l.text, false) == chromeLine {
+		if first >= 0 && i > last && l.kind == chromeLine && !inTail && classify(l.text, false, prose[i]) == chromeLine {
 			inTail = true // the footer block: everything from here on goes
 		}
 		if l.kind == keepLine {

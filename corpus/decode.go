@@ -221,7 +221,11 @@ func utf16Guess(b []byte) (le, be bool) {
 // declaredCharset finds <meta charset=...> or content="...charset=..." in
 // the first kilobytes of an HTML page.
 func declaredCharset(b []byte) string {
-	head := bytes.ToLower(b[:min(len(b), 4096)])
+	head := b[:min(len(b), 4096)]
+	if bytes.IndexByte(head, '<') < 0 {
+		return "" // no markup, no <meta>
+	}
+	head = bytes.ToLower(head)
 	i := bytes.Index(head, []byte("charset="))
 	if i < 0 || !bytes.Contains(head, []byte("<meta")) {
 		return ""

@@ -74,11 +74,17 @@ func findTitle(lines []string, hint string) (string, int) {
 	return "", -1
 }
 
+// mayPublish reports a line that holds a word publishedRe needs: a cheap
+// test before the regexp, which is slow on long lines.
+func mayPublish(l string) bool {
+	return strings.Contains(l, "时间") || strings.Contains(l, "日期") || strings.Contains(l, "发表于")
+}
+
 // findDates returns the delivery date and the publication date the lines
 // state, either may be "".
 func findDates(head, tail []string) (delivered, published string) {
 	for _, l := range head {
-		if delivered == "" {
+		if delivered == "" && strings.Contains(l, "月") {
 			if m := deliveredRe.FindStringSubmatch(l); m != nil {
 				for k := 1; k+2 < len(m); k += 3 {
 					if m[k] != "" {
@@ -88,7 +94,7 @@ func findDates(head, tail []string) (delivered, published string) {
 				}
 			}
 		}
-		if published == "" {
+		if published == "" && mayPublish(l) {
 			if m := publishedRe.FindStringSubmatch(l); m != nil {
 				published = isoDate(m[1], m[2], m[3])
 			}
@@ -103,6 +109,9 @@ func findDates(head, tail []string) (delivered, published string) {
 	}
 	if published == "" {
 		for _, l := range tail {
+			if !mayPublish(l) {
+				continue
+			}
 			if m := publishedRe.FindStringSubmatch(l); m != nil {
 				published = isoDate(m[1], m[2], m[3])
 				break
