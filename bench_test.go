@@ -51,18 +51,17 @@ func benchDoc(i, size int, sentences []string) []byte {
 	return []byte(b.String())
 }
 
-// benchSource yields the documents of a corpus of about total bytes,
-// generated one at a time (nothing is kept), decoded and cleaned like
-// files read by corpus.Walk.
-func benchSource(total, size int) iter.Seq2[corpus.Document, error] {
+// benchSource yields the documents of a corpus of about total bytes as
+// raw bytes, generated one at a time (nothing is kept), to be decoded and
+// cleaned by Batch's workers like files read by corpus.Sources.
+func benchSource(total, size int) iter.Seq2[corpus.Source, error] {
 	sentences := benchSentences()
-	return func(yield func(corpus.Document, error) bool) {
+	return func(yield func(corpus.Source, error) bool) {
 		opts := corpus.Options{Cleaner: corpus.NewCleaner()}
 		for i, n := 0, 0; n < total; i++ {
 			raw := benchDoc(i, size, sentences)
 			n += len(raw)
-			doc, err := corpus.Load("doc"+strconv.Itoa(i)+".txt", raw, corpus.KindText, opts)
-			if !yield(doc, err) {
+			if !yield(corpus.NewSource("doc"+strconv.Itoa(i)+".txt", raw, corpus.KindText, opts), nil) {
 				return
 			}
 		}

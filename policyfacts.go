@@ -227,12 +227,13 @@ type BatchOptions struct {
 	Extractor *Extractor
 }
 
-// Batch extracts the documents of src with a bounded pool of workers and
-// sends one Item per document on the returned channel, in input order,
-// whatever the number of workers. At most about 2×Workers documents are
+// Batch loads and extracts the documents of src (corpus.Sources) with a
+// bounded pool of workers, which decode, clean and extract each document,
+// and sends one Item per document on the returned channel, in input order,
+// whatever the number of workers. At most about 3×Workers documents are
 // held in memory at once: a slow consumer slows the reading of src. The
 // channel is closed when src is exhausted or ctx is cancelled.
-func Batch(ctx context.Context, src iter.Seq2[corpus.Document, error], opts BatchOptions) <-chan Item {
+func Batch(ctx context.Context, src iter.Seq2[corpus.Source, error], opts BatchOptions) <-chan Item {
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()
@@ -244,7 +245,7 @@ func Batch(ctx context.Context, src iter.Seq2[corpus.Document, error], opts Batc
 	out := make(chan Item, workers)
 	type job struct {
 		item Item
-		doc  corpus.Document
+		src  corpus.Source
 		done chan Item
 	}
 	jobs := make(chan job, workers)
@@ -254,7 +255,10 @@ func Batch(ctx context.Context, src iter.Seq2[corpus.Document, error], opts Batc
 			for j := range jobs {
 				it := j.item
 				if it.Err == nil {
-					it.Result, it.Err = ex.safeExtract(ctx, j.doc)
+					var doc corpus.Document
+					if doc, it.Err = j.src.Load(); it.Err == nil {
+						it.Result, it.Err = ex.safeExtract(ctx, doc)
+					}
 				}
 				j.done <- it
 			}
@@ -264,7 +268,7 @@ func Batch(ctx context.Context, src iter.Seq2[corpus.Document, error], opts Batc
 		defer close(jobs)
 		defer close(order)
 		i := 0
-		for doc, err := range src {
+		for s, err := range src {
 			done := make(chan Item, 1)
 			select {
 			case order <- done:
@@ -272,7 +276,7 @@ func Batch(ctx context.Context, src iter.Seq2[corpus.Document, error], opts Batc
 				return
 			}
 			select {
-			case jobs <- job{item: Item{Index: i, ID: doc.ID, Path: doc.Path, Err: err}, doc: doc, done: done}:
+			case jobs <- job{item: Item{Index: i, ID: s.ID, Path: s.Path, Err: err}, src: s, done: done}:
 			case <-ctx.Done():
 				return
 			}

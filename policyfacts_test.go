@@ -14,18 +14,23 @@ import (
 	"github.com/policyfacts/policyfacts/segment"
 )
 
-func docs(n int, bad map[int]bool) iter.Seq2[corpus.Document, error] {
-	return func(yield func(corpus.Document, error) bool) {
+// docs yields n documents, of which those in bad fail to read and those
+// in binary fail to load.
+func docs(n int, bad, binary map[int]bool) iter.Seq2[corpus.Source, error] {
+	return func(yield func(corpus.Source, error) bool) {
 		for i := range n {
 			id := fmt.Sprintf("d%03d", i)
 			if bad[i] {
-				if !yield(corpus.Document{ID: id}, &corpus.FileError{Path: id, Err: corpus.ErrBinary}) {
+				if !yield(corpus.Source{ID: id}, &corpus.FileError{Path: id, Err: corpus.ErrBinary}) {
 					return
 				}
 				continue
 			}
 			text := strings.Repeat("协议引资204亿元，增长8%以上。", i%7+1)
-			if !yield(corpus.FromText(id, text, corpus.Meta{}, nil), nil) {
+			if binary[i] {
+				text = "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"
+			}
+			if !yield(corpus.NewSource(id, []byte(text), corpus.KindText, corpus.Options{}), nil) {
 				return
 			}
 		}
@@ -36,7 +41,7 @@ func TestBatchOrderAndErrors(t *testing.T) {
 	for _, workers := range []int{1, 2, 8} {
 		var got []string
 		failed := 0
-		for it := range Batch(context.Background(), docs(100, map[int]bool{3: true, 50: true}), BatchOptions{Workers: workers}) {
+		for it := range Batch(context.Background(), docs(100, map[int]bool{3: true, 50: true}, map[int]bool{7: true, 99: true}), BatchOptions{Workers: workers}) {
 			got = append(got, it.ID)
 			if it.Err != nil {
 				failed++
@@ -49,7 +54,7 @@ func TestBatchOrderAndErrors(t *testing.T) {
 				t.Errorf("%s: %d quantities, want %d", it.ID, len(it.Result.Quantities), want)
 			}
 		}
-		if len(got) != 100 || failed != 2 {
+		if len(got) != 100 || failed != 4 {
 			t.Fatalf("workers=%d: %d items, %d failed", workers, len(got), failed)
 		}
 		for i, id := range got {
@@ -64,7 +69,7 @@ func TestBatchCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	n := 0
-	for range Batch(ctx, docs(10000, nil), BatchOptions{Workers: 2}) {
+	for range Batch(ctx, docs(10000, nil, nil), BatchOptions{Workers: 2}) {
 		n++
 		if n == 10 {
 			cancel()

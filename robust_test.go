@@ -47,7 +47,7 @@ func TestBatchRobustness(t *testing.T) {
 	var ids []string
 	var failed []string
 	quantities := map[string]int{}
-	for it := range Batch(context.Background(), corpus.Walk([]string{dir}, corpus.Options{}), BatchOptions{Workers: 2}) {
+	for it := range Batch(context.Background(), corpus.Sources([]string{dir}, corpus.Options{}), BatchOptions{Workers: 2}) {
 		ids = append(ids, it.ID)
 		if it.Err != nil {
 			failed = append(failed, it.ID)

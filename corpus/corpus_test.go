@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"unicode/utf8"
 
@@ -527,5 +528,50 @@ func TestPaywallHints(t *testing.T) {
 		if !containsAnyWord(p, paywallHints) {
 			t.Errorf("paywall pattern %q contains no hint word; add one to paywallHints", p)
 		}
+	}
+}
+
+// TestSourcesDeferLoading checks that Sources only reads: a binary file
+// fails on Load, not while walking, and the sources load on any goroutine
+// to the documents Walk gives.
+func TestSourcesDeferLoading(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("同志们：今年协议引资120亿元以上，新签约项目50个。"))
+	writeFile(t, dir, "b.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"))
+	writeFile(t, dir, "c.jsonl", []byte(`{"id":"x","content":"去年到位资金增长12%"}`+"\n"))
+	var srcs []Source
+	for s, err := range Sources([]string{dir}, Options{IDColumn: "id"}) {
+		if err != nil {
+			t.Fatalf("Sources: %v", err)
+		}
+		srcs = append(srcs, s)
+	}
+	walked, _ := collect(t, []string{dir}, Options{IDColumn: "id"})
+	if len(srcs) != 3 || len(walked) != 2 {
+		t.Fatalf("%d sources, %d walked documents", len(srcs), len(walked))
+	}
+	type result struct {
+		doc Document
+		err error
+	}
+	results := make([]result, len(srcs))
+	var wg sync.WaitGroup
+	for i, s := range srcs {
+		wg.Go(func() {
+			d, err := s.Load()
+			results[i] = result{d, err}
+		})
+	}
+	wg.Wait()
+	if !errors.Is(results[1].err, ErrBinary) || results[1].doc.ID != "b.txt" {
+		t.Errorf("b.txt: %v, %q", results[1].err, results[1].doc.ID)
+	}
+	for i, k := range []int{0, 2} {
+		if results[k].err != nil || results[k].doc.Clean != walked[i].Clean || results[k].doc.ID != walked[i].ID || results[k].doc.Path != walked[i].Path {
+			t.Errorf("source %d loads to %+v, %v; Walk gave %+v", k, results[k].doc, results[k].err, walked[i])
+		}
+	}
+	if _, err := (Source{ID: "z"}).Load(); err == nil {
+		t.Error("zero Source loads")
 	}
 }

@@ -84,23 +84,87 @@ func KindOf(name string) Kind {
 	return KindUnknown
 }
 
-// Walk yields the documents of the given paths in a deterministic order:
-// each path in turn, directories recursively in lexical order, the rows of
-// CSV/JSONL archives and the entries of zip archives in their stored order.
-// A file that cannot be read or decoded yields a *FileError and the walk
-// goes on. Files are read one at a time and archives row by row, so memory
-// does not grow with the size of the batch. Files in directories with
-// unknown extensions are passed over; named files of unknown kind are read
-// as text.
+// Source is one document of a batch before it is decoded and cleaned: the
+// bytes of a file or a zip entry, or the text of an archive row. Sources
+// yields them cheaply and in order; Load does the costly work, so that a
+// batch can load documents on many workers at once.
+type Source struct {
+	ID   string // as Document.ID
+	Path string // as Document.Path
+	load func() (Document, error)
+}
+
+// Load decodes and cleans the document. It may be called from any
+// goroutine. Its errors are *FileError.
+func (s Source) Load() (Document, error) {
+	if s.load == nil {
+		return Document{ID: s.ID, Path: s.Path}, &FileError{Path: s.Path, Err: errors.New("corpus: empty Source")}
+	}
+	return s.load()
+}
+
+// NewSource returns the Source of a document held in memory: its bytes, of
+// kind k, decoded as Load decodes a file.
+func NewSource(id string, b []byte, k Kind, opts Options) Source {
+	return Source{ID: id, load: func() (Document, error) {
+		doc, err := Load(id, b, k, opts)
+		if err != nil {
+			return doc, &FileError{Path: id, Err: err}
+		}
+		return doc, nil
+	}}
+}
+
+// SourceOf returns a Source of a document already loaded.
+func SourceOf(doc Document) Source {
+	return Source{ID: doc.ID, Path: doc.Path, load: func() (Document, error) { return doc, nil }}
+}
+
+// Walk yields the documents of the given paths, loaded, in the order of
+// Sources. A file that cannot be read or decoded yields a *FileError and
+// the walk goes on. Files are read one at a time and archives row by row,
+// so memory does not grow with the size of the batch.
 func Walk(paths []string, opts Options) iter.Seq2[Document, error] {
+	return Documents(Sources(paths, opts))
+}
+
+// Documents loads the sources of src one after the other, in order. A
+// source that fails to load yields a Document with its ID and Path only,
+// and the error.
+func Documents(src iter.Seq2[Source, error]) iter.Seq2[Document, error] {
+	return func(yield func(Document, error) bool) {
+		for src, err := range src {
+			var doc Document
+			if err == nil {
+				doc, err = src.Load()
+			}
+			if err != nil {
+				doc = Document{ID: src.ID, Path: src.Path}
+			}
+			if !yield(doc, err) {
+				return
+			}
+		}
+	}
+}
+
+// Sources yields the documents of the given paths, not yet loaded, in a
+// deterministic order: each path in turn, directories recursively in
+// lexical order, the rows of CSV/JSONL archives and the entries of zip
+// archives in their stored order. A file or row that cannot be read yields
+// a *FileError (with the Source's ID and Path) and the walk goes on. Files
+// in directories with unknown extensions are passed over; named files of
+// unknown kind are read as text. The Sources share opts, and so its
+// Cleaner.
+func Sources(paths []string, opts Options) iter.Seq2[Source, error] {
 	if opts.Cleaner == nil {
 		opts.Cleaner = NewCleaner()
 	}
-	return func(yield func(Document, error) bool) {
+	return func(yield func(Source, error) bool) {
 		for _, p := range paths {
 			st, err := os.Stat(p)
 			if err != nil {
-				if !yield(Document{ID: filepath.Base(p), Path: p}, &FileError{Path: p, Err: err}) {
+				if !yield(Source{ID: filepath.Base(p), Path: p}, &FileError{Path: p, Err: err}) {
 					return
 				}
 				continue
@@ -123,7 +187,7 @@ func Walk(paths []string, opts Options) iter.Seq2[Document, error] {
 				return nil
 			})
 			if err != nil {
-				if !yield(Document{ID: filepath.Base(p), Path: p}, &FileError{Path: p, Err: err}) {
+				if !yield(Source{ID: filepath.Base(p), Path: p}, &FileError{Path: p, Err: err}) {
 					return
 				}
 			}
@@ -137,10 +201,10 @@ func Walk(paths []string, opts Options) iter.Seq2[Document, error] {
 	}
 }
 
-func walkFile(p string, k Kind, opts Options, yield func(Document, error) bool) bool {
+func walkFile(p string, k Kind, opts Options, yield func(Source, error) bool) bool {
 	base := filepath.Base(p)
 	fail := func(err error) bool {
-		return yield(Document{ID: base, Path: p}, &FileError{Path: p, Err: err})
+		return yield(Source{ID: base, Path: p}, &FileError{Path: p, Err: err})
 	}
 	switch k {
 	case KindCSV, KindJSONL, KindZip:
@@ -177,12 +241,14 @@ func walkFile(p string, k Kind, opts Options, yield func(Document, error) bool) 
 	if int64(len(b)) > limit {
 		return fail(fmt.Errorf("%w: over %d bytes", ErrTooLarge, limit))
 	}
-	doc, err := Load(base, b, k, opts)
-	doc.Path = p
-	if err != nil {
-		return fail(err)
-	}
-	return yield(doc, nil)
+	return yield(Source{ID: base, Path: p, load: func() (Document, error) {
+		doc, err := Load(base, b, k, opts)
+		doc.Path = p
+		if err != nil {
+			return doc, &FileError{Path: p, Err: err}
+		}
+		return doc, nil
+	}}, nil)
 }
 
 // Load decodes and cleans one document from its bytes.
@@ -321,13 +387,13 @@ func cutHead(b []byte) int {
 	return len(b)
 }
 
-func readCSV(f io.Reader, base, p string, opts Options, yield func(Document, error) bool) bool {
+func readCSV(f io.Reader, base, p string, opts Options, yield func(Source, error) bool) bool {
 	fail := func(key string, err error) bool {
 		id := base
 		if key != "" {
 			id = base + "#" + key
 		}
-		return yield(Document{ID: id, Path: p}, &FileError{Path: p + "#" + key, Err: err})
+		return yield(Source{ID: id, Path: p}, &FileError{Path: p + "#" + key, Err: err})
 	}
 	r, err := decodingReader(f, opts.Encoding)
 	if err != nil {
@@ -382,9 +448,7 @@ func readCSV(f io.Reader, base, p string, opts Options, yield func(Document, err
 				setMeta(&meta, header[i], v)
 			}
 		}
-		doc := FromText(base+"#"+key, rec[textCol], meta, opts.Cleaner)
-		doc.Path = p
-		return yield(doc, nil)
+		return yield(textSource(base+"#"+key, p, rec[textCol], meta, opts.Cleaner), nil)
 	}
 	for _, rec := range pending {
 		if !emit(rec) {
@@ -411,6 +475,15 @@ func readCSV(f io.Reader, base, p string, opts Options, yield func(Document, err
 			return false
 		}
 	}
+}
+
+// textSource is the Source of an archive row: decoded text, cleaned by Load.
+func textSource(id, p, text string, meta Meta, c *Cleaner) Source {
+	return Source{ID: id, Path: p, load: func() (Document, error) {
+		doc := FromText(id, text, meta, c)
+		doc.Path = p
+		return doc, nil
+	}}
 }
 
 func indexOf(header []string, name string) int {
@@ -450,10 +523,10 @@ func longestColumn(header []string, rows [][]string) int {
 	return best
 }
 
-func readJSONL(f io.Reader, base, p string, opts Options, yield func(Document, error) bool) bool {
+func readJSONL(f io.Reader, base, p string, opts Options, yield func(Source, error) bool) bool {
 	r, err := decodingReader(f, opts.Encoding)
 	if err != nil {
-		return yield(Document{ID: base, Path: p}, &FileError{Path: p, Err: err})
+		return yield(Source{ID: base, Path: p}, &FileError{Path: p, Err: err})
 	}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 0, 1<<20), 512<<20)
@@ -467,7 +540,7 @@ func readJSONL(f io.Reader, base, p string, opts Options, yield func(Document, e
 		key := strconv.Itoa(row)
 		var obj map[string]any
 		if err := json.Unmarshal(line, &obj); err != nil {
-			if !yield(Document{ID: base + "#" + key, Path: p}, &FileError{Path: p + "#" + key, Err: err}) {
+			if !yield(Source{ID: base + "#" + key, Path: p}, &FileError{Path: p + "#" + key, Err: err}) {
 				return false
 			}
 			continue
@@ -483,7 +556,7 @@ func readJSONL(f io.Reader, base, p string, opts Options, yield func(Document, e
 		}
 		text, ok := obj[textKey].(string)
 		if !ok {
-			if !yield(Document{ID: base + "#" + key, Path: p}, &FileError{Path: p + "#" + key, Err: fmt.Errorf("corpus: no text field %q", textKey)}) {
+			if !yield(Source{ID: base + "#" + key, Path: p}, &FileError{Path: p + "#" + key, Err: fmt.Errorf("corpus: no text field %q", textKey)}) {
 				return false
 			}
 			continue
@@ -504,14 +577,12 @@ func readJSONL(f io.Reader, base, p string, opts Options, yield func(Document, e
 				setMeta(&meta, k, strconv.FormatFloat(f, 'f', -1, 64))
 			}
 		}
-		doc := FromText(base+"#"+key, text, meta, opts.Cleaner)
-		doc.Path = p
-		if !yield(doc, nil) {
+		if !yield(textSource(base+"#"+key, p, text, meta, opts.Cleaner), nil) {
 			return false
 		}
 	}
 	if err := sc.Err(); err != nil {
-		return yield(Document{ID: base, Path: p}, &FileError{Path: p, Err: err})
+		return yield(Source{ID: base, Path: p}, &FileError{Path: p, Err: err})
 	}
 	return true
 }
@@ -533,10 +604,10 @@ func pickKey(obj map[string]any) string {
 	return best
 }
 
-func readZip(f io.ReaderAt, size int64, base, p string, opts Options, yield func(Document, error) bool) bool {
+func readZip(f io.ReaderAt, size int64, base, p string, opts Options, yield func(Source, error) bool) bool {
 	zr, err := zip.NewReader(f, size)
 	if err != nil {
-		return yield(Document{ID: base, Path: p}, &FileError{Path: p, Err: err})
+		return yield(Source{ID: base, Path: p}, &FileError{Path: p, Err: err})
 	}
 	limit := opts.MaxFileSize
 	if limit <= 0 {
@@ -549,7 +620,7 @@ func readZip(f io.ReaderAt, size int64, base, p string, opts Options, yield func
 		name := zf.Name
 		id := base + "#" + name
 		fail := func(err error) bool {
-			return yield(Document{ID: id, Path: p}, &FileError{Path: p + "#" + name, Err: err})
+			return yield(Source{ID: id, Path: p}, &FileError{Path: p + "#" + name, Err: err})
 		}
 		if !safeEntry(name) {
 			if !fail(ErrUnsafePath) {
@@ -593,15 +664,15 @@ func readZip(f io.ReaderAt, size int64, base, p string, opts Options, yield func
 			}
 			continue
 		}
-		doc, err := Load(id, b, k, opts)
-		doc.Path = p
-		if err != nil {
-			if !fail(err) {
-				return false
+		src := Source{ID: id, Path: p, load: func() (Document, error) {
+			doc, err := Load(id, b, k, opts)
+			doc.Path = p
+			if err != nil {
+				return doc, &FileError{Path: p + "#" + name, Err: err}
 			}
-			continue
-		}
-		if !yield(doc, nil) {
+			return doc, nil
+		}}
+		if !yield(src, nil) {
 			return false
 		}
 	}

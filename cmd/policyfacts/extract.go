@@ -81,12 +81,19 @@ func (b *batchFlags) parse(fs *flag.FlagSet, args []string, stderr io.Writer) ([
 	return paths, nil
 }
 
-// source returns the documents of paths, or the embedded sample.
-func (l *loadFlags) source(paths []string, sample bool) iter.Seq2[corpus.Document, error] {
+// sources returns the documents of paths, not yet loaded, or the embedded
+// sample.
+func (l *loadFlags) sources(paths []string, sample bool) iter.Seq2[corpus.Source, error] {
 	if sample {
-		return func(yield func(corpus.Document, error) bool) { yield(policyfacts.Sample(), nil) }
+		return func(yield func(corpus.Source, error) bool) { yield(corpus.SourceOf(policyfacts.Sample()), nil) }
 	}
-	return corpus.Walk(paths, l.options())
+	return corpus.Sources(paths, l.options())
+}
+
+// source returns the documents of paths, loaded one after the other, or
+// the embedded sample.
+func (l *loadFlags) source(paths []string, sample bool) iter.Seq2[corpus.Document, error] {
+	return corpus.Documents(l.sources(paths, sample))
 }
 
 func runExtract(args []string, stdout, stderr io.Writer) error {
@@ -98,7 +105,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	src := bf.source(paths, bf.sample)
+	src := bf.sources(paths, bf.sample)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 

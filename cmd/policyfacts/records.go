@@ -29,7 +29,7 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	src := bf.source(paths, bf.sample)
+	src := bf.sources(paths, bf.sample)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	var docs []metrics.DocFacts

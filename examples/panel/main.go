@@ -23,7 +23,7 @@ func main() {
 		os.Exit(2)
 	}
 	var docs []metrics.DocFacts
-	for it := range policyfacts.Batch(context.Background(), corpus.Walk(os.Args[1:], corpus.Options{}), policyfacts.BatchOptions{}) {
+	for it := range policyfacts.Batch(context.Background(), corpus.Sources(os.Args[1:], corpus.Options{}), policyfacts.BatchOptions{}) {
 		if it.Err != nil {
 			fmt.Fprintln(os.Stderr, it.Err)
 			continue

@@ -21,7 +21,7 @@ func main() {
 	}
 	status := 0
 	fmt.Println("doc\ttext\tvalue\tunit\tbound")
-	src := corpus.Walk(os.Args[1:], corpus.Options{})
+	src := corpus.Sources(os.Args[1:], corpus.Options{})
 	for it := range policyfacts.Batch(context.Background(), src, policyfacts.BatchOptions{}) {
 		if it.Err != nil {
 			fmt.Fprintln(os.Stderr, it.Err)
