@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/policyfacts/policyfacts/corpus"
+	"github.com/policyfacts/policyfacts/internal/testutil"
 )
 
 // benchSentences are the sentences of the embedded sample report.
@@ -151,6 +152,60 @@ func BenchmarkExtract(b *testing.B) {
 			for b.Loop() {
 				if cut(doc.Clean) == 0 {
 					b.Fatal("no tokens")
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSeeds measures load+extract on the real documents of
+// ../shared/seeds (skipped without them), beside the segmentation
+// baselines over the same clean text. The generated corpus of
+// BenchmarkExtract holds about 20 figures per KB, as the sample does; real
+// reports hold 2–4, so this is the pipeline's speed on ordinary text.
+func BenchmarkSeeds(b *testing.B) {
+	var raws [][]byte
+	size := 0
+	for _, p := range testutil.Seeds(b) {
+		raw, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		raws = append(raws, raw)
+		size += len(raw)
+	}
+	ctx := context.Background()
+	var clean []string
+	for _, keywords := range []int{20, 0} {
+		name := "load+extract"
+		if keywords == 0 {
+			name += "-no-keywords"
+		}
+		ex := New(WithKeywords(keywords))
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				clean = clean[:0]
+				for _, raw := range raws {
+					doc, err := corpus.Load("doc.txt", raw, corpus.KindText, corpus.Options{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, err := ex.Extract(ctx, doc); err != nil {
+						b.Fatal(err)
+					}
+					clean = append(clean, doc.Clean)
+				}
+			}
+		})
+	}
+	for _, bb := range segmentBaselines {
+		b.Run(bb.name, func(b *testing.B) {
+			cut := bb.setup(b)
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				for _, c := range clean {
+					cut(c)
 				}
 			}
 		})

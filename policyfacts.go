@@ -138,7 +138,7 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Document) (Result, e
 		res.Doc.Year = &dm.Year
 	}
 	qs := e.rec.Quantities(doc.Clean)
-	facts := extract.Facts(doc.Clean, qs, extract.FactOptions{Year: dm.Year, Region: dm.Region, Indicators: e.cat, Gazetteer: e.gaz})
+	facts := extract.Facts(doc.Clean, qs, extract.FactOptions{Year: dm.Year, Region: dm.Region, Indicators: e.cat, Gazetteer: e.gaz, Places: dm.Places})
 	for i := range qs {
 		if doc.Map != nil {
 			qs[i].Start, qs[i].End = doc.Map.RawSpan(qs[i].Start, qs[i].End)

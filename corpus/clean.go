@@ -397,9 +397,10 @@ func inlineCuts(s string) [][2]int {
 	return cuts
 }
 
-// paywallHints are words every pattern of data/paywall.txt contains one
-// of; a line without any skips the regular expression.
-var paywallHints = []string{"查看", "字", "阅读", "会员", "付费", "文档", "内容"}
+// paywallHints are words every match of a pattern of data/paywall.txt
+// contains one of; a line without any skips the regular expression. They
+// are words rare in reports (not 字 or 内容), so most lines skip it.
+var paywallHints = []string{"查看", "全文", "本文", "剩余", "阅读", "会员", "付费", "文档", "内容来自", "以上内容"}
 
 func containsAnyWord(s string, ws []string) bool {
 	for _, w := range ws {

@@ -18,6 +18,10 @@ type DocMeta struct {
 	// YearFrom says how Year was found: "title", "text" (今年是… / 2022年是…),
 	// "date" (the delivery date), "review" (the latest reviewed year + 1).
 	YearFrom string
+	// Places are the gazetteer's Mentions of the clean text, when finding
+	// the region needed them (nil otherwise): pass them on in
+	// FactOptions.Places to spare a second scan.
+	Places []Mention
 }
 
 var (
@@ -42,7 +46,8 @@ func InferDocMeta(doc corpus.Document, g *Gazetteer) DocMeta {
 	m.Speaker = docSpeaker(doc)
 	m.Region = doc.Meta.Region
 	if m.Region == "" {
-		m.Region = docRegion(doc, g)
+		m.Places = g.Mentions(doc.Clean)
+		m.Region = docRegion(doc, g, m.Places)
 	}
 	return m
 }
@@ -146,7 +151,7 @@ func isName(s string) bool {
 // docRegion votes for the area a text is about: names in the title weigh
 // most, then prefecture and province names in the text, then the distinct
 // counties it names (each a vote for its prefecture).
-func docRegion(doc corpus.Document, g *Gazetteer) string {
+func docRegion(doc corpus.Document, g *Gazetteer, places []Mention) string {
 	type vote struct {
 		place Place
 		score float64
@@ -164,7 +169,7 @@ func docRegion(doc corpus.Document, g *Gazetteer) string {
 		add(mt.Place, 10)
 	}
 	seenCounty := map[string]bool{}
-	for _, mt := range g.Mentions(doc.Clean) {
+	for _, mt := range places {
 		switch mt.Place.Level {
 		case Province, Prefecture:
 			add(mt.Place, 2)

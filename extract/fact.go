@@ -168,6 +168,9 @@ type FactOptions struct {
 	Region     string          // the document's region
 	Indicators IndicatorFinder // nil: every fact gets indicator ""
 	Gazetteer  *Gazetteer      // nil: the embedded one
+	// Places are the Gazetteer's Mentions of the text if found already
+	// (DocMeta.Places); nil: found here.
+	Places []Mention
 }
 
 // The words the binder reads. Each list is one concept.
@@ -194,7 +197,10 @@ func Facts(text string, qs []Quantity, opts FactOptions) []Fact {
 		opts.Gazetteer = DefaultGazetteer()
 	}
 	sents, secs := corpus.Split(text)
-	b := binder{text: text, sents: sents, secs: secs, opts: opts, marks: yearMarks(text), places: opts.Gazetteer.Mentions(text)}
+	b := binder{text: text, sents: sents, secs: secs, opts: opts, marks: yearMarks(text), places: opts.Places}
+	if b.places == nil {
+		b.places = opts.Gazetteer.Mentions(text)
+	}
 	b.words.find(text)
 	out := make([]Fact, 0, len(qs))
 	for i, q := range qs {
@@ -423,23 +429,35 @@ func signed(v float64, neg bool) float64 {
 	return v
 }
 
+// verbStarts are the first characters of the growth and decline words.
+var verbStarts = hanset.New(firstRunes(growthWords) + firstRunes(declineWords))
+
 // lastVerb finds a growth or decline word near the end of s (within the
 // last few characters: 同比增长, 增幅达, 下降了).
 func lastVerb(s string) (verb string, decline bool) {
 	s = strings.TrimSpace(s)
 	tail := lastRunes(s, 8)
+	// the verb that starts last, the longest of those that start there
 	best, bestAt := "", -1
-	for _, w := range declineWords {
-		if k := strings.LastIndex(tail, w); k >= 0 && (k > bestAt || k == bestAt && len(w) > len(best)) {
-			best, bestAt, decline = w, k, true
+	for end := len(tail); end > 0 && best == ""; {
+		r, size := utf8.DecodeLastRuneInString(tail[:end])
+		end -= size
+		if !verbStarts.Has(r) {
+			continue
 		}
-	}
-	for _, w := range growthWords {
-		if k := strings.LastIndex(tail, w); k >= 0 && (k > bestAt || k == bestAt && len(w) > len(best)) {
-			best, bestAt, decline = w, k, false
+		for _, w := range declineWords {
+			if len(w) > len(best) && strings.HasPrefix(tail[end:], w) {
+				best, decline = w, true
+			}
 		}
+		for _, w := range growthWords {
+			if len(w) > len(best) && strings.HasPrefix(tail[end:], w) {
+				best, decline = w, false
+			}
+		}
+		bestAt = end
 	}
-	if bestAt < 0 {
+	if best == "" {
 		return "", false
 	}
 	// the verb must end the clause, bar a few linking words
