@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"reflect"
 	"testing"
 
 	"github.com/policyfacts/policyfacts/corpus"
@@ -41,7 +42,7 @@ func TestInferDocMeta(t *testing.T) {
 				t.Errorf("Places = %d mentions, want %d", len(got.Places), len(want))
 			}
 			got.Places = nil
-			if got != tc.want {
+			if !reflect.DeepEqual(got, tc.want) {
 				t.Errorf("InferDocMeta = %+v, want %+v", got, tc.want)
 			}
 		})
