@@ -36,6 +36,10 @@ type Options struct {
 	Cleaner *Cleaner
 	// MaxFileSize rejects larger plain files (archives are streamed); 0 means 256 MiB.
 	MaxFileSize int64
+	// Skipped, if set, is called with each file or zip entry that Sources
+	// passes over as no document (an unknown extension in a directory, a
+	// zip inside a zip), on the goroutine that runs the iteration.
+	Skipped func(path string)
 }
 
 // FileError reports a file, archive row or archive entry that could not be
@@ -154,8 +158,9 @@ func Documents(src iter.Seq2[Source, error]) iter.Seq2[Document, error] {
 // archives in their stored order. A file or row that cannot be read yields
 // a *FileError (with the Source's ID and Path) and the walk goes on. Files
 // in directories with unknown extensions are passed over; named files of
-// unknown kind are read as text. The Sources share opts, and so its
-// Cleaner.
+// unknown kind are read as text; hidden files and folders (.git, a
+// command's temporary output) are not walked. The Sources share opts, and
+// so its Cleaner.
 func Sources(paths []string, opts Options) iter.Seq2[Source, error] {
 	if opts.Cleaner == nil {
 		opts.Cleaner = NewCleaner()
@@ -181,8 +186,16 @@ func Sources(paths []string, opts Options) iter.Seq2[Source, error] {
 					files = append(files, fp) // reported when opened
 					return nil
 				}
-				if !d.IsDir() && KindOf(fp) != KindUnknown {
+				switch {
+				case fp != p && strings.HasPrefix(d.Name(), "."):
+					if d.IsDir() {
+						return filepath.SkipDir
+					}
+				case d.IsDir():
+				case KindOf(fp) != KindUnknown:
 					files = append(files, fp)
+				case opts.Skipped != nil:
+					opts.Skipped(fp)
 				}
 				return nil
 			})
@@ -630,6 +643,9 @@ func readZip(f io.ReaderAt, size int64, base, p string, opts Options, yield func
 		}
 		k := KindOf(name)
 		if k == KindUnknown || k == KindZip {
+			if opts.Skipped != nil {
+				opts.Skipped(p + "#" + name)
+			}
 			continue
 		}
 		rc, err := zf.Open()

@@ -17,6 +17,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/policyfacts/policyfacts"
@@ -31,6 +32,7 @@ on stderr with the reason, the batch goes on, and the exit status is 1.`
 
 type loadFlags struct {
 	encoding, textColumn, idColumn string
+	skipped                        atomic.Int64 // files passed over as no document
 }
 
 func (l *loadFlags) register(fs *flag.FlagSet) {
@@ -40,7 +42,8 @@ func (l *loadFlags) register(fs *flag.FlagSet) {
 }
 
 func (l *loadFlags) options() corpus.Options {
-	return corpus.Options{Encoding: l.encoding, TextColumn: l.textColumn, IDColumn: l.idColumn}
+	return corpus.Options{Encoding: l.encoding, TextColumn: l.textColumn, IDColumn: l.idColumn,
+		Skipped: func(string) { l.skipped.Add(1) }}
 }
 
 // batchFlags are the flags of the commands that run a batch.
@@ -140,7 +143,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 		ok++
 		prog.tick(ok, failed)
 	}
-	prog.done(ok, failed)
+	prog.done(ok, failed, int(bf.skipped.Load()))
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("interrupted after %d documents; output not written", ok+failed)
 	}
@@ -154,8 +157,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	if failed > 0 {
-		fmt.Fprintf(stderr, "policyfacts: %d documents extracted, %d failed\n", ok, failed)
-		return errSomeFailed
+		return errSomeFailed // the totals are printed above
 	}
 	return nil
 }
@@ -317,13 +319,23 @@ func (p *progress) tick(ok, failed int) {
 }
 
 // done reports the batch's totals, on a terminal or not, unless -q was
-// given and nothing failed.
-func (p *progress) done(ok, failed int) {
+// given and nothing failed: documents that succeeded and failed, and the
+// files skipped as no document.
+func (p *progress) done(ok, failed, skipped int) {
 	if p.quiet && failed == 0 {
 		return
 	}
 	if p.on {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
-	fmt.Fprintf(p.w, "policyfacts: %d documents: %d succeeded, %d failed, in %s\n", ok+failed, ok, failed, time.Since(p.start).Round(time.Millisecond))
+	fmt.Fprintf(p.w, "policyfacts: %s: %d succeeded, %d failed, %d skipped, in %s\n",
+		plural(ok+failed, "document"), ok, failed, skipped, time.Since(p.start).Round(time.Millisecond))
+}
+
+// plural returns "1 document", "2 documents".
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return strconv.Itoa(n) + " " + noun + "s"
 }

@@ -55,6 +55,7 @@ func TestExtractBatchWithBadFile(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("协议引资204亿元"), 0o644)
 	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00"), 0o644)
 	os.WriteFile(filepath.Join(dir, "c.txt"), []byte("到位资金165.02亿元"), 0o644)
+	os.WriteFile(filepath.Join(dir, "notes.docx"), []byte("PK"), 0o644)
 	out := filepath.Join(dir, "out.jsonl")
 	code, _, errOut := runCLI("extract", dir, "-o", out, "--workers", "2")
 	if code != 1 {
@@ -63,7 +64,7 @@ func TestExtractBatchWithBadFile(t *testing.T) {
 	if !strings.Contains(errOut, "b.txt") || !strings.Contains(errOut, "binary") {
 		t.Errorf("stderr does not name the bad file and why: %q", errOut)
 	}
-	if !strings.Contains(errOut, "3 documents: 2 succeeded, 1 failed") {
+	if !strings.Contains(errOut, "3 documents: 2 succeeded, 1 failed, 1 skipped") {
 		t.Errorf("stderr lacks the batch totals: %q", errOut)
 	}
 	b, err := os.ReadFile(out)
