@@ -671,7 +671,7 @@ func newWordFinder(lists ...[]string) *wordFinder {
 func (f *wordFinder) find(text string) []wordMarks {
 	out := make([]wordMarks, f.lists)
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := hanset.DecodeRune(text[i:])
 		if f.starts.Has(r) {
 			for _, w := range f.byFirst[r] {
 				if strings.HasPrefix(text[i:], w.text) {
@@ -836,7 +836,7 @@ func yearMarks(s string) [][]int {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := hanset.DecodeRune(s[i:])
 		if yearWordStarts.Has(r) {
 			if w := firstPrefix(s[i:], yearWords); w != "" {
 				out = append(out, []int{i, i + len(w), -1, -1})

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 //go:embed data/gazetteer.tsv
@@ -185,11 +187,11 @@ type Mention struct {
 func (g *Gazetteer) Mentions(text string) []Mention {
 	var out []Mention
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := hanset.DecodeRune(text[i:])
 		cands := g.namesAt(r)
 		if len(cands) > 0 {
 			// the names whose second rune is the text's
-			r2, _ := utf8.DecodeRuneInString(text[i+size:])
+			r2, _ := hanset.DecodeRune(text[i+size:])
 			lo := sort.Search(len(cands), func(k int) bool { return cands[k].second >= r2 })
 			hi := lo
 			for hi < len(cands) && cands[hi].second == r2 {

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 //go:embed data/sectors.tsv
@@ -94,7 +96,7 @@ func Sectors(text string) []Sector {
 	}
 	covered := 0 // end of the last name found, so names do not overlap
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := hanset.DecodeRune(text[i:])
 		if i >= covered {
 			if end, ok := t.match(text, i, r); ok {
 				add(text[i:end], i)

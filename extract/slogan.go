@@ -63,7 +63,7 @@ const numberedMarks = "，。；：、:;,\n"
 func numberedFormulas(text string) [][2]int {
 	var out [][2]int
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := hanset.DecodeRune(text[i:])
 		end := -1
 		if numberedStarts.Has(r) {
 			end = numberedAt(text, i, r, size)

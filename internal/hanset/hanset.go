@@ -3,7 +3,10 @@
 // membership costs a shift and a mask instead of a search.
 package hanset
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // The range of the common CJK ideographs that a Set covers.
 const (
@@ -38,4 +41,18 @@ func IsHan(r rune) bool {
 		return true
 	}
 	return r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
+
+// DecodeRune is utf8.DecodeRuneInString with the three-byte sequences of
+// Han text decoded in line: the scanners call it for every character.
+func DecodeRune(s string) (rune, int) {
+	if len(s) >= 3 {
+		// lead bytes whose second byte may be any continuation byte
+		if c0 := s[0]; c0 >= 0xE1 && c0 <= 0xEC || c0 == 0xEE || c0 == 0xEF {
+			if c1, c2 := s[1], s[2]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+				return rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(s)
 }

@@ -3,6 +3,7 @@ package hanset
 import (
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestSet(t *testing.T) {
@@ -21,6 +22,36 @@ func TestIsHan(t *testing.T) {
 	for r := rune(0); r < 0x40000; r++ {
 		if IsHan(r) != unicode.Is(unicode.Han, r) {
 			t.Fatalf("IsHan(%U) = %v", r, IsHan(r))
+		}
+	}
+}
+
+func FuzzDecodeRune(f *testing.F) {
+	for _, s := range []string{"协议引资", "a", "", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\xaf", "\xef\xbc\x91", "𠀀", "\xe4\xb8\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, n := DecodeRune(s)
+		wr, wn := utf8.DecodeRuneInString(s)
+		if r != wr || n != wn {
+			t.Fatalf("DecodeRune(%q) = %U, %d; utf8 gives %U, %d", s, r, n, wr, wn)
+		}
+	})
+}
+
+func TestDecodeRuneAll(t *testing.T) {
+	var b [3]byte
+	for c0 := 0xE0; c0 <= 0xEF; c0++ {
+		for c1 := 0; c1 < 256; c1++ {
+			for _, c2 := range []byte{0x00, 0x7F, 0x80, 0xA5, 0xBF, 0xC0} {
+				b = [3]byte{byte(c0), byte(c1), c2}
+				s := string(b[:])
+				r, n := DecodeRune(s)
+				wr, wn := utf8.DecodeRuneInString(s)
+				if r != wr || n != wn {
+					t.Fatalf("DecodeRune(%q) = %U, %d; utf8 gives %U, %d", s, r, n, wr, wn)
+				}
+			}
 		}
 	}
 }
