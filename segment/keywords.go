@@ -1,8 +1,10 @@
 package segment
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/policyfacts/policyfacts/internal/hanset"
@@ -38,7 +40,7 @@ func Keywords(tokens []Token, n int) []Keyword {
 	prevNumber := false
 	for _, t := range tokens {
 		afterNumber := prevNumber
-		if strings.TrimSpace(t.Text) != "" {
+		if strings.IndexFunc(t.Text, notSpace) >= 0 {
 			prevNumber = t.POS == "m" && t.Text[0] >= '0' && t.Text[0] <= '9'
 		}
 		if afterNumber || !keywordCandidate(t, stop) {
@@ -55,12 +57,16 @@ func Keywords(tokens []Token, n int) []Keyword {
 		idf := lex.idf(w)
 		out = append(out, Keyword{Text: w, Count: counts[w], Weight: float64(counts[w]) / float64(total) * idf})
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Weight > out[j].Weight })
+	// by weight, ties in text order: out is in text order, so a stable
+	// sort keeps it
+	slices.SortStableFunc(out, func(a, b Keyword) int { return cmp.Compare(b.Weight, a.Weight) })
 	if len(out) > n {
 		out = out[:n]
 	}
 	return out
 }
+
+func notSpace(r rune) bool { return !unicode.IsSpace(r) }
 
 // medianIDF is the median of gse's general IDF table, jieba's value for
 // words the table lacks.
