@@ -75,6 +75,9 @@ func TestExtractBatchWithBadFile(t *testing.T) {
 	if len(lines) != 2 || !strings.Contains(lines[0], `"id":"a.txt"`) || !strings.Contains(lines[1], `"id":"c.txt"`) {
 		t.Errorf("output = %q", b)
 	}
+	if st, err := os.Stat(out); err != nil || st.Mode().Perm() != 0o644 {
+		t.Errorf("output mode %v, want -rw-r--r-- (%v)", st.Mode(), err)
+	}
 	left, _ := filepath.Glob(filepath.Join(dir, ".out.jsonl.tmp*"))
 	if len(left) != 0 {
 		t.Errorf("temporary files left: %v", left)
