@@ -25,3 +25,29 @@ func ExampleExtract() {
 	// 12.5% 12.5 % eq "12.5%"
 	// 突破100亿元 1e+10 CNY gt "突破100亿元"
 }
+
+func ExampleBatch() {
+	// Sources held in memory; corpus.Sources(paths, opts) walks files the
+	// same way. The workers decode, clean and extract; items come in order.
+	texts := []string{"去年全市协议引资204亿元。", "\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "今年力争新签约项目50个以上。"}
+	src := func(yield func(corpus.Source, error) bool) {
+		for i, t := range texts {
+			if !yield(corpus.NewSource(fmt.Sprintf("doc%d.txt", i), []byte(t), corpus.KindText, corpus.Options{}), nil) {
+				return
+			}
+		}
+	}
+	for it := range policyfacts.Batch(context.Background(), src, policyfacts.BatchOptions{Workers: 2, Extractor: policyfacts.New(policyfacts.WithKeywords(0))}) {
+		if it.Err != nil {
+			fmt.Println(it.ID, "failed:", it.Err)
+			continue
+		}
+		for _, f := range it.Result.Facts {
+			fmt.Println(it.ID, f.Quantity.Text, f.Kind)
+		}
+	}
+	// Output:
+	// doc0.txt 204亿元 actual
+	// doc1.txt failed: doc1.txt: corpus: binary data, not text
+	// doc2.txt 50个以上 target
+}
