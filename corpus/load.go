@@ -110,10 +110,17 @@ func (s Source) Load() (Document, error) {
 // NewSource returns the Source of a document held in memory: its bytes, of
 // kind k, decoded as Load decodes a file.
 func NewSource(id string, b []byte, k Kind, opts Options) Source {
-	return Source{ID: id, load: func() (Document, error) {
+	return bytesSource(id, "", id, b, k, opts)
+}
+
+// bytesSource is the Source of bytes read from path (a file or a zip
+// archive); its load errors name errPath (the file, or archive#entry).
+func bytesSource(id, path, errPath string, b []byte, k Kind, opts Options) Source {
+	return Source{ID: id, Path: path, load: func() (Document, error) {
 		doc, err := Load(id, b, k, opts)
+		doc.Path = path
 		if err != nil {
-			return doc, &FileError{Path: id, Err: err}
+			return doc, &FileError{Path: errPath, Err: err}
 		}
 		return doc, nil
 	}}
@@ -254,14 +261,7 @@ func walkFile(p string, k Kind, opts Options, yield func(Source, error) bool) bo
 	if int64(len(b)) > limit {
 		return fail(fmt.Errorf("%w: over %d bytes", ErrTooLarge, limit))
 	}
-	return yield(Source{ID: base, Path: p, load: func() (Document, error) {
-		doc, err := Load(base, b, k, opts)
-		doc.Path = p
-		if err != nil {
-			return doc, &FileError{Path: p, Err: err}
-		}
-		return doc, nil
-	}}, nil)
+	return yield(bytesSource(base, p, p, b, k, opts), nil)
 }
 
 // Load decodes and cleans one document from its bytes.
@@ -680,15 +680,7 @@ func readZip(f io.ReaderAt, size int64, base, p string, opts Options, yield func
 			}
 			continue
 		}
-		src := Source{ID: id, Path: p, load: func() (Document, error) {
-			doc, err := Load(id, b, k, opts)
-			doc.Path = p
-			if err != nil {
-				return doc, &FileError{Path: p + "#" + name, Err: err}
-			}
-			return doc, nil
-		}}
-		if !yield(src, nil) {
+		if !yield(bytesSource(id, p, p+"#"+name, b, k, opts), nil) {
 			return false
 		}
 	}

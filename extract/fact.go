@@ -196,13 +196,16 @@ func Facts(text string, qs []Quantity, opts FactOptions) []Fact {
 	if opts.Gazetteer == nil {
 		opts.Gazetteer = DefaultGazetteer()
 	}
+	out := make([]Fact, 0, len(qs))
+	if len(qs) == 0 {
+		return out // no figure: the scans below would be wasted
+	}
 	sents, secs := corpus.Split(text)
-	b := binder{text: text, sents: sents, secs: secs, opts: opts, marks: yearMarks(text), places: opts.Places}
+	b := binder{text: text, sents: sents, secs: secs, opts: opts, marks: yearMarks(text),
+		places: opts.Places, words: binderFinder.find(text)}
 	if b.places == nil {
 		b.places = opts.Gazetteer.Mentions(text)
 	}
-	b.words.find(text)
-	out := make([]Fact, 0, len(qs))
 	for i, q := range qs {
 		out = append(out, b.bind(i, q, qs, out))
 	}
@@ -215,7 +218,7 @@ type binder struct {
 	secs  []corpus.Section
 	opts  FactOptions
 	marks [][]int     // year words of the text (see yearMarks), found once
-	words binderWords // the words kindOf and qualifierOf read, found once
+	words []wordMarks // the binderLists words kindOf and qualifierOf read, found once
 	lines []int       // the offsets of the newlines, found when first asked
 	// places named in the text, in order, found once. Names hold no clause
 	// marks, so the mentions inside a clause are those a scan of the
@@ -438,24 +441,23 @@ func lastVerb(s string) (verb string, decline bool) {
 	s = strings.TrimSpace(s)
 	tail := lastRunes(s, 8)
 	// the verb that starts last, the longest of those that start there
-	best, bestAt := "", -1
-	for end := len(tail); end > 0 && best == ""; {
-		r, size := utf8.DecodeLastRuneInString(tail[:end])
-		end -= size
+	best, bestAt := "", len(tail)
+	for best == "" && bestAt > 0 {
+		r, size := utf8.DecodeLastRuneInString(tail[:bestAt])
+		bestAt -= size
 		if !verbStarts.Has(r) {
 			continue
 		}
 		for _, w := range declineWords {
-			if len(w) > len(best) && strings.HasPrefix(tail[end:], w) {
+			if len(w) > len(best) && strings.HasPrefix(tail[bestAt:], w) {
 				best, decline = w, true
 			}
 		}
 		for _, w := range growthWords {
-			if len(w) > len(best) && strings.HasPrefix(tail[end:], w) {
+			if len(w) > len(best) && strings.HasPrefix(tail[bestAt:], w) {
 				best, decline = w, false
 			}
 		}
-		bestAt = end
 	}
 	if best == "" {
 		return "", false
@@ -552,28 +554,28 @@ func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent cor
 			xlo, xhi = lo+k, lo+k+len(alias)
 		}
 	}
-	w := &b.words
-	if w.sentence.within(lo, q.Start, xlo, xhi, nil) || w.expect.within(lo, q.Start, xlo, xhi, b.isExpect) {
+	w := b.words
+	if w[goalSentence].within(lo, q.Start, xlo, xhi, nil) || w[expectWord].within(lo, q.Start, xlo, xhi, b.isExpect) {
 		return Target
 	}
 	if p := b.paragraphStart(sent.Start); p < sent.Start {
 		plo := sent.Start - len(recent(t[p:sent.Start], 4*lookBack))
-		if w.paragraph.within(plo, sent.Start, -1, -1, nil) {
+		if w[goalParagraph].within(plo, sent.Start, -1, -1, nil) {
 			return Target
 		}
 	}
-	past := w.past.within(lo, q.Start, xlo, xhi, nil)
+	past := w[pastWord].within(lo, q.Start, xlo, xhi, nil)
 	if sent.Section >= 0 && sent.Section < len(b.secs) {
 		switch b.secs[sent.Section].Kind {
 		case corpus.SectionPlan:
-			if !past && !w.done.within(lo, q.Start, xlo, xhi, nil) {
+			if !past && !w[doneWord].within(lo, q.Start, xlo, xhi, nil) {
 				return Target
 			}
 		case corpus.SectionReview:
 			return Actual
 		}
 	}
-	if !past && w.yao.within(lo, q.Start, xlo, xhi, b.isModalYao) {
+	if !past && w[yaoWord].within(lo, q.Start, xlo, xhi, b.isModalYao) {
 		return Target
 	}
 	return Actual
@@ -618,7 +620,7 @@ func (b *binder) qualifierOf(sent corpus.Sentence, q Quantity) string {
 	head := recent(b.text[b.paragraphStart(sent.Start):q.Start], lookBack)
 	lo := q.Start - len(head)
 	// the last qualifier that ends before the figure and starts in head
-	qs := b.words.qualifiers
+	qs := b.words[qualifierWord]
 	k := sort.Search(len(qs), func(k int) bool { return qs[k].end > q.Start }) - 1
 	if k >= 0 && qs[k].start >= lo {
 		return qs[k].word
@@ -649,20 +651,20 @@ type listWord struct {
 	list int
 }
 
-func newWordFinder(lists ...[]string) *wordFinder {
+func newWordFinder(lists [][]string) *wordFinder {
 	f := &wordFinder{lists: len(lists), byFirst: map[rune][]listWord{}}
-	var firsts strings.Builder
+	var all []string
 	for i, l := range lists {
 		for _, w := range l {
 			r, _ := utf8.DecodeRuneInString(w)
 			if r < hanFirst || r > hanLast {
 				panic("extract: word list entry does not begin with a Han character: " + w)
 			}
-			firsts.WriteRune(r)
 			f.byFirst[r] = append(f.byFirst[r], listWord{w, i})
 		}
+		all = append(all, l...)
 	}
-	f.starts = hanset.New(firsts.String())
+	f.starts = hanset.New(firstRunes(all))
 	return f
 }
 
@@ -701,26 +703,28 @@ func (ms wordMarks) within(lo, hi, xlo, xhi int, ok func(wordMark) bool) bool {
 	return false
 }
 
-// binderWords are the occurrences of the words that mark goals, found
-// once per text so that each figure asks for its window by binary search.
-type binderWords struct {
-	sentence   wordMarks // targetSentence
-	paragraph  wordMarks // targetParagraph
-	qualifiers wordMarks // qualifiers (no qualifier contains another)
-	past       wordMarks // 去年, 上年
-	done       wordMarks // 完成
-	expect     wordMarks // 预期
-	yao        wordMarks // 要
-}
+// The word lists the binder finds once per text (binderFinder), so that
+// each figure asks for its window by binary search; binder.words holds
+// their occurrences in this order.
+const (
+	goalSentence  = iota // targetSentence
+	goalParagraph        // targetParagraph
+	qualifierWord        // qualifiers (no qualifier contains another)
+	pastWord             // 去年, 上年
+	doneWord             // 完成
+	expectWord           // 预期
+	yaoWord              // 要
+)
 
-// binderFinder finds the words of binderWords, in the order of its fields.
-var binderFinder = newWordFinder(targetSentence, targetParagraph, qualifiers,
-	[]string{"去年", "上年"}, []string{"完成"}, []string{"预期"}, []string{"要"})
-
-func (w *binderWords) find(text string) {
-	ms := binderFinder.find(text)
-	*w = binderWords{ms[0], ms[1], ms[2], ms[3], ms[4], ms[5], ms[6]}
-}
+var binderFinder = newWordFinder([][]string{
+	goalSentence:  targetSentence,
+	goalParagraph: targetParagraph,
+	qualifierWord: qualifiers,
+	pastWord:      {"去年", "上年"},
+	doneWord:      {"完成"},
+	expectWord:    {"预期"},
+	yaoWord:       {"要"},
+})
 
 // yearOf finds the year a figure belongs to: the nearest year word before
 // it in its sentence, then in its paragraph, its section heading and the

@@ -93,6 +93,12 @@ func (l *loadFlags) sources(paths []string, sample bool) iter.Seq2[corpus.Source
 	return corpus.Sources(paths, l.options())
 }
 
+// batch extracts the documents of paths (or the sample) with ex (nil: the
+// default Extractor) on b.workers workers.
+func (b *batchFlags) batch(ctx context.Context, paths []string, ex *policyfacts.Extractor) <-chan policyfacts.Item {
+	return policyfacts.Batch(ctx, b.sources(paths, b.sample), policyfacts.BatchOptions{Workers: b.workers, Extractor: ex})
+}
+
 // source returns the documents of paths, loaded one after the other, or
 // the embedded sample.
 func (l *loadFlags) source(paths []string, sample bool) iter.Seq2[corpus.Document, error] {
@@ -108,7 +114,6 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	src := bf.sources(paths, bf.sample)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 
@@ -121,7 +126,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	enc := newEncoder(bw, bf.format)
 	prog := newProgress(stderr, *quiet)
 	var ok, failed int
-	for it := range policyfacts.Batch(ctx, src, policyfacts.BatchOptions{Workers: bf.workers}) {
+	for it := range bf.batch(ctx, paths, nil) {
 		if it.Err != nil {
 			failed++
 			name := it.Path

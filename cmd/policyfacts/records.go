@@ -29,12 +29,11 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	src := bf.sources(paths, bf.sample)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	var docs []metrics.DocFacts
 	failed := 0
-	for it := range policyfacts.Batch(ctx, src, policyfacts.BatchOptions{Workers: bf.workers, Extractor: policyfacts.New(policyfacts.WithKeywords(0))}) {
+	for it := range bf.batch(ctx, paths, policyfacts.New(policyfacts.WithKeywords(0))) {
 		if it.Err != nil {
 			failed++
 			fmt.Fprintf(stderr, "policyfacts: %v\n", it.Err)
