@@ -43,7 +43,11 @@ func startup() (*gseSegmenter, error) {
 		return nil, err
 	}
 	s := &gseSegmenter{hmm: hmm}
-	s.lex.Store(newLexicon(base).with(words, true))
+	lex, err := newLexicon(base).with(words, true)
+	if err != nil {
+		return nil, err
+	}
+	s.lex.Store(lex)
 	return s, nil
 }
 

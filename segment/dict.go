@@ -3,7 +3,9 @@ package segment
 import (
 	_ "embed"
 	"encoding/binary"
+	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -35,7 +37,7 @@ type baseDict struct {
 	total   float64
 	maxLen  int // longest word, in bytes
 	entries int
-	logFreq []float32 // log of each entry's frequency; -Inf for a prefix
+	chars   []charInfo // the single-character entries, by rune - charLo
 }
 
 const recordSize = 12
@@ -77,9 +79,10 @@ func decodeDict(s string) (*baseDict, error) {
 	}
 	d.data, d.blob = s[:n*recordSize], s[n*recordSize:]
 	d.index = newHashIndex(n)
-	d.logFreq = make([]float32, n)
-	for i := 0; i < n; i++ {
-		d.logFreq[i] = float32(math.Log(float64(u32(d.data, i*recordSize+4))))
+	d.chars = make([]charInfo, charHi-charLo)
+	var logs logTable
+	items := make([]slot, n)
+	for i := range items {
 		w := d.word(i)
 		if int(d.data[i*recordSize+9]) >= npos || len(w) == 0 {
 			return nil, errDict("entry")
@@ -87,45 +90,122 @@ func decodeDict(s string) (*baseDict, error) {
 		if len(w) > d.maxLen {
 			d.maxLen = len(w)
 		}
-		d.index.add(hashString(w), i)
+		lf := logs.of(u32(d.data, i*recordSize+4))
+		items[i] = slot{hashString(w), lf, baseRef(i)}
+		if r, size := utf8.DecodeRuneInString(w); size == len(w) && r >= charLo && r < charHi {
+			d.chars[r-charLo] = charInfo{lf, baseRef(i)}
+		}
+	}
+	if dup, ok := d.index.addAll(items); !ok {
+		return nil, errDict("two words with one hash: " + d.word(int(dup.ref)-1))
 	}
 	return d, nil
 }
 
-// hashIndex is an open-addressing hash index of entry numbers. It keeps
-// each slot's full hash, so most misses are decided without reading the
-// word.
+// logTable computes logarithms of frequencies, the small ones (most of
+// the dictionary's) once each.
+type logTable [1024]float32
+
+func (t *logTable) of(f uint32) float32 {
+	if f >= uint32(len(t)) {
+		return float32(math.Log(float64(f)))
+	}
+	if t[f] == 0 && f != 1 {
+		t[f] = float32(math.Log(float64(f)))
+	}
+	return t[f]
+}
+
+// ref names a lexicon entry: entry i of the general dictionary is i+1,
+// entry i of the overlay is -(i+1); 0 is no entry.
+type ref int32
+
+func baseRef(i int) ref    { return ref(i + 1) }
+func overlayRef(i int) ref { return ref(-i - 1) }
+
+// hashIndex is an open-addressing hash index of words by their 64-bit
+// hash. A slot holds what the dynamic programme needs (the word's log
+// frequency and its entry), so a lookup reads one slot and nothing else:
+// the words themselves are not compared. Two words of a table never share
+// a hash (add refuses it, and the embedded dictionary is checked by
+// TestEmbeddedData); a text's non-word that shares a word's 64-bit hash
+// is a chance of about one in 10¹⁴ per document, far below any other
+// error of segmentation.
 type hashIndex struct {
-	slots []uint64 // hash<<32 | entry number + 1; 0 = empty
-	mask  uint32
+	slots []slot
+	mask  uint64
+	shift uint // a hash's home slot: home(h, shift)
+}
+
+// home returns the first slot to probe for hash h: the top bits of h
+// times 2⁶⁴/φ (Fibonacci hashing), which depend on every bit of h. FNV's
+// own top bits vary too little over short words such as single characters.
+func home(h uint64, shift uint) uint64 { return (h * 0x9E3779B97F4A7C15) >> shift }
+
+type slot struct {
+	hash    uint64
+	logFreq float32 // -Inf for a prefix that is no word
+	ref     ref     // 0: empty
 }
 
 func newHashIndex(n int) hashIndex {
-	size := 8
+	size, bits := 8, uint(3)
 	for size < 2*n {
-		size <<= 1
+		size, bits = size<<1, bits+1
 	}
-	return hashIndex{slots: make([]uint64, size), mask: uint32(size - 1)}
+	return hashIndex{slots: make([]slot, size), mask: uint64(size - 1), shift: 64 - bits}
 }
 
-func (x *hashIndex) add(h uint32, i int) {
-	j := h & x.mask
-	for x.slots[j] != 0 {
-		j = (j + 1) & x.mask
-	}
-	x.slots[j] = uint64(h)<<32 | uint64(i+1)
-}
-
-// probe calls match with each entry whose hash is h, until match
-// returns true; it reports the entry matched.
-func (x *hashIndex) probe(h uint32, match func(i int) bool) (int, bool) {
-	for j := h & x.mask; ; j = (j + 1) & x.mask {
-		s := x.slots[j]
-		if s == 0 {
-			return 0, false
+// add indexes the entry r with hash h. It reports false, and adds
+// nothing, if another entry has that hash.
+func (x *hashIndex) add(h uint64, logFreq float32, r ref) bool {
+	j := home(h, x.shift)
+	for ; x.slots[j].ref != 0; j = (j + 1) & x.mask {
+		if x.slots[j].hash == h {
+			return false
 		}
-		if uint32(s>>32) == h && match(int(uint32(s))-1) {
-			return int(uint32(s)) - 1, true
+	}
+	x.slots[j] = slot{h, logFreq, r}
+	return true
+}
+
+// addAll adds items, in the order of their home slots so that the table
+// is written from one end to the other rather than at random (which is
+// several times faster for the general dictionary). It reports false and
+// the item refused if two items have the same hash.
+func (x *hashIndex) addAll(items []slot) (slot, bool) {
+	const bucketBits = 8
+	var start [1<<bucketBits + 1]int
+	bucket := func(s slot) uint64 { return home(s.hash, x.shift) >> (64 - bucketBits - x.shift) }
+	if 64-x.shift < bucketBits {
+		bucket = func(slot) uint64 { return 0 }
+	}
+	for _, it := range items {
+		start[bucket(it)+1]++
+	}
+	for i := 1; i < len(start); i++ {
+		start[i] += start[i-1]
+	}
+	sorted := make([]slot, len(items))
+	for _, it := range items {
+		b := bucket(it)
+		sorted[start[b]] = it
+		start[b]++
+	}
+	for _, it := range sorted {
+		if !x.add(it.hash, it.logFreq, it.ref) {
+			return it, false
+		}
+	}
+	return slot{}, true
+}
+
+// probe returns the slot of the word with hash h, if there is one.
+func (x *hashIndex) probe(h uint64) (slot, bool) {
+	for j := home(h, x.shift); ; j = (j + 1) & x.mask {
+		s := x.slots[j]
+		if s.ref == 0 || s.hash == h {
+			return s, s.ref != 0
 		}
 	}
 }
@@ -140,11 +220,6 @@ func (d *baseDict) word(i int) string {
 	return d.blob[off : off+int(d.data[r+8])]
 }
 
-// find looks w up; h must be hashString(w).
-func (d *baseDict) find(w string, h uint32) (int, bool) {
-	return d.index.probe(h, func(i int) bool { return d.word(i) == w })
-}
-
 func (d *baseDict) entry(i int) entry {
 	r := i * recordSize
 	e := entry{Freq: float64(u32(d.data, r+4)), POS: d.pos[d.data[r+9]]}
@@ -154,17 +229,20 @@ func (d *baseDict) entry(i int) entry {
 	return e
 }
 
-// FNV-1a, 32 bits; hashing can be extended one byte at a time.
+// posOf returns the part of speech of entry i.
+func (d *baseDict) posOf(i int) string { return d.pos[d.data[i*recordSize+9]] }
+
+// FNV-1a, 64 bits; hashing can be extended one byte at a time.
 const (
-	fnvOffset = 2166136261
-	fnvPrime  = 16777619
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
 )
 
-func hashString(s string) uint32 { return hashMore(fnvOffset, s) }
+func hashString(s string) uint64 { return hashMore(fnvOffset, s) }
 
-func hashMore(h uint32, s string) uint32 {
+func hashMore(h uint64, s string) uint64 {
 	for i := 0; i < len(s); i++ {
-		h = (h ^ uint32(s[i])) * fnvPrime
+		h = (h ^ uint64(s[i])) * fnvPrime
 	}
 	return h
 }
@@ -196,49 +274,68 @@ const (
 )
 
 // charInfo is a character's dictionary data: the log of its frequency
-// (-Inf if it is only a prefix) and whether it is in the dictionary at all.
+// (-Inf if it is only a prefix) and its entry (0 if it is in the
+// dictionary neither as a word nor as a prefix).
 type charInfo struct {
 	logFreq float32
-	found   bool
+	ref     ref
 }
 
+// fillChars builds l.chars: the general dictionary's characters, then
+// the overlay's over them.
 func (l *lexicon) fillChars() {
-	l.chars = make([]charInfo, charHi-charLo)
-	var buf [4]byte
-	for r := rune(charLo); r < charHi; r++ {
-		w := string(buf[:utf8.EncodeRune(buf[:], r)])
-		lf, found := l.logFreq(w, hashString(w))
-		l.chars[r-charLo] = charInfo{float32(lf), found}
+	l.chars = slices.Clone(l.base.chars)
+	for i, w := range l.extra.words {
+		if r, size := utf8.DecodeRuneInString(w); size == len(w) && r >= charLo && r < charHi {
+			l.chars[r-charLo] = charInfo{float32(math.Log(l.extra.entries[i].Freq)), overlayRef(i)}
+		}
 	}
 }
 
-// logFreq returns the log of w's frequency (-Inf for a prefix that is no
-// word) and whether w is a word or prefix at all; h is hashString(w).
-func (l *lexicon) logFreq(w string, h uint32) (float64, bool) {
-	if e, ok := l.extra.find(w, h); ok {
-		return math.Log(e.Freq), true
+// probe returns the slot of the word or prefix with hash h: the overlay's
+// if it has one, else the general dictionary's.
+func (l *lexicon) probe(h uint64) (slot, bool) {
+	if s, ok := l.extra.probe(h); ok {
+		return s, true
 	}
-	if i, ok := l.base.find(w, h); ok {
-		return float64(l.base.logFreq[i]), true
+	return l.base.index.probe(h)
+}
+
+// entry returns the entry r names.
+func (l *lexicon) entry(r ref) entry {
+	switch {
+	case r > 0:
+		return l.base.entry(int(r) - 1)
+	case r < 0:
+		return l.extra.entries[-r-1]
 	}
-	return 0, false
+	return entry{}
+}
+
+// pos returns the part of speech of the entry r names, "" for a prefix
+// that is no word.
+func (l *lexicon) pos(r ref, logFreq float32) string {
+	switch {
+	case math.IsInf(float64(logFreq), -1):
+		return ""
+	case r > 0:
+		return l.base.posOf(int(r) - 1)
+	case r < 0:
+		return l.extra.entries[-r-1].POS
+	}
+	return ""
 }
 
 // lookup returns w's entry. ok is false when w is neither a word nor the
 // prefix of one; a prefix has Freq 0.
-func (l *lexicon) lookup(w string, h uint32) (entry, bool) {
-	if e, ok := l.extra.find(w, h); ok {
-		return e, true
-	}
-	if i, ok := l.base.find(w, h); ok {
-		return l.base.entry(i), true
-	}
-	return entry{}, false
+func (l *lexicon) lookup(w string) (entry, bool) {
+	s, ok := l.probe(hashString(w))
+	return l.entry(s.ref), ok
 }
 
 // freq returns the frequency of w as a word (0 if it is not one).
 func (l *lexicon) freq(w string) float64 {
-	e, _ := l.lookup(w, hashString(w))
+	e, _ := l.lookup(w)
 	return e.Freq
 }
 
@@ -247,7 +344,7 @@ func (l *lexicon) freq(w string) float64 {
 // dictionary words it contains (jieba's suggest_freq rule); Freq 0 asks
 // for exactly that minimum. With policy set, the words are the domain
 // dictionary and their frequencies give their IDF (policyIDF).
-func (l *lexicon) with(words []Word, policy bool) *lexicon {
+func (l *lexicon) with(words []Word, policy bool) (*lexicon, error) {
 	n := &lexicon{base: l.base, total: l.total, maxLen: l.maxLen}
 	set := make(map[string]entry, len(l.extra.words)+2*len(words))
 	for i, w := range l.extra.words {
@@ -256,7 +353,7 @@ func (l *lexicon) with(words []Word, policy bool) *lexicon {
 	for _, w := range words {
 		old, ok := set[w.Text]
 		if !ok {
-			old, _ = l.lookup(w.Text, hashString(w.Text))
+			old, _ = l.lookup(w.Text)
 		}
 		freq := math.Max(float64(w.Freq), old.Freq)
 		if need := l.wholeFreq(w.Text); freq < need {
@@ -280,7 +377,7 @@ func (l *lexicon) with(words []Word, policy bool) *lexicon {
 				if _, ok := set[p]; ok {
 					continue
 				}
-				if _, ok := l.lookup(p, hashString(p)); !ok {
+				if _, ok := l.lookup(p); !ok {
 					set[p] = entry{}
 				}
 			}
@@ -289,10 +386,13 @@ func (l *lexicon) with(words []Word, policy bool) *lexicon {
 			n.maxLen = len(w.Text)
 		}
 	}
-	n.extra = newOverlay(set)
+	var err error
+	if n.extra, err = newOverlay(set); err != nil {
+		return nil, err
+	}
 	n.logTotal = math.Log(n.total)
 	n.fillChars()
-	return n
+	return n, nil
 }
 
 // overlay is a small immutable word table indexed like baseDict, with a
@@ -304,33 +404,35 @@ type overlay struct {
 	filter  []uint64
 }
 
-const filterMask = 1<<16 - 1
+// filterBit returns the word and bit of the overlay's filter for hash h
+// (from its top 16 bits, the best mixed).
+func filterBit(h uint64) (int, uint64) { return int(h >> 54), 1 << ((h >> 48) & 63) }
 
-func newOverlay(set map[string]entry) overlay {
+func newOverlay(set map[string]entry) (overlay, error) {
 	o := overlay{words: make([]string, 0, len(set)), entries: make([]entry, 0, len(set)),
-		index: newHashIndex(len(set)), filter: make([]uint64, (filterMask+1)/64)}
+		index: newHashIndex(len(set)), filter: make([]uint64, 1<<10)}
 	for w := range set {
 		o.words = append(o.words, w)
 	}
 	sort.Strings(o.words) // a deterministic layout
 	for i, w := range o.words {
-		o.entries = append(o.entries, set[w])
+		e := set[w]
+		o.entries = append(o.entries, e)
 		h := hashString(w)
-		o.index.add(h, i)
-		o.filter[h&filterMask/64] |= 1 << (h % 64)
+		if !o.index.add(h, float32(math.Log(e.Freq)), overlayRef(i)) {
+			return overlay{}, fmt.Errorf("segment: %q shares its hash with another word; rename or leave out one", w)
+		}
+		k, bit := filterBit(h)
+		o.filter[k] |= bit
 	}
-	return o
+	return o, nil
 }
 
-func (o *overlay) find(w string, h uint32) (entry, bool) {
-	if len(o.words) == 0 || o.filter[h&filterMask/64]&(1<<(h%64)) == 0 {
-		return entry{}, false
+func (o *overlay) probe(h uint64) (slot, bool) {
+	if k, bit := filterBit(h); len(o.words) == 0 || o.filter[k]&bit == 0 {
+		return slot{}, false
 	}
-	i, ok := o.index.probe(h, func(i int) bool { return o.words[i] == w })
-	if !ok {
-		return entry{}, false
-	}
-	return o.entries[i], true
+	return o.index.probe(h)
 }
 
 // wholeFreq is the smallest frequency with which text, as one word, wins

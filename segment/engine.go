@@ -10,59 +10,88 @@ import (
 	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
-// span is a half-open byte range.
-type span struct{ Start, End int }
+// span is a half-open byte range and the dictionary entry it is (0 if
+// it is no word of the dictionary).
+type span struct {
+	Start, End int
+	ref        ref
+	logFreq    float32
+}
+
+// router holds the buffers of route, reused from one block to the next.
+type router struct {
+	bounds []int
+	best   []float64
+	next   []int32
+	slot   []slot // the slot of the word chosen at each position
+}
 
 // route returns the most probable way to cut s into dictionary words
 // (jieba's DAG and dynamic programme): each word scores log(freq/total), a
 // character that is no word scores log(1/total). Ties go to the longer word.
 func (l *lexicon) route(s string, dst []span) []span {
-	bounds := make([]int, 0, len(s)/3+2)
+	var rt router
+	return rt.route(l, s, dst)
+}
+
+func (rt *router) route(l *lexicon, s string, dst []span) []span {
+	bounds := rt.bounds[:0]
 	for i := range s {
 		bounds = append(bounds, i)
 	}
 	n := len(bounds)
 	bounds = append(bounds, len(s))
-	best := make([]float64, n+1)
-	next := make([]int32, n+1)
+	rt.bounds = bounds
+	best := grow(&rt.best, n+1)
+	next := grow(&rt.next, n+1)
+	chosen := grow(&rt.slot, n+1)
+	best[n] = 0
 	for i := n - 1; i >= 0; i-- {
 		start := bounds[i]
 		// The character alone: its frequency, or 1 if it is no word.
 		first := s[start:bounds[i+1]]
-		h := hashString(first)
-		var lf float64
-		var found bool
-		if r, size := utf8.DecodeRuneInString(first); size == len(first) && r >= charLo && r < charHi {
-			c := l.chars[r-charLo]
-			lf, found = float64(c.logFreq), c.found
+		var c slot
+		if r, size := hanset.DecodeRune(first); size == len(first) && r >= charLo && r < charHi {
+			ci := l.chars[r-charLo]
+			c = slot{logFreq: ci.logFreq, ref: ci.ref}
 		} else {
-			lf, found = l.logFreq(first, h)
+			c, _ = l.probe(hashString(first))
 		}
-		if math.IsInf(lf, -1) || !found {
+		lf := float64(c.logFreq)
+		if c.ref == 0 || math.IsInf(lf, -1) {
 			lf = 0
 		}
-		best[i], next[i] = lf-l.logTotal+best[i+1], int32(i+1)
-		if !found {
+		best[i], next[i], chosen[i] = lf-l.logTotal+best[i+1], int32(i+1), c
+		if c.ref == 0 {
 			continue
 		}
+		h := hashString(first)
 		for j := i + 2; j <= n && bounds[j]-start <= l.maxLen; j++ {
 			h = hashMore(h, s[bounds[j-1]:bounds[j]])
-			lf, ok := l.logFreq(s[start:bounds[j]], h)
+			w, ok := l.probe(h)
 			if !ok {
 				break
 			}
-			if math.IsInf(lf, -1) {
+			if math.IsInf(float64(w.logFreq), -1) {
 				continue
 			}
-			if score := lf - l.logTotal + best[j]; score >= best[i] {
-				best[i], next[i] = score, int32(j)
+			if score := float64(w.logFreq) - l.logTotal + best[j]; score >= best[i] {
+				best[i], next[i], chosen[i] = score, int32(j), w
 			}
 		}
 	}
 	for i := 0; i < n; i = int(next[i]) {
-		dst = append(dst, span{bounds[i], bounds[next[i]]})
+		dst = append(dst, span{bounds[i], bounds[next[i]], chosen[i].ref, chosen[i].logFreq})
 	}
 	return dst
+}
+
+// grow returns (*buf)[:n], reallocating *buf if it is too short.
+func grow[T any](buf *[]T, n int) []T {
+	if cap(*buf) < n {
+		*buf = make([]T, n, n+n/2)
+	}
+	return (*buf)[:n]
 }
 
 // gseSegmenter is the default backend: gse's dictionary and HMM model,
@@ -86,7 +115,10 @@ func newGSE(c *config) (*gseSegmenter, error) {
 		lex = newLexicon(loadBase())
 	}
 	if len(c.words) > 0 {
-		lex = lex.with(c.words, false)
+		var err error
+		if lex, err = lex.with(c.words, false); err != nil {
+			return nil, err
+		}
 	}
 	s.lex.Store(lex)
 	return s, nil
@@ -95,7 +127,11 @@ func newGSE(c *config) (*gseSegmenter, error) {
 // domainLexicon is the general dictionary with the policy dictionary
 // merged in, built once per process.
 var domainLexicon = sync.OnceValue(func() *lexicon {
-	return newLexicon(loadBase()).with(domainWords(), true)
+	lex, err := newLexicon(loadBase()).with(domainWords(), true)
+	if err != nil {
+		panic(err) // embedded data is constant; TestEmbeddedData checks it
+	}
+	return lex
 })
 
 // AddWords adds words to the dictionary. Cuts already running finish with
@@ -106,7 +142,11 @@ func (s *gseSegmenter) AddWords(words ...Word) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.lex.Store(s.lex.Load().with(words, false))
+	lex, err := s.lex.Load().with(words, false)
+	if err != nil {
+		return err
+	}
+	s.lex.Store(lex)
 	return nil
 }
 
@@ -115,6 +155,7 @@ func (s *gseSegmenter) Cut(text string) []Token {
 	lex := s.lex.Load()
 	out := make([]Token, 0, len(text)/4+1)
 	var spans []span
+	var rt router
 	for i := 0; i < len(text); {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
@@ -127,7 +168,7 @@ func (s *gseSegmenter) Cut(text string) []Token {
 				}
 				j += size
 			}
-			spans = lex.route(text[i:j], spans[:0])
+			spans = rt.route(lex, text[i:j], spans[:0])
 			out = s.emitBlock(out, lex, text, i, spans)
 			i = j
 		case unicode.IsSpace(r):
@@ -173,7 +214,7 @@ func (s *gseSegmenter) emitBlock(out []Token, lex *lexicon, text string, off int
 			continue
 		}
 		flush(start)
-		out = append(out, lex.token(text, start, end))
+		out = append(out, lex.wordToken(text, start, end, sp))
 	}
 	flush(off + spans[len(spans)-1].End)
 	return out
@@ -222,9 +263,22 @@ func (s *gseSegmenter) emitRun(out []Token, lex *lexicon, text string, start, en
 // symbols, un for Han words found by the HMM.
 func (l *lexicon) token(text string, start, end int) Token {
 	w := text[start:end]
+	var sp span
+	if r, size := hanset.DecodeRune(w); size == len(w) && r >= charLo && r < charHi {
+		c := l.chars[r-charLo]
+		sp.ref, sp.logFreq = c.ref, c.logFreq
+	} else {
+		s, _ := l.probe(hashString(w))
+		sp.ref, sp.logFreq = s.ref, s.logFreq
+	}
+	return l.wordToken(text, start, end, sp)
+}
+
+// wordToken is token for a span whose dictionary entry is known.
+func (l *lexicon) wordToken(text string, start, end int, sp span) Token {
+	w := text[start:end]
 	t := Token{Text: w, Start: start, End: end}
-	if e, ok := l.lookup(w, hashString(w)); ok && e.Freq > 0 && e.POS != "" {
-		t.POS = e.POS
+	if t.POS = l.pos(sp.ref, sp.logFreq); t.POS != "" {
 		return t
 	}
 	r, _ := utf8.DecodeRuneInString(w)

@@ -101,9 +101,13 @@ func (s *jiebaSegmenter) AddWords(words ...Word) error {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.lex = s.lex.with(words, false)
+	lex, err := s.lex.with(words, false)
+	if err != nil {
+		return err
+	}
+	s.lex = lex
 	for _, w := range words {
-		e, _ := s.lex.lookup(w.Text, hashString(w.Text))
+		e, _ := s.lex.lookup(w.Text)
 		s.x.AddWordEx(w.Text, int(e.Freq), e.POS)
 	}
 	return nil
@@ -182,7 +186,7 @@ func jiebaFileSet(domain bool) []jiebaFile {
 			if domain {
 				lex := domainLexicon()
 				for _, d := range domainWords() {
-					e, _ := lex.lookup(d.Text, hashString(d.Text))
+					e, _ := lex.lookup(d.Text)
 					fmt.Fprintf(bw, "%s %d %s\n", d.Text, int64(e.Freq), e.POS)
 				}
 			}

@@ -85,7 +85,7 @@ func keywordCandidate(t Token, stop map[string]bool) bool {
 
 // idf returns the IDF of w: its own, or the mean of its parts' (see Keywords).
 func (l *lexicon) idf(w string) float64 {
-	if e, _ := l.lookup(w, hashString(w)); e.IDF > 0 {
+	if e, _ := l.lookup(w); e.IDF > 0 {
 		return e.IDF
 	}
 	parts := l.route(w, nil)
@@ -94,8 +94,7 @@ func (l *lexicon) idf(w string) float64 {
 	}
 	sum := 0.0
 	for _, p := range parts {
-		e, _ := l.lookup(w[p.Start:p.End], hashString(w[p.Start:p.End]))
-		if e.IDF > 0 {
+		if e := l.entry(p.ref); e.IDF > 0 {
 			sum += e.IDF
 		} else {
 			sum += medianIDF
