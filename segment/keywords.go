@@ -1,8 +1,8 @@
 package segment
 
 import (
-	"cmp"
 	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -34,8 +34,8 @@ func Keywords(tokens []Token, n int) []Keyword {
 	}
 	lex := domainLexicon()
 	stop := stopWords()
-	counts := map[string]int{}
-	var order []string
+	index := map[string]int{} // a term's place in terms
+	var terms []Keyword       // in text order
 	total := 0
 	prevNumber := false
 	for _, t := range tokens {
@@ -47,23 +47,29 @@ func Keywords(tokens []Token, n int) []Keyword {
 			continue
 		}
 		total++
-		if counts[t.Text] == 0 {
-			order = append(order, t.Text)
+		i, ok := index[t.Text]
+		if !ok {
+			i = len(terms)
+			index[t.Text] = i
+			terms = append(terms, Keyword{Text: t.Text})
 		}
-		counts[t.Text]++
+		terms[i].Count++
 	}
-	out := make([]Keyword, 0, len(order))
-	for _, w := range order {
-		idf := lex.idf(w)
-		out = append(out, Keyword{Text: w, Count: counts[w], Weight: float64(counts[w]) / float64(total) * idf})
+	// The n heaviest, ties in text order: terms are in text order, and a
+	// term goes in after every one at least as heavy.
+	top := make([]Keyword, 0, min(n, len(terms))+1)
+	for _, k := range terms {
+		k.Weight = float64(k.Count) / float64(total) * lex.idf(k.Text)
+		if len(top) == n && k.Weight <= top[n-1].Weight {
+			continue
+		}
+		i := sort.Search(len(top), func(i int) bool { return top[i].Weight < k.Weight })
+		top = slices.Insert(top, i, k)
+		if len(top) > n {
+			top = top[:n]
+		}
 	}
-	// by weight, ties in text order: out is in text order, so a stable
-	// sort keeps it
-	slices.SortStableFunc(out, func(a, b Keyword) int { return cmp.Compare(b.Weight, a.Weight) })
-	if len(out) > n {
-		out = out[:n]
-	}
-	return out
+	return top
 }
 
 func notSpace(r rune) bool { return !unicode.IsSpace(r) }
@@ -72,15 +78,26 @@ func notSpace(r rune) bool { return !unicode.IsSpace(r) }
 // words the table lacks.
 const medianIDF = 11.9547675029
 
-// keywordPOS lists the tags of content words.
-var keywordPOS = map[string]bool{"n": true, "nr": true, "ns": true, "nt": true, "nz": true, "nrt": true,
-	"nrfg": true, "ng": true, "vn": true, "v": true, "l": true, "i": true, "j": true, "un": true, "an": true}
+// keywordPOS reports whether pos is the tag of a content word.
+func keywordPOS(pos string) bool {
+	switch pos {
+	case "n", "nr", "ns", "nt", "nz", "nrt", "nrfg", "ng", "vn", "v", "l", "i", "j", "un", "an":
+		return true
+	}
+	return false
+}
 
 func keywordCandidate(t Token, stop map[string]bool) bool {
-	if utf8.RuneCountInString(t.Text) < 2 || stop[t.Text] || !keywordPOS[t.POS] {
+	if !keywordPOS(t.POS) || !hasTwoRunes(t.Text) || stop[t.Text] {
 		return false
 	}
-	return strings.IndexFunc(t.Text, func(r rune) bool { return hanset.IsHan(r) }) >= 0
+	return strings.IndexFunc(t.Text, hanset.IsHan) >= 0
+}
+
+// hasTwoRunes reports whether s holds two characters or more.
+func hasTwoRunes(s string) bool {
+	_, size := utf8.DecodeRuneInString(s)
+	return size < len(s)
 }
 
 // idf returns the IDF of w: its own, or the mean of its parts' (see Keywords).
