@@ -384,7 +384,7 @@ func longestCommon(a, b []rune) int {
 // page footers glued to text.
 func inlineCuts(s string) [][2]int {
 	var cuts [][2]int
-	if containsAnyWord(s, paywallHints) {
+	if paywallHints.In(s) {
 		for _, m := range loadPaywall().FindAllStringIndex(s, -1) {
 			cuts = append(cuts, [2]int{m[0], m[1]})
 		}
@@ -400,16 +400,7 @@ func inlineCuts(s string) [][2]int {
 // paywallHints are words every match of a pattern of data/paywall.txt
 // contains one of; a line without any skips the regular expression. They
 // are words rare in reports (not 字 or 内容), so most lines skip it.
-var paywallHints = []string{"查看", "全文", "本文", "剩余", "阅读", "会员", "付费", "文档", "内容来自", "以上内容"}
-
-func containsAnyWord(s string, ws []string) bool {
-	for _, w := range ws {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
+var paywallHints = hanset.NewWords("查看", "全文", "本文", "剩余", "阅读", "会员", "付费", "文档", "内容来自", "以上内容")
 
 // splitTitleLine cuts the title off a line that goes on with other text:
 // a title glued to the first sentence, an issue number and delivery date

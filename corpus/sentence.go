@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // SectionKind says whether a section reviews past work or plans new work,
@@ -139,8 +141,14 @@ func truncRunes(s string, n int) string {
 	return s
 }
 
-// sentenceEnd holds the runes that end a sentence.
-const sentenceEnd = "。！？；!?;"
+// isSentenceEnd reports whether r ends a sentence.
+func isSentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '；', '!', '?', ';':
+		return true
+	}
+	return false
+}
 
 // Sentences splits a clean text into sentences at 。！？； and line ends,
 // keeping closing quotes and brackets with their sentence, and says which
@@ -175,7 +183,7 @@ func Split(text string) ([]Sentence, []Section) {
 		start = end
 	}
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := hanset.DecodeRune(text[i:])
 		switch {
 		case r == '\n':
 			emit(i)
@@ -183,7 +191,7 @@ func Split(text string) ([]Sentence, []Section) {
 			start = i + 1
 			i++
 			continue
-		case strings.ContainsRune(sentenceEnd, r):
+		case isSentenceEnd(r):
 			j := i + size
 			for j < len(text) {
 				r2, s2 := utf8.DecodeRuneInString(text[j:])

@@ -43,7 +43,21 @@ type Gazetteer struct {
 	// 0 for none. It spares a map lookup per character of the text.
 	han   []uint16
 	byHan [][]gazName
+	pairs pairFilter // the first two runes of every name
 }
+
+// pairFilter is a bit filter of rune pairs: a pair never added is
+// almost always ruled out by one bit test.
+type pairFilter [1 << 10]uint64
+
+func pairBit(r1, r2 rune) (int, uint64) {
+	h := (uint32(r1)*0x9E3779B1 ^ uint32(r2)) * 0x85EBCA77
+	return int(h >> 22), 1 << (h >> 16 & 63)
+}
+
+func (f *pairFilter) add(r1, r2 rune) { k, b := pairBit(r1, r2); f[k] |= b }
+
+func (f *pairFilter) has(r1, r2 rune) bool { k, b := pairBit(r1, r2); return f[k]&b != 0 }
 
 // namesAt returns the names that begin with r, by second rune and longest
 // first.
@@ -162,6 +176,11 @@ var loadGazetteer = sync.OnceValue(func() *Gazetteer {
 			return len(ns[i].text) > len(ns[j].text)
 		})
 	}
+	for r, ns := range g.names {
+		for _, n := range ns {
+			g.pairs.add(r, n.second)
+		}
+	}
 	g.han = make([]uint16, hanLast-hanFirst+1)
 	for r, ns := range g.names {
 		if r >= hanFirst && r <= hanLast {
@@ -192,6 +211,10 @@ func (g *Gazetteer) Mentions(text string) []Mention {
 		if len(cands) > 0 {
 			// the names whose second rune is the text's
 			r2, _ := hanset.DecodeRune(text[i+size:])
+			if !g.pairs.has(r, r2) {
+				i += size
+				continue
+			}
 			lo := sort.Search(len(cands), func(k int) bool { return cands[k].second >= r2 })
 			hi := lo
 			for hi < len(cands) && cands[hi].second == r2 {

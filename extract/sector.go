@@ -28,6 +28,7 @@ type sectorTable struct {
 	names    []string
 	category map[string]string
 	byFirst  map[rune][]string
+	first    *hanset.Set // the Han first runes of byFirst, tested before the map
 }
 
 var loadSectors = sync.OnceValue(func() *sectorTable {
@@ -48,6 +49,7 @@ var loadSectors = sync.OnceValue(func() *sectorTable {
 		r, _ := utf8.DecodeRuneInString(n)
 		t.byFirst[r] = append(t.byFirst[r], n)
 	}
+	t.first = hanset.New(firstRunes(t.names))
 	return t
 })
 
@@ -145,6 +147,9 @@ func Sectors(text string) []Sector {
 // where the text treats it as a field: before 产业/业/行业/领域/等, in a
 // list (、 和 及 与 before or after), not inside a longer word (工业园区).
 func (t *sectorTable) match(text string, i int, r rune) (int, bool) {
+	if r >= hanFirst && r <= hanLast && !t.first.Has(r) {
+		return 0, false
+	}
 	for _, n := range t.byFirst[r] {
 		if !strings.HasPrefix(text[i:], n) {
 			continue

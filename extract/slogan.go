@@ -327,9 +327,13 @@ func startsNumeral(s string) bool {
 // twoHanThenStop returns the two Han characters at the start of s when a
 // clause mark or the end follows them (“两化”互动，).
 func twoHanThenStop(s string) string {
-	rs := []rune(s)
-	if len(rs) >= 2 && isHanRune(rs[0]) && isHanRune(rs[1]) && (len(rs) == 2 || strings.ContainsRune("，、。；：,", rs[2])) {
-		return string(rs[:2])
+	r0, n0 := utf8.DecodeRuneInString(s)
+	r1, n1 := utf8.DecodeRuneInString(s[n0:])
+	if !isHanRune(r0) || !isHanRune(r1) {
+		return ""
+	}
+	if r2, n2 := utf8.DecodeRuneInString(s[n0+n1:]); n2 == 0 || strings.ContainsRune("，、。；：,", r2) {
+		return s[:n0+n1]
 	}
 	return ""
 }

@@ -55,3 +55,24 @@ func TestDecodeRuneAll(t *testing.T) {
 		}
 	}
 }
+
+func TestWords(t *testing.T) {
+	w := NewWords("查看全文", "付费", "VIP", "")
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"点击查看全文", true},
+		{"查看", false},
+		{"本文为付费内容", true},
+		{"开通VIP会员", true},
+		{"全年完成投资120亿元。", false},
+		{"", false},
+		{"付", false},
+		{"\xff付费", true},
+	} {
+		if got := w.In(c.s); got != c.want {
+			t.Errorf("In(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
