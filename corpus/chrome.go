@@ -79,17 +79,36 @@ const (
 // isProse reports whether a line reads as running text of the document: long
 // enough, mostly Han, with clause punctuation.
 func isProse(s string) bool {
-	n := utf8.RuneCountInString(s)
-	if n < 25 {
+	if len(s) < 25 { // fewer than 25 runes
 		return false
 	}
-	han := 0
-	for _, r := range s {
+	n, han, punct := 0, 0, false
+	for i := 0; i < len(s); n++ {
+		r, size := hanset.DecodeRune(s[i:])
+		i += size
 		if hanset.IsHan(r) {
 			han++
+			continue
+		}
+		switch r {
+		case '，', '。', '；', '：', ',', ';', ':', '！', '？':
+			punct = true
 		}
 	}
-	return han*10 >= n*6 && strings.ContainsAny(s, "，。；：,;:！？")
+	return n >= 25 && han*10 >= n*6 && punct
+}
+
+// runesUpTo returns the number of runes of s, or max if s has more.
+func runesUpTo(s string, max int) int {
+	if len(s) <= max {
+		return utf8.RuneCountInString(s)
+	}
+	n := 0
+	for i := 0; i < len(s) && n < max; n++ {
+		_, size := hanset.DecodeRune(s[i:])
+		i += size
+	}
+	return n
 }
 
 // chromeClass classifies a trimmed line. inBody says whether the line stands
@@ -108,7 +127,7 @@ func classify(s string, inBody, prose bool) lineKind {
 		return emptyLine
 	}
 	v := loadChrome()
-	n := utf8.RuneCountInString(s)
+	n := runesUpTo(s, 160) // compared with 160 at most
 	if !prose || n < 160 {
 		for _, w := range v.strong {
 			if strings.Contains(s, w) {
@@ -157,14 +176,7 @@ func classify(s string, inBody, prose bool) lineKind {
 // linkList reports a line of short items joined by navigation separators:
 // 首页 > 新闻 > 正文, 关于我们 | 联系我们 | 网站地图.
 func linkList(s string) bool {
-	seps := 0
-	for _, r := range s {
-		switch r {
-		case '|', '｜', '>', '›', '»', '＞', '·':
-			seps++
-		}
-	}
-	if seps < 2 {
+	if navSeps(s) < 2 {
 		return false
 	}
 	items := strings.FieldsFunc(s, func(r rune) bool {
@@ -175,6 +187,31 @@ func linkList(s string) bool {
 		total += utf8.RuneCountInString(strings.TrimSpace(it))
 	}
 	return len(items) > 0 && total/len(items) <= 10 && !strings.ContainsAny(s, "。；")
+}
+
+// navSeps counts the navigation separators | ｜ > › » ＞ · of s, by
+// their bytes (this runs on every line).
+func navSeps(s string) int {
+	seps := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '|', '>':
+			seps++
+		case 0xC2: // » ·
+			if i+1 < len(s) && (s[i+1] == 0xBB || s[i+1] == 0xB7) {
+				seps++
+			}
+		case 0xE2: // ›
+			if strings.HasPrefix(s[i:], "›") {
+				seps++
+			}
+		case 0xEF: // ｜ ＞
+			if strings.HasPrefix(s[i:], "｜") || strings.HasPrefix(s[i:], "＞") {
+				seps++
+			}
+		}
+	}
+	return seps
 }
 
 // onlyPunct reports a line with no letter, digit or Han character

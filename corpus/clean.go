@@ -449,10 +449,9 @@ func splitTitleLine(lines *[]rline, ti int, title string) {
 // characters that exist only in the traditional script.
 func detectTraditional(s string) bool {
 	trad, han := 0, 0
-	for i, r := range s {
-		if i > 1<<16 {
-			break
-		}
+	for i := 0; i < len(s) && i <= 1<<16; {
+		r, size := hanset.DecodeRune(s[i:])
+		i += size
 		if hanset.IsHan(r) {
 			han++
 			if traditionalSet.Has(r) {

@@ -581,3 +581,33 @@ func TestSourcesDeferLoading(t *testing.T) {
 		t.Error("zero Source loads")
 	}
 }
+
+func TestLineTests(t *testing.T) {
+	prose := "全年完成固定资产投资1240亿元，增长12.5%，其中工业投资完成420亿元。"
+	for _, c := range []struct {
+		s          string
+		prose      bool
+		seps, runs int
+	}{
+		{prose, true, 0, 39},
+		{"首页 > 新闻中心 > 正文", false, 2, 14},
+		{"关于我们｜联系我们｜网站地图 » 帮助 · 隐私 › 更多 ＞ 返回", false, 6, 34},
+		{"全年完成固定资产投资一千二百四十亿元增长百分之十二点五其中工业投资", false, 0, 33},
+		{"short, text; in ASCII: not prose at all, as it has no Han", false, 0, 57},
+		{"", false, 0, 0},
+		{"\xff\xfe|>", false, 2, 4},
+	} {
+		if got := isProse(c.s); got != c.prose {
+			t.Errorf("isProse(%q) = %v, want %v", c.s, got, c.prose)
+		}
+		if got := navSeps(c.s); got != c.seps {
+			t.Errorf("navSeps(%q) = %d, want %d", c.s, got, c.seps)
+		}
+		if got := runesUpTo(c.s, 1000); got != c.runs {
+			t.Errorf("runesUpTo(%q, 1000) = %d, want %d", c.s, got, c.runs)
+		}
+		if got, want := runesUpTo(c.s, 10), min(c.runs, 10); got != want {
+			t.Errorf("runesUpTo(%q, 10) = %d, want %d", c.s, got, want)
+		}
+	}
+}

@@ -14,6 +14,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // ErrBinary is returned for input that is not text (images, archives, office
@@ -154,8 +156,9 @@ func decodeChecked(e encoding.Encoding, b []byte, name string) (string, string, 
 // characters.
 func checkText(s, name string) (string, string, error) {
 	bad, n := 0, 0
-	for _, r := range s {
-		n++
+	for i := 0; i < len(s); n++ {
+		r, size := hanset.DecodeRune(s[i:])
+		i += size
 		if r == utf8.RuneError || (r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f') {
 			bad++
 		}
