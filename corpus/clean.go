@@ -477,14 +477,15 @@ type normaliser struct {
 }
 
 type lrune struct {
-	r         rune
+	r         rune // the rune, simplified when the line is traditional
+	src       rune // the rune as read
 	pos, size int
 }
 
 func (n *normaliser) line(start, end int, cuts [][2]int) {
 	rs := n.rs[:0]
 	for p := start; p < end; {
-		r, size := utf8.DecodeRuneInString(n.raw[p:end])
+		r, size := hanset.DecodeRune(n.raw[p:end])
 		cut := false
 		for _, c := range cuts {
 			if p-start >= c[0] && p-start < c[1] {
@@ -493,7 +494,7 @@ func (n *normaliser) line(start, end int, cuts [][2]int) {
 			}
 		}
 		if !cut && !isInvisible(r) {
-			rs = append(rs, lrune{r, p, size})
+			rs = append(rs, lrune{r, r, p, size})
 		}
 		p += size
 	}
@@ -582,9 +583,8 @@ func (n *normaliser) simplify(rs []lrune) {
 }
 
 func (n *normaliser) emit(lr lrune, out rune) {
-	src := n.raw[lr.pos : lr.pos+lr.size]
-	if r, _ := utf8.DecodeRuneInString(src); r == out {
-		n.b.copy(lr.pos, src)
+	if lr.src == out { // unchanged (never an invalid byte: isInvisible drops U+FFFD)
+		n.b.copy(lr.pos, n.raw[lr.pos:lr.pos+lr.size])
 		return
 	}
 	n.b.replace(lr.pos, lr.pos+lr.size, string(out))
