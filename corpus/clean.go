@@ -389,7 +389,8 @@ func inlineCuts(s string) [][2]int {
 			cuts = append(cuts, [2]int{m[0], m[1]})
 		}
 	}
-	if strings.Contains(s, "页") {
+	// every footer pattern with 页 holds a digit or 上一页
+	if strings.Contains(s, "页") && (strings.ContainsAny(s, "0123456789") || strings.Contains(s, "上一页")) {
 		for _, m := range pageFooterRe.FindAllStringIndex(s, -1) {
 			cuts = append(cuts, [2]int{m[0], m[1]})
 		}

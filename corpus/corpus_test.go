@@ -611,3 +611,27 @@ func TestLineTests(t *testing.T) {
 		}
 	}
 }
+
+func TestHeadingLevel(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		want int
+	}{
+		{"一、2013年工作回顾", 1},
+		{"第二部分 2014年工作安排", 1},
+		{"第三，强化项目落地。", 1},
+		{"（一）招商引资成效明显", 2},
+		{"(二)项目建设加快推进", 2},
+		{"1.强化考核", 3},
+		{"12、优化营商环境", 3},
+		{"2013年全市完成投资120亿元。", 0},
+		{"3.5亿元", 0},
+		{"同志们：", 0},
+		{"“一、二、三”", 0},
+		{"", 0},
+	} {
+		if got := headingLevel(c.line); got != c.want {
+			t.Errorf("headingLevel(%q) = %d, want %d", c.line, got, c.want)
+		}
+	}
+}

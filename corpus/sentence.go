@@ -55,7 +55,14 @@ var (
 
 // headingLevel returns the level of a line that opens with a section
 // marker, or 0.
+// headingFirst holds the Han characters a heading may begin with
+// (headingRe); brackets and digits are tested apart.
+var headingFirst = hanset.New("一二三四五六七八九十第")
+
 func headingLevel(line string) int {
+	if r, _ := hanset.DecodeRune(line); !headingFirst.Has(r) && r != '（' && r != '(' && (r < '0' || r > '9') {
+		return 0 // headingRe cannot match
+	}
 	m := headingRe.FindStringSubmatch(line)
 	if m == nil {
 		return 0

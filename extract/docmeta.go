@@ -65,8 +65,10 @@ func docYear(doc corpus.Document) (int, string) {
 	if y := yearRe.FindString(doc.Meta.Title); y != "" {
 		return atoiYear(y), "title"
 	}
-	if m := yearIsRe.FindStringSubmatch(head); m != nil {
-		return atoiYear(m[1]), "text"
+	if strings.Contains(head, "年是") {
+		if m := yearIsRe.FindStringSubmatch(head); m != nil {
+			return atoiYear(m[1]), "text"
+		}
 	}
 	if doc.Meta.DateKind == "delivered" && len(doc.Meta.Date) >= 4 {
 		return atoiYear(doc.Meta.Date[:4]), "date"
