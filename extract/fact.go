@@ -642,8 +642,7 @@ type wordMarks []wordMark
 // pass over a text. Every word begins with a Han character.
 type wordFinder struct {
 	lists   int
-	starts  *hanset.Set
-	byFirst map[rune][]listWord
+	byFirst hanset.Index[listWord]
 }
 
 type listWord struct {
@@ -652,19 +651,16 @@ type listWord struct {
 }
 
 func newWordFinder(lists [][]string) *wordFinder {
-	f := &wordFinder{lists: len(lists), byFirst: map[rune][]listWord{}}
-	var all []string
+	f := &wordFinder{lists: len(lists)}
 	for i, l := range lists {
 		for _, w := range l {
 			r, _ := utf8.DecodeRuneInString(w)
 			if r < hanFirst || r > hanLast {
 				panic("extract: word list entry does not begin with a Han character: " + w)
 			}
-			f.byFirst[r] = append(f.byFirst[r], listWord{w, i})
+			f.byFirst.Add(r, listWord{w, i})
 		}
-		all = append(all, l...)
 	}
-	f.starts = hanset.New(firstRunes(all))
 	return f
 }
 
@@ -674,11 +670,9 @@ func (f *wordFinder) find(text string) []wordMarks {
 	out := make([]wordMarks, f.lists)
 	for i := 0; i < len(text); {
 		r, size := hanset.DecodeRune(text[i:])
-		if f.starts.Has(r) {
-			for _, w := range f.byFirst[r] {
-				if strings.HasPrefix(text[i:], w.text) {
-					out[w.list] = append(out[w.list], wordMark{i, i + len(w.text), w.text})
-				}
+		for _, w := range f.byFirst.At(r) {
+			if strings.HasPrefix(text[i:], w.text) {
+				out[w.list] = append(out[w.list], wordMark{i, i + len(w.text), w.text})
 			}
 		}
 		i += size

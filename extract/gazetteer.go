@@ -38,12 +38,8 @@ type Place struct {
 type Gazetteer struct {
 	places []Place
 	byCode map[string]int
-	names  map[rune][]gazName // by first rune; then by second rune, longest first
-	// han indexes names for first runes U+4E00–U+9FFF: names[han[r-0x4E00]-1],
-	// 0 for none. It spares a map lookup per character of the text.
-	han   []uint16
-	byHan [][]gazName
-	pairs pairFilter // the first two runes of every name
+	names  hanset.Index[gazName] // by first rune; then by second rune, longest first
+	pairs  pairFilter            // the first two runes of every name
 }
 
 // pairFilter is a bit filter of rune pairs: a pair never added is
@@ -58,18 +54,6 @@ func pairBit(r1, r2 rune) (int, uint64) {
 func (f *pairFilter) add(r1, r2 rune) { k, b := pairBit(r1, r2); f[k] |= b }
 
 func (f *pairFilter) has(r1, r2 rune) bool { k, b := pairBit(r1, r2); return f[k]&b != 0 }
-
-// namesAt returns the names that begin with r, by second rune and longest
-// first.
-func (g *Gazetteer) namesAt(r rune) []gazName {
-	if r >= hanFirst && r <= hanLast {
-		if k := g.han[r-hanFirst]; k > 0 {
-			return g.byHan[k-1]
-		}
-		return nil
-	}
-	return g.names[r]
-}
 
 type gazName struct {
 	text   string
@@ -139,7 +123,7 @@ func shortName(name string) (short, keep string) {
 }
 
 var loadGazetteer = sync.OnceValue(func() *Gazetteer {
-	g := &Gazetteer{byCode: map[string]int{}, names: map[rune][]gazName{}}
+	g := &Gazetteer{byCode: map[string]int{}}
 	for _, line := range strings.Split(gazetteerData, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -156,7 +140,8 @@ var loadGazetteer = sync.OnceValue(func() *Gazetteer {
 	add := func(text string, i int, short bool) {
 		r, _ := utf8.DecodeRuneInString(text)
 		r2, _ := utf8.DecodeRuneInString(text[len(string(r)):])
-		g.names[r] = append(g.names[r], gazName{text, r2, i, short})
+		g.names.Add(r, gazName{text, r2, i, short})
+		g.pairs.add(r, r2)
 	}
 	for i, p := range g.places {
 		add(p.Name, i, false)
@@ -167,27 +152,14 @@ var loadGazetteer = sync.OnceValue(func() *Gazetteer {
 			add(p.Region, i, false)
 		}
 	}
-	for k := range g.names {
-		ns := g.names[k]
+	g.names.Lists(func(_ rune, ns []gazName) {
 		sort.SliceStable(ns, func(i, j int) bool {
 			if ns[i].second != ns[j].second {
 				return ns[i].second < ns[j].second
 			}
 			return len(ns[i].text) > len(ns[j].text)
 		})
-	}
-	for r, ns := range g.names {
-		for _, n := range ns {
-			g.pairs.add(r, n.second)
-		}
-	}
-	g.han = make([]uint16, hanLast-hanFirst+1)
-	for r, ns := range g.names {
-		if r >= hanFirst && r <= hanLast {
-			g.byHan = append(g.byHan, ns)
-			g.han[r-hanFirst] = uint16(len(g.byHan))
-		}
-	}
+	})
 	return g
 })
 
@@ -207,7 +179,7 @@ func (g *Gazetteer) Mentions(text string) []Mention {
 	var out []Mention
 	for i := 0; i < len(text); {
 		r, size := hanset.DecodeRune(text[i:])
-		cands := g.namesAt(r)
+		cands := g.names.At(r)
 		if len(cands) > 0 {
 			// the names whose second rune is the text's
 			r2, _ := hanset.DecodeRune(text[i+size:])

@@ -27,12 +27,11 @@ type Sector struct {
 type sectorTable struct {
 	names    []string
 	category map[string]string
-	byFirst  map[rune][]string
-	first    *hanset.Set // the Han first runes of byFirst, tested before the map
+	byFirst  hanset.Index[string]
 }
 
 var loadSectors = sync.OnceValue(func() *sectorTable {
-	t := &sectorTable{category: map[string]string{}, byFirst: map[rune][]string{}}
+	t := &sectorTable{category: map[string]string{}}
 	for _, line := range strings.Split(sectorsData, "\n") {
 		if line == "" || line[0] == '#' {
 			continue
@@ -47,9 +46,8 @@ var loadSectors = sync.OnceValue(func() *sectorTable {
 	sort.SliceStable(t.names, func(i, j int) bool { return len(t.names[i]) > len(t.names[j]) })
 	for _, n := range t.names {
 		r, _ := utf8.DecodeRuneInString(n)
-		t.byFirst[r] = append(t.byFirst[r], n)
+		t.byFirst.Add(r, n)
 	}
-	t.first = hanset.New(firstRunes(t.names))
 	return t
 })
 
@@ -147,10 +145,7 @@ func Sectors(text string) []Sector {
 // where the text treats it as a field: before 产业/业/行业/领域/等, in a
 // list (、 和 及 与 before or after), not inside a longer word (工业园区).
 func (t *sectorTable) match(text string, i int, r rune) (int, bool) {
-	if r >= hanFirst && r <= hanLast && !t.first.Has(r) {
-		return 0, false
-	}
-	for _, n := range t.byFirst[r] {
+	for _, n := range t.byFirst.At(r) {
 		if !strings.HasPrefix(text[i:], n) {
 			continue
 		}

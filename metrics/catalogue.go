@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policyfacts/policyfacts/extract"
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 //go:embed data/indicators.tsv
@@ -27,8 +28,8 @@ type Indicator struct {
 // for concurrent use.
 type Catalogue struct {
 	indicators []Indicator
-	aliases    []alias          // longest first
-	byFirst    map[rune][]alias // the aliases by their first rune, longest first
+	aliases    []alias             // longest first
+	byFirst    hanset.Index[alias] // the aliases by their first rune, longest first
 }
 
 type alias struct {
@@ -63,10 +64,9 @@ func ParseCatalogue(r io.Reader) (*Catalogue, error) {
 		c.indicators = append(c.indicators, ind)
 	}
 	sort.SliceStable(c.aliases, func(i, j int) bool { return len(c.aliases[i].text) > len(c.aliases[j].text) })
-	c.byFirst = map[rune][]alias{}
 	for _, a := range c.aliases {
 		r, _ := utf8.DecodeRuneInString(a.text)
-		c.byFirst[r] = append(c.byFirst[r], a)
+		c.byFirst.Add(r, a)
 	}
 	return c, nil
 }
@@ -111,7 +111,7 @@ func (c *Catalogue) FindIndicator(clause string, dim extract.Dimension, m extrac
 	bestEnd, bestLen, best := -1, 0, -1
 	bestAt := -1
 	for k, r := range clause {
-		for _, a := range c.byFirst[r] {
+		for _, a := range c.byFirst.At(r) {
 			if !strings.HasPrefix(clause[k:], a.text) || !fits(c.indicators[a.ind], dim, m) {
 				continue
 			}

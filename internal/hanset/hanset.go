@@ -104,3 +104,66 @@ func (w *Words) In(s string) bool {
 	}
 	return false
 }
+
+// Index holds lists of values by rune, for looking up the words that begin
+// with a character of a text. Runes of U+4E00–U+9FFF go through a direct
+// table, others through a map: a text's every character costs an array
+// read, not a hash. Build it with Add, then only read it (At is safe for
+// concurrent use).
+type Index[T any] struct {
+	first Set      // the runes of U+4E00–U+9FFF with a list: a bit test rules most runes out
+	han   []uint16 // by rune - First: the list's number + 1, 0 for none
+	lists [][]T
+	other map[rune][]T
+}
+
+// Add appends v to the list of r.
+func (x *Index[T]) Add(r rune, v T) {
+	if r >= First && r <= Last {
+		if x.han == nil {
+			x.han = make([]uint16, Last-First+1)
+		}
+		k := x.han[r-First]
+		if k == 0 {
+			x.lists = append(x.lists, nil)
+			k = uint16(len(x.lists))
+			x.han[r-First] = k
+			x.first[(r-First)/64] |= 1 << ((r - First) % 64)
+		}
+		x.lists[k-1] = append(x.lists[k-1], v)
+		return
+	}
+	if x.other == nil {
+		x.other = map[rune][]T{}
+	}
+	x.other[r] = append(x.other[r], v)
+}
+
+// At returns the list of r, in the order added (nil if there is none).
+// The caller must not change it.
+func (x *Index[T]) At(r rune) []T {
+	if r >= First && r <= Last {
+		if !x.first.Has(r) {
+			return nil
+		}
+		return x.lists[x.han[r-First]-1]
+	}
+	if x.other == nil {
+		return nil
+	}
+	return x.other[r]
+}
+
+// Lists calls f with each rune and its list, Han runes first in rune
+// order, then the others in no particular order. f may change the list's
+// order in place.
+func (x *Index[T]) Lists(f func(r rune, list []T)) {
+	for i, k := range x.han {
+		if k > 0 {
+			f(rune(First+i), x.lists[k-1])
+		}
+	}
+	for r, l := range x.other {
+		f(r, l)
+	}
+}

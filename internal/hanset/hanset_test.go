@@ -76,3 +76,31 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+func TestIndex(t *testing.T) {
+	var x Index[string]
+	if x.At('投') != nil {
+		t.Error("At on an empty Index")
+	}
+	for _, w := range []string{"投资", "招商", "投产", "GDP", "“双招双引”"} {
+		r, _ := utf8.DecodeRuneInString(w)
+		x.Add(r, w)
+	}
+	if got := x.At('投'); len(got) != 2 || got[0] != "投资" || got[1] != "投产" {
+		t.Errorf("At('投') = %v", got)
+	}
+	if got := x.At('G'); len(got) != 1 || got[0] != "GDP" {
+		t.Errorf("At('G') = %v", got)
+	}
+	if got := x.At('“'); len(got) != 1 {
+		t.Errorf("At('“') = %v", got)
+	}
+	if got := x.At('资'); got != nil {
+		t.Errorf("At('资') = %v", got)
+	}
+	n := 0
+	x.Lists(func(r rune, l []string) { n += len(l) })
+	if n != 5 {
+		t.Errorf("Lists saw %d values, want 5", n)
+	}
+}
