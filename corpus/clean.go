@@ -180,6 +180,7 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 		if l.kind != keepLine {
 			continue
 		}
+		mark := b.mark()
 		if len(b.buf) > 0 && !l.join && b.lastByte() != '\n' {
 			if prevBrk >= 0 && prevBrk < len(raw) && raw[prevBrk] == '\n' {
 				b.copy(prevBrk, "\n")
@@ -191,6 +192,8 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 		n.line(l.start, l.end, l.cuts)
 		if len(b.buf) > before {
 			prevBrk = l.brk
+		} else {
+			b.reset(mark) // the line was all cut (a paywall notice): no line break for it
 		}
 	}
 	text, m := b.finish()

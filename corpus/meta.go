@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -51,7 +52,7 @@ func findTitle(lines []string, hint string) (string, int) {
 		}
 	}
 	for i, l := range lines {
-		if chromeClass(l, false) != keepLine {
+		if chromeClass(l, false) != keepLine || onlyNotice(l) {
 			continue
 		}
 		if m := titleRe.FindString(l); m != "" {
@@ -59,7 +60,7 @@ func findTitle(lines []string, hint string) (string, int) {
 		}
 	}
 	for i, l := range lines {
-		if chromeClass(l, false) != keepLine || isProse(l) {
+		if chromeClass(l, false) != keepLine || isProse(l) || onlyNotice(l) {
 			continue
 		}
 		n := utf8.RuneCountInString(l)
@@ -72,6 +73,26 @@ func findTitle(lines []string, hint string) (string, int) {
 		return t, -1
 	}
 	return "", -1
+}
+
+// onlyNotice reports a line that inlineCuts removes whole (a paywall
+// notice, a page footer): it is no title.
+func onlyNotice(l string) bool {
+	cuts := inlineCuts(l)
+	if len(cuts) == 0 {
+		return false
+	}
+	slices.SortFunc(cuts, func(a, b [2]int) int { return a[0] - b[0] })
+	var rest strings.Builder
+	at := 0
+	for _, c := range cuts {
+		if c[0] > at {
+			rest.WriteString(l[at:c[0]])
+		}
+		at = max(at, c[1])
+	}
+	rest.WriteString(l[at:])
+	return onlyPunct(rest.String())
 }
 
 // mayPublish reports a line that holds a word publishedRe needs: a cheap

@@ -132,6 +132,16 @@ func (b *builder) replace(rawStart, rawEnd int, s string) {
 	b.buf = append(b.buf, s...)
 }
 
+// builderMark is a state of a builder to go back to.
+type builderMark struct{ buf, anchors int }
+
+func (b *builder) mark() builderMark { return builderMark{len(b.buf), len(b.anchors)} }
+
+// reset drops what was written since m.
+func (b *builder) reset(m builderMark) {
+	b.buf, b.anchors = b.buf[:m.buf], b.anchors[:m.anchors]
+}
+
 // lastByte returns the last byte written, or 0.
 func (b *builder) lastByte() byte {
 	if len(b.buf) == 0 {
