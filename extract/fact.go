@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -405,7 +406,7 @@ func measureOf(local, clause string, q Quantity) (Measure, float64) {
 		case containsAny(clause, shareWords) && !landUseRe.MatchString(clause):
 			return Share, v
 		case verb != "" && !verbReaches(local, verb):
-			if contains(changeOnly, verb) && verb != "增加" && verb != "扩大" {
+			if slices.Contains(changeOnly, verb) && verb != "增加" && verb != "扩大" {
 				return Change, signed(v, decline)
 			}
 			return YoY, signed(v, decline)
@@ -493,15 +494,6 @@ func verbReaches(local, verb string) bool {
 func containsAny(s string, ws []string) bool {
 	for _, w := range ws {
 		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
-func contains(ws []string, w string) bool {
-	for _, x := range ws {
-		if x == w {
 			return true
 		}
 	}
@@ -655,9 +647,6 @@ func newWordFinder(lists [][]string) *wordFinder {
 	for i, l := range lists {
 		for _, w := range l {
 			r, _ := utf8.DecodeRuneInString(w)
-			if r < hanFirst || r > hanLast {
-				panic("extract: word list entry does not begin with a Han character: " + w)
-			}
 			f.byFirst.Add(r, listWord{w, i})
 		}
 	}

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -419,7 +420,7 @@ func (s *scanner) finish(tok numTok) int {
 				after := j + len(jw)
 				if after < len(t) && startsNumber(t[after:]) {
 					s.pending = append(s.pending, pendingNum{tok: tok, boundPos: start, bound: bound, hasBound: hasBound,
-						isRange: isRangeJoin(jw), joinEnd: after})
+						isRange: slices.Contains(rangeJoin, jw), joinEnd: after})
 					return after
 				}
 			}
@@ -537,15 +538,6 @@ func scaleValue(s string) float64 {
 	return v
 }
 
-func isRangeJoin(w string) bool {
-	for _, r := range rangeJoin {
-		if r == w {
-			return true
-		}
-	}
-	return false
-}
-
 func startsNumber(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || isNumeralRune(r)
@@ -559,7 +551,7 @@ func (s *scanner) shareBackward(q *Quantity) {
 	for k := len(s.out) - 1; k >= s.base; k-- {
 		p := &s.out[k]
 		between := s.text[p.End:cur.Start]
-		if !isListJoin(between) {
+		if !slices.Contains(listJoin, between) {
 			return
 		}
 		if p.Unit == "个" && cur.Unit == "pp" {
@@ -578,15 +570,6 @@ func (s *scanner) shareBackward(q *Quantity) {
 func hasBoundSuffix(text string, r *Recognizer) bool {
 	for _, b := range r.after {
 		if strings.HasSuffix(text, b.word) {
-			return true
-		}
-	}
-	return false
-}
-
-func isListJoin(s string) bool {
-	for _, w := range listJoin {
-		if s == w {
 			return true
 		}
 	}

@@ -1,13 +1,6 @@
 package extract
 
-import (
-	"unicode/utf8"
-
-	"github.com/policyfacts/policyfacts/internal/hanset"
-)
-
-// The range of the common CJK ideographs (hanset.Set covers it).
-const hanFirst, hanLast = hanset.First, hanset.Last
+import "unicode/utf8"
 
 // firstRunes returns the first rune of each word, as one string.
 func firstRunes(words []string) string {

@@ -3,6 +3,7 @@ package extract
 import (
 	_ "embed"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -180,7 +181,7 @@ func Slogans(text string) []Slogan {
 			}
 			// “两化”互动: a short numbered formula quoted, its verb outside
 			if utf8.RuneCountInString(body) <= 3 && startsNumeral(body) && !planNameRe.MatchString(body) {
-				if v := twoHanThenStop(after); contains(linkVerbs, v) {
+				if v := twoHanThenStop(after); slices.Contains(linkVerbs, v) {
 					body += v
 					end += len("”") + len(v)
 				}
@@ -206,7 +207,7 @@ func Slogans(text string) []Slogan {
 		}
 		ok := true
 		for i, r := range []rune(s) {
-			if i%2 == 1 && contains(oneOneNot, string(r)) {
+			if i%2 == 1 && slices.Contains(oneOneNot, string(r)) {
 				ok = false
 			}
 		}

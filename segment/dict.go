@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // The general dictionary: gse's Chinese (simplified) dictionary, with its
@@ -137,10 +139,13 @@ type hashIndex struct {
 	shift uint // a hash's home slot: home(h, shift)
 }
 
-// home returns the first slot to probe for hash h: the top bits of h
-// times 2⁶⁴/φ (Fibonacci hashing), which depend on every bit of h. FNV's
-// own top bits vary too little over short words such as single characters.
-func home(h uint64, shift uint) uint64 { return (h * 0x9E3779B97F4A7C15) >> shift }
+// mix returns h times 2⁶⁴/φ (Fibonacci hashing): its top bits depend on
+// every bit of h. FNV's own top bits vary too little over short words
+// such as single characters, so tables take their bits from mix(h).
+func mix(h uint64) uint64 { return h * 0x9E3779B97F4A7C15 }
+
+// home returns the first slot to probe for hash h.
+func home(h uint64, shift uint) uint64 { return mix(h) >> shift }
 
 type slot struct {
 	hash    uint64
@@ -292,6 +297,17 @@ func (l *lexicon) fillChars() {
 	}
 }
 
+// slotOf returns the slot of the word or prefix w (ref 0 if there is
+// none), through the character table for a common Han character.
+func (l *lexicon) slotOf(w string) slot {
+	if r, size := hanset.DecodeRune(w); size == len(w) && r >= charLo && r < charHi {
+		c := l.chars[r-charLo]
+		return slot{logFreq: c.logFreq, ref: c.ref}
+	}
+	s, _ := l.probe(hashString(w))
+	return s
+}
+
 // probe returns the slot of the word or prefix with hash h: the overlay's
 // if it has one, else the general dictionary's.
 func (l *lexicon) probe(h uint64) (slot, bool) {
@@ -405,8 +421,8 @@ type overlay struct {
 }
 
 // filterBit returns the word and bit of the overlay's filter for hash h
-// (from its top 16 bits, the best mixed).
-func filterBit(h uint64) (int, uint64) { return int(h >> 54), 1 << ((h >> 48) & 63) }
+// (the top 16 bits of mix(h)).
+func filterBit(h uint64) (int, uint64) { m := mix(h); return int(m >> 54), 1 << ((m >> 48) & 63) }
 
 func newOverlay(set map[string]entry) (overlay, error) {
 	o := overlay{words: make([]string, 0, len(set)), entries: make([]entry, 0, len(set)),

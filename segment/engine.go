@@ -50,13 +50,7 @@ func (rt *router) route(l *lexicon, s string, dst []span) []span {
 		start := bounds[i]
 		// The character alone: its frequency, or 1 if it is no word.
 		first := s[start:bounds[i+1]]
-		var c slot
-		if r, size := hanset.DecodeRune(first); size == len(first) && r >= charLo && r < charHi {
-			ci := l.chars[r-charLo]
-			c = slot{logFreq: ci.logFreq, ref: ci.ref}
-		} else {
-			c, _ = l.probe(hashString(first))
-		}
+		c := l.slotOf(first)
 		lf := float64(c.logFreq)
 		if c.ref == 0 || math.IsInf(lf, -1) {
 			lf = 0
@@ -262,16 +256,8 @@ func (s *gseSegmenter) emitRun(out []Token, lex *lexicon, text string, start, en
 // for words it lacks, by shape: m for numbers, eng for Latin words, x for
 // symbols, un for Han words found by the HMM.
 func (l *lexicon) token(text string, start, end int) Token {
-	w := text[start:end]
-	var sp span
-	if r, size := hanset.DecodeRune(w); size == len(w) && r >= charLo && r < charHi {
-		c := l.chars[r-charLo]
-		sp.ref, sp.logFreq = c.ref, c.logFreq
-	} else {
-		s, _ := l.probe(hashString(w))
-		sp.ref, sp.logFreq = s.ref, s.logFreq
-	}
-	return l.wordToken(text, start, end, sp)
+	s := l.slotOf(text[start:end])
+	return l.wordToken(text, start, end, span{ref: s.ref, logFreq: s.logFreq})
 }
 
 // wordToken is token for a span whose dictionary entry is known.

@@ -59,26 +59,16 @@ func DecodeRune(s string) (rune, int) {
 }
 
 // Words is a list of words to look for in text, indexed by first
-// character: a scan tests one bit per character and compares words only
-// where one may start. It is immutable and safe for concurrent use.
-type Words struct {
-	words []string
-	first *Set
-	other []string // words whose first character is outside the Set's range
-}
+// character (an Index): a scan compares words only where one may start.
+// It is immutable and safe for concurrent use.
+type Words struct{ byFirst Index[string] }
 
 // NewWords returns the Words of ws (empty words are left out).
 func NewWords(ws ...string) *Words {
-	w := &Words{first: new(Set)}
+	w := new(Words)
 	for _, s := range ws {
-		if s == "" {
-			continue
-		}
-		if r, _ := utf8.DecodeRuneInString(s); r >= First && r <= Last {
-			w.words = append(w.words, s)
-			w.first[(r-First)/64] |= 1 << ((r - First) % 64)
-		} else {
-			w.other = append(w.other, s)
+		if r, size := utf8.DecodeRuneInString(s); size > 0 {
+			w.byFirst.Add(r, s)
 		}
 	}
 	return w
@@ -86,18 +76,11 @@ func NewWords(ws ...string) *Words {
 
 // In reports whether any of the words occurs in s.
 func (w *Words) In(s string) bool {
-	for _, o := range w.other {
-		if strings.Contains(s, o) {
-			return true
-		}
-	}
 	for i := 0; i < len(s); {
 		r, size := DecodeRune(s[i:])
-		if w.first.Has(r) {
-			for _, x := range w.words {
-				if strings.HasPrefix(s[i:], x) {
-					return true
-				}
+		for _, x := range w.byFirst.At(r) {
+			if strings.HasPrefix(s[i:], x) {
+				return true
 			}
 		}
 		i += size
