@@ -177,23 +177,25 @@ type Mention struct {
 // short name that is the same for several places is reported for each.
 func (g *Gazetteer) Mentions(text string) []Mention {
 	var out []Mention
+	r, size := hanset.DecodeRune(text)
 	for i := 0; i < len(text); {
-		r, size := hanset.DecodeRune(text[i:])
-		cands := g.names.At(r)
-		if len(cands) > 0 {
-			// the names whose second rune is the text's
-			r2, _ := hanset.DecodeRune(text[i+size:])
-			if !g.pairs.has(r, r2) {
-				i += size
-				continue
-			}
-			lo := sort.Search(len(cands), func(k int) bool { return cands[k].second >= r2 })
-			hi := lo
-			for hi < len(cands) && cands[hi].second == r2 {
-				hi++
-			}
-			cands = cands[lo:hi]
+		// Each rune is decoded once, as the second of a pair and then as
+		// the first; the pair filter rules most positions out before the
+		// list of names is read.
+		r2, size2 := hanset.DecodeRune(text[i+size:])
+		if !g.pairs.has(r, r2) {
+			i += size
+			r, size = r2, size2
+			continue
 		}
+		// the names whose second rune is the text's
+		cands := g.names.At(r)
+		lo := sort.Search(len(cands), func(k int) bool { return cands[k].second >= r2 })
+		hi := lo
+		for hi < len(cands) && cands[hi].second == r2 {
+			hi++
+		}
+		cands = cands[lo:hi]
 		matched := 0
 		for _, c := range cands {
 			if matched > 0 && len(c.text) < matched {
@@ -206,9 +208,11 @@ func (g *Gazetteer) Mentions(text string) []Mention {
 		}
 		if matched > 0 {
 			i += matched
+			r, size = hanset.DecodeRune(text[i:])
 			continue
 		}
 		i += size
+		r, size = r2, size2
 	}
 	return out
 }
