@@ -17,13 +17,18 @@ var chromeData string
 //go:embed data/paywall.txt
 var paywallData string
 
-// chromeVocab is the parsed form of data/chrome.txt.
+// chromeVocab is the parsed form of data/chrome.txt, with each class
+// indexed by first rune so that a line is scanned once per class rather
+// than once per word.
 type chromeVocab struct {
-	strong, prefix, weak []string
+	strong, weakIn *hanset.Words
+	prefix         hanset.Index[string]
+	weak           []string
 }
 
 var loadChrome = sync.OnceValue(func() chromeVocab {
 	var v chromeVocab
+	var strong []string
 	for _, line := range dataLines(chromeData) {
 		class, text, ok := strings.Cut(line, "\t")
 		if !ok {
@@ -31,15 +36,17 @@ var loadChrome = sync.OnceValue(func() chromeVocab {
 		}
 		switch class {
 		case "strong":
-			v.strong = append(v.strong, text)
+			strong = append(strong, text)
 		case "prefix":
-			v.prefix = append(v.prefix, text)
+			r, _ := utf8.DecodeRuneInString(text)
+			v.prefix.Add(r, text)
 		case "weak":
 			v.weak = append(v.weak, text)
 		default:
 			panic("corpus: bad class in data/chrome.txt: " + class)
 		}
 	}
+	v.strong, v.weakIn = hanset.NewWords(strong...), hanset.NewWords(v.weak...)
 	return v
 })
 
@@ -128,16 +135,15 @@ func classify(s string, inBody, prose bool) lineKind {
 	}
 	v := loadChrome()
 	n := runesUpTo(s, 160) // compared with 160 at most
-	if !prose || n < 160 {
-		for _, w := range v.strong {
-			if strings.Contains(s, w) {
+	if (!prose || n < 160) && v.strong.In(s) {
+		return chromeLine
+	}
+	if !prose || n < 120 {
+		r, _ := utf8.DecodeRuneInString(s)
+		for _, w := range v.prefix.At(r) {
+			if strings.HasPrefix(s, w) {
 				return chromeLine
 			}
-		}
-	}
-	for _, w := range v.prefix {
-		if strings.HasPrefix(s, w) && (!prose || n < 120) {
-			return chromeLine
 		}
 	}
 	if n < 30 && pageFooterRe.MatchString(s) {
@@ -150,6 +156,9 @@ func classify(s string, inBody, prose bool) lineKind {
 		return chromeLine
 	}
 	if prose {
+		return keepLine
+	}
+	if !v.weakIn.In(s) {
 		return keepLine
 	}
 	rest := s
