@@ -487,6 +487,10 @@ type lrune struct {
 }
 
 func (n *normaliser) line(start, end int, cuts [][2]int) {
+	if n.conv == nil && len(cuts) == 0 && plainLine(n.raw[start:end]) {
+		n.b.copy(start, n.raw[start:end]) // what the loop below would write, rune by rune
+		return
+	}
 	rs := n.rs[:0]
 	for p := start; p < end; {
 		r, size := hanset.DecodeRune(n.raw[p:end])
@@ -565,6 +569,31 @@ func (n *normaliser) line(start, end int, cuts [][2]int) {
 		n.emit(lr, out)
 		prev = out
 	}
+}
+
+// plainLine reports whether the normaliser leaves s as it is: valid
+// UTF-8 without spaces, invisible or control characters, full-width ASCII,
+// corner brackets, straight double quotes or the ASCII punctuation that
+// may become full-width. Most lines of a report are plain.
+func plainLine(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c <= ' ' || c == '"' || strings.IndexByte(",:;!?()", c) >= 0 {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := hanset.DecodeRune(s[i:])
+		switch {
+		case size == 1, isSpace(r), isInvisible(r), r >= 0xFF01 && r <= 0xFF5E,
+			r == '「', r == '『', r == '」', r == '』':
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // simplify converts the runes of a traditional-script line in place,

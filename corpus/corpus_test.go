@@ -644,3 +644,27 @@ func TestHeadingLevel(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPlainLine checks the normaliser's fast path: a line plainLine
+// accepts is one the rune-by-rune path also writes unchanged. (A cut
+// that cuts nothing sends a line down the rune-by-rune path.)
+func FuzzPlainLine(f *testing.F) {
+	for _, s := range []string{
+		"全市实现地区生产总值1240亿元，增长7.5%。",
+		"招商引资 到位资金", "（一）稳增长", "２０２３年", "「放管服」", `"三个一批"`,
+		"GDP:100", "a,b", "\u200b隐", "\xe4\xb8", "政\u3000府", "第1页", "——",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.ContainsAny(s, "\n") || !plainLine(s) {
+			return
+		}
+		b := newBuilder(len(s), len(s))
+		n := &normaliser{b: b, raw: s}
+		n.line(0, len(s), [][2]int{{len(s), len(s)}})
+		if got, _ := b.finish(); got != s {
+			t.Errorf("plainLine(%q) but the normaliser writes %q", s, got)
+		}
+	})
+}
