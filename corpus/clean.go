@@ -487,8 +487,7 @@ type lrune struct {
 }
 
 func (n *normaliser) line(start, end int, cuts [][2]int) {
-	if n.conv == nil && len(cuts) == 0 && plainLine(n.raw[start:end]) {
-		n.b.copy(start, n.raw[start:end]) // what the loop below would write, rune by rune
+	if n.conv == nil && len(cuts) == 0 && n.lineFast(start, end) {
 		return
 	}
 	rs := n.rs[:0]
@@ -539,14 +538,9 @@ func (n *normaliser) line(start, end int, cuts [][2]int) {
 			k = j - 1
 			continue
 		}
-		out := r
+		out := foldRune(r)
 		switch {
-		case r >= 0xFF01 && r <= 0xFF5E && !strings.ContainsRune("，（）：；！？", r):
-			out, _ = utf8.DecodeRuneInString(width.Fold.String(string(r)))
-		case r == '「' || r == '『':
-			out = '“'
-		case r == '」' || r == '』':
-			out = '”'
+		case out != r:
 		case r == '"':
 			if quoteOpen {
 				out = '”'
@@ -571,29 +565,72 @@ func (n *normaliser) line(start, end int, cuts [][2]int) {
 	}
 }
 
-// plainLine reports whether the normaliser leaves s as it is: valid
-// UTF-8 without spaces, invisible or control characters, full-width ASCII,
-// corner brackets, straight double quotes or the ASCII punctuation that
-// may become full-width. Most lines of a report are plain.
-func plainLine(s string) bool {
+// lineFast is line for a line without cuts in a text that is not
+// traditional, written a run of unchanged runes at a time rather than rune
+// by rune. It reports false, having written nothing, if the line holds
+// spaces or straight double quotes, whose handling needs the whole line;
+// FuzzLineFast holds it to the rune-by-rune path.
+func (n *normaliser) lineFast(start, end int) bool {
+	s := n.raw[start:end]
+	m := n.b.mark()
+	var prev rune // last rune written
+	run := 0      // start of the run of unchanged runes not yet written
 	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c <= ' ' || c == '"' || strings.IndexByte(",:;!?()", c) >= 0 {
-				return false
-			}
-			i++
-			continue
-		}
 		r, size := hanset.DecodeRune(s[i:])
+		out := r
 		switch {
-		case size == 1, isSpace(r), isInvisible(r), r >= 0xFF01 && r <= 0xFF5E,
-			r == '「', r == '『', r == '」', r == '』':
+		case r == '"' || isSpace(r) && !isInvisible(r):
+			n.b.reset(m)
 			return false
+		case isInvisible(r): // dropped (so is an invalid byte: U+FFFD)
+			n.b.copy(start+run, s[run:i])
+			run = i + size
+			i += size
+			continue
+		case r < utf8.RuneSelf:
+			if strings.IndexByte(",:;!?()", byte(r)) >= 0 && isCJKContext(prev, nextRune(s[i+size:]), r) {
+				out = fullPunct(r)
+			}
+		default:
+			out = foldRune(r)
 		}
+		if out != r {
+			n.b.copy(start+run, s[run:i])
+			n.b.replace(start+i, start+i+size, string(out))
+			run = i + size
+		}
+		prev = out
 		i += size
 	}
+	n.b.copy(start+run, s[run:])
 	return true
+}
+
+// nextRune returns the first rune of s that the normaliser keeps, 0 if
+// there is none.
+func nextRune(s string) rune {
+	for _, r := range s {
+		if !isInvisible(r) {
+			return r
+		}
+	}
+	return 0
+}
+
+// foldRune returns what the normaliser writes for r whatever stands
+// around it: full-width ASCII as ASCII, except the punctuation Chinese
+// text writes full-width, and corner brackets as curly quotes.
+func foldRune(r rune) rune {
+	switch {
+	case r >= 0xFF01 && r <= 0xFF5E && !strings.ContainsRune("，（）：；！？", r):
+		out, _ := utf8.DecodeRuneInString(width.Fold.String(string(r)))
+		return out
+	case r == '「' || r == '『':
+		return '“'
+	case r == '」' || r == '』':
+		return '”'
+	}
+	return r
 }
 
 // simplify converts the runes of a traditional-script line in place,
