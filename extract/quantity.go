@@ -714,23 +714,24 @@ func (s *scanner) doubling(i int) int {
 // them (合同利用市外资金亿元). Templates and redacted documents score high.
 func (r *Recognizer) Redacted(text string) int {
 	n := 0
-	for _, u := range []string{"亿元", "万元", "万美元", "亿美元", "%", "个百分点"} {
-		off := 0
-		for {
-			k := strings.Index(text[off:], u)
-			if k < 0 {
-				break
+	for i := 0; i < len(text); i++ {
+		// every unit starts with % or the lead byte of 亿, 万 and 个
+		if c := text[i]; c != '%' && c != redactedLead {
+			continue
+		}
+		for _, u := range redactedUnits {
+			if !strings.HasPrefix(text[i:], u) {
+				continue
 			}
-			k += off
-			off = k + len(u)
-			p, _ := utf8.DecodeLastRuneInString(text[:k])
+			end := i + len(u)
+			p, _ := utf8.DecodeLastRuneInString(text[:i])
 			switch {
 			case strings.ContainsRune(r.placeholder, p):
 				n++
 			case p >= '0' && p <= '9' || p >= '０' && p <= '９' || isNumeralRune(p) || p == '余' || p == '多' || p == '来' || p == ' ' || p == '之':
 			case p == '过' || p == '上' || p == '超' || p == '千' || p == '百':
 			case isHanRune(p):
-				rest := text[off:]
+				rest := text[end:]
 				if !strings.HasPrefix(rest, "以上") && !strings.HasPrefix(rest, "级") && !strings.HasPrefix(rest, "以下") && u != "%" {
 					n++
 				}
@@ -739,5 +740,12 @@ func (r *Recognizer) Redacted(text string) int {
 	}
 	return n
 }
+
+// redactedUnits are the units Redacted looks for; none is a prefix of
+// another, so at most one matches at a place.
+var redactedUnits = [...]string{"亿元", "万元", "万美元", "亿美元", "%", "个百分点"}
+
+// redactedLead is the first byte of the units that are not %.
+const redactedLead = 0xE4
 
 func isHanRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }

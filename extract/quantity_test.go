@@ -301,11 +301,18 @@ func TestRedacted(t *testing.T) {
 		{"协议引资204亿元", 0},
 		{"亿元以上项目45个", 0},
 		{"投资上亿元的企业", 0},
+		{"利用外资万美元，外贸进出口亿美元，增长个百分点", 3},
+		{"引进亿元项目，利用外资亿美元，到位××万元，达X%", 4},
 	}
 	r := NewRecognizer()
 	for _, tc := range tests {
 		if got := r.Redacted(tc.in); got != tc.want {
 			t.Errorf("Redacted(%q) = %d, want %d", tc.in, got, tc.want)
+		}
+	}
+	for _, u := range redactedUnits {
+		if u[0] != '%' && u[0] != redactedLead {
+			t.Errorf("unit %q starts with %#x: Redacted's byte test skips it", u, u[0])
 		}
 	}
 }
