@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -97,4 +99,25 @@ func TestFirstRunes(t *testing.T) {
 	if got := firstRunes([]string{"今年", "去年", "过去一年"}); got != "今去过" {
 		t.Errorf("firstRunes = %q", got)
 	}
+}
+
+// FuzzOneOnePairs holds oneOnePairs to the regular expression it stands
+// for.
+func FuzzOneOnePairs(f *testing.F) {
+	re := regexp.MustCompile(`(?:一\p{Han}一\p{Han}){1,4}`)
+	for _, s := range []string{
+		"实行一企一策一事一议", "一对一", "一是一批", "一企一策一事一议一厂一码一户一档一村一品", "一a一b", "一一一一一",
+		"一企一", "推行“一窗受理、一网通办”", "一\xe4一策",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want [][2]int
+		for _, m := range re.FindAllStringIndex(s, -1) {
+			want = append(want, [2]int{m[0], m[1]})
+		}
+		if got := oneOnePairs(s); !slices.Equal(got, want) {
+			t.Errorf("oneOnePairs(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

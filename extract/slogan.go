@@ -22,8 +22,6 @@ type Slogan struct {
 }
 
 var (
-	// 一企一策一事一议, 一事一议
-	oneOneRe = regexp.MustCompile(`(?:一\p{Han}一\p{Han}){1,4}`)
 	// a formula inside quotes is kept whole up to this length (runes)
 	maxQuoted  = 24
 	planNameRe = regexp.MustCompile(`^十[一二三四五六七八九]?五(?:规划|时期|期间)?$`)
@@ -46,14 +44,62 @@ var numberedForms = []struct {
 	{"二三四五六七八九十两", []string{"化联动", "化互动", "化融合", "化同步", "化并举"}, false},
 }
 
-// numberedStarts are the numerals of numberedForms.
-var numberedStarts = func() *hanset.Set {
-	var s string
+// numberedStarts are the numerals of numberedForms, numberedSeconds the
+// first runes of their words.
+var numberedStarts, numberedSeconds = func() (*hanset.Set, *hanset.Set) {
+	var s, w string
 	for _, f := range numberedForms {
 		s += f.numerals
+		for _, x := range f.words {
+			r, _ := utf8.DecodeRuneInString(x)
+			w += string(r)
+		}
 	}
-	return hanset.New(s)
+	return hanset.New(s), hanset.New(w)
 }()
+
+// oneOnePairs returns the spans of 一X一Y, repeated up to four times
+// (一企一策一事一议, 一事一议; X and Y Han characters), leftmost first,
+// longest, not overlapping: the matches of (?:一\p{Han}一\p{Han}){1,4}.
+func oneOnePairs(text string) [][2]int {
+	var out [][2]int
+	// pair returns the end of 一X一Y at i, or -1.
+	pair := func(i int) int {
+		for k := 0; k < 2; k++ {
+			if !strings.HasPrefix(text[i:], "一") {
+				return -1
+			}
+			i += len("一")
+			r, size := hanset.DecodeRune(text[i:])
+			if !hanset.IsHan(r) {
+				return -1
+			}
+			i += size
+		}
+		return i
+	}
+	for off := 0; ; {
+		k := strings.Index(text[off:], "一")
+		if k < 0 {
+			return out
+		}
+		start := off + k
+		end := pair(start)
+		if end < 0 {
+			off = start + len("一")
+			continue
+		}
+		for n := 1; n < 4; n++ {
+			e := pair(end)
+			if e < 0 {
+				break
+			}
+			end = e
+		}
+		out = append(out, [2]int{start, end})
+		off = end
+	}
+}
 
 // numberedMarks are the clause marks that may end a numbered form.
 const numberedMarks = "，。；：、:;,\n"
@@ -67,7 +113,9 @@ func numberedFormulas(text string) [][2]int {
 		r, size := hanset.DecodeRune(text[i:])
 		end := -1
 		if numberedStarts.Has(r) {
-			end = numberedAt(text, i, r, size)
+			if r2, _ := hanset.DecodeRune(text[i+size:]); numberedSeconds.Has(r2) {
+				end = numberedAt(text, i, r, size)
+			}
 		}
 		if end < 0 {
 			i += size
@@ -200,7 +248,7 @@ func Slogans(text string) []Slogan {
 		}
 		return false
 	}
-	for _, m := range oneOneRe.FindAllStringIndex(text, -1) {
+	for _, m := range oneOnePairs(text) {
 		s := text[m[0]:m[1]]
 		if inQuote(m[0]) || oneOneIdioms[s] {
 			continue
