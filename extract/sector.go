@@ -28,6 +28,7 @@ type sectorTable struct {
 	names    []string
 	category map[string]string
 	byFirst  hanset.Index[string]
+	pairs    pairFilter // the first two runes of every name
 }
 
 var loadSectors = sync.OnceValue(func() *sectorTable {
@@ -45,8 +46,13 @@ var loadSectors = sync.OnceValue(func() *sectorTable {
 	}
 	sort.SliceStable(t.names, func(i, j int) bool { return len(t.names[i]) > len(t.names[j]) })
 	for _, n := range t.names {
-		r, _ := utf8.DecodeRuneInString(n)
+		r, size := utf8.DecodeRuneInString(n)
+		r2, size2 := utf8.DecodeRuneInString(n[size:])
+		if size2 == 0 {
+			panic("extract: a name of one character in data/sectors.tsv: " + n)
+		}
 		t.byFirst.Add(r, n)
+		t.pairs.add(r, r2)
 	}
 	return t
 })
@@ -95,17 +101,20 @@ func Sectors(text string) []Sector {
 		s.Positions = append(s.Positions, pos)
 	}
 	covered := 0 // end of the last name found, so names do not overlap
+	r, size := hanset.DecodeRune(text)
 	for i := 0; i < len(text); {
-		r, size := hanset.DecodeRune(text[i:])
-		if i >= covered {
+		r2, size2 := hanset.DecodeRune(text[i+size:])
+		if i >= covered && t.pairs.has(r, r2) {
 			if end, ok := t.match(text, i, r); ok {
 				add(text[i:end], i)
 				covered = end
 				i = end
+				r, size = hanset.DecodeRune(text[i:])
 				continue
 			}
 		}
 		i += size
+		r, size = r2, size2
 	}
 	// the productive pattern X产业 (and X行业)
 	for _, suf := range []string{"产业", "行业"} {
