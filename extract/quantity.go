@@ -7,6 +7,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // Recognizer finds quantities in text. It holds the lookup structures
@@ -130,7 +132,7 @@ func (s *scanner) run() {
 			i++
 			continue
 		}
-		rn, size := utf8.DecodeRuneInString(t[i:])
+		rn, size := hanset.DecodeRune(t[i:])
 		if isNumeralRune(rn) || rn >= '０' && rn <= '９' || rn == '翻' {
 			i = s.at(i)
 			continue
