@@ -392,13 +392,30 @@ func inlineCuts(s string) [][2]int {
 			cuts = append(cuts, [2]int{m[0], m[1]})
 		}
 	}
-	// every footer pattern with 页 holds a digit or 上一页
-	if strings.Contains(s, "页") && (strings.ContainsAny(s, "0123456789") || strings.Contains(s, "上一页")) {
+	if pageNumberHint(s) {
 		for _, m := range pageFooterRe.FindAllStringIndex(s, -1) {
 			cuts = append(cuts, [2]int{m[0], m[1]})
 		}
 	}
 	return cuts
+}
+
+// pageNumberHint reports whether s may hold a page footer that
+// pageFooterRe finds inside a line: every such footer holds a page number
+// before 页 (spaces allowed between them) or 上一页.
+func pageNumberHint(s string) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], "页")
+		if k < 0 {
+			return false
+		}
+		k += off
+		before := strings.TrimRight(s[:k], " \t\f\r\n")
+		if n := len(before); n > 0 && before[n-1] >= '0' && before[n-1] <= '9' || strings.HasSuffix(before, "上一") {
+			return true
+		}
+		off = k + len("页")
+	}
 }
 
 // paywallHints are words every match of a pattern of data/paywall.txt

@@ -675,3 +675,25 @@ func FuzzLineFast(f *testing.F) {
 		}
 	})
 }
+
+func TestPageNumberHint(t *testing.T) {
+	for s, want := range map[string]bool{
+		"第3页 共10页":      true,
+		"共 12 页 第 3 页":  true,
+		"上一页 下一页":       true,
+		"凉山州网首页 > 凉山资讯": false,
+		"页岩气产量增长15%":    false,
+		"2023年第1页":      true,
+		"第三页":           false,
+		"引进项目12个，详见附件页": false,
+		"全文共3页，此为第2\t页，继续阅读请登录": true,
+	} {
+		if got := pageNumberHint(s); got != want {
+			t.Errorf("pageNumberHint(%q) = %v, want %v", s, got, want)
+		}
+		// the hint may only rule out lines the footer pattern finds nothing in
+		if !pageNumberHint(s) && pageFooterRe.MatchString(s) {
+			t.Errorf("pageNumberHint(%q) is false but pageFooterRe matches", s)
+		}
+	}
+}
