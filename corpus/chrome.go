@@ -146,7 +146,7 @@ func classify(s string, inBody, prose bool) lineKind {
 			}
 		}
 	}
-	if n < 30 && pageFooterRe.MatchString(s) {
+	if n < 30 && (pageNumberHint(s) || strings.IndexByte("-[0123456789", s[0]) >= 0) && pageFooterRe.MatchString(s) {
 		return chromeLine
 	}
 	if s[0] >= '0' && s[0] <= '9' && stampRe.MatchString(s) {

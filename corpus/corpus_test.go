@@ -696,4 +696,10 @@ func TestPageNumberHint(t *testing.T) {
 			t.Errorf("pageNumberHint(%q) is false but pageFooterRe matches", s)
 		}
 	}
+	// lines that are footers without 页, which classify tests by first byte
+	for _, s := range []string{"- 3 -", "-12-", "[3]/10", "3 / 10"} {
+		if pageNumberHint(s) || !pageFooterRe.MatchString(s) || classify(s, false, false) != chromeLine {
+			t.Errorf("%q: want a footer line without a page-number hint", s)
+		}
+	}
 }
