@@ -37,7 +37,8 @@ type baseDict struct {
 	pos     []string
 	index   hashIndex
 	total   float64
-	maxLen  int // longest word, in bytes
+	maxLen  int     // longest word, in bytes
+	maxIDF  float64 // the highest IDF of an entry
 	entries int
 	chars   []charInfo // the single-character entries, by rune - charLo
 }
@@ -92,6 +93,7 @@ func decodeDict(s string) (*baseDict, error) {
 		if len(w) > d.maxLen {
 			d.maxLen = len(w)
 		}
+		d.maxIDF = max(d.maxIDF, d.entry(i).IDF)
 		lf := logs.of(u32(d.data, i*recordSize+4))
 		items[i] = slot{hashString(w), lf, baseRef(i)}
 		if r, size := utf8.DecodeRuneInString(w); size == len(w) && r >= charLo && r < charHi {
@@ -287,12 +289,13 @@ type lexicon struct {
 	total    float64
 	logTotal float64
 	maxLen   int
+	maxIDF   float64    // no word weighs more (see idf)
 	chars    []charInfo // by rune - charLo
 }
 
 func newLexicon(base *baseDict) *lexicon {
 	l := &lexicon{base: base, total: base.total,
-		logTotal: math.Log(base.total), maxLen: base.maxLen}
+		logTotal: math.Log(base.total), maxLen: base.maxLen, maxIDF: max(base.maxIDF, medianIDF)}
 	l.fillChars()
 	return l
 }
@@ -387,7 +390,7 @@ func (l *lexicon) freq(w string) float64 {
 // for exactly that minimum. With policy set, the words are the domain
 // dictionary and their frequencies give their IDF (policyIDF).
 func (l *lexicon) with(words []Word, policy bool) (*lexicon, error) {
-	n := &lexicon{base: l.base, total: l.total, maxLen: l.maxLen}
+	n := &lexicon{base: l.base, total: l.total, maxLen: l.maxLen, maxIDF: l.maxIDF}
 	set := make(map[string]entry, len(l.extra.words)+2*len(words))
 	for i, w := range l.extra.words {
 		set[w] = l.extra.entries[i]
@@ -427,6 +430,7 @@ func (l *lexicon) with(words []Word, policy bool) (*lexicon, error) {
 		if len(w.Text) > n.maxLen {
 			n.maxLen = len(w.Text)
 		}
+		n.maxIDF = max(n.maxIDF, idf)
 	}
 	var err error
 	if n.extra, err = newOverlay(set); err != nil {

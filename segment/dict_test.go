@@ -70,3 +70,21 @@ func TestHashIndex(t *testing.T) {
 		t.Error("add accepted a second entry with the same hash")
 	}
 }
+
+// TestMaxIDF checks the bound Keywords uses to pass over terms without
+// looking their IDF up: no word, known or not, weighs more than maxIDF.
+func TestMaxIDF(t *testing.T) {
+	lex := domainLexicon()
+	words := []string{"招商引资", "市外到位资金", "的", "甲乙丙丁", "新质生产力引领", "协议引资额"}
+	for _, w := range domainWords() {
+		words = append(words, w.Text)
+	}
+	for _, w := range words {
+		if idf := lex.idf(w); idf > lex.maxIDF || idf <= 0 {
+			t.Errorf("idf(%q) = %v, bound %v", w, idf, lex.maxIDF)
+		}
+	}
+	if lex.maxIDF < medianIDF || lex.maxIDF > 100 {
+		t.Errorf("maxIDF = %v", lex.maxIDF)
+	}
+}

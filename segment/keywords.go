@@ -59,7 +59,11 @@ func Keywords(tokens []Token, n int) []Keyword {
 	// term goes in after every one at least as heavy.
 	top := make([]Keyword, 0, min(n, len(terms))+1)
 	for _, k := range terms {
-		k.Weight = float64(k.Count) / float64(total) * lex.idf(k.Text)
+		tf := float64(k.Count) / float64(total)
+		if len(top) == n && tf*lex.maxIDF <= top[n-1].Weight {
+			continue // it cannot weigh more: no need to look its IDF up
+		}
+		k.Weight = tf * lex.idf(k.Text)
 		if len(top) == n && k.Weight <= top[n-1].Weight {
 			continue
 		}
