@@ -41,6 +41,7 @@ type baseDict struct {
 	maxIDF  float64 // the highest IDF of an entry
 	entries int
 	chars   []charInfo // the single-character entries, by rune - charLo
+	posOfs  []uint8    // each entry's part of speech, an index into pos
 }
 
 const recordSize = 12
@@ -83,6 +84,7 @@ func decodeDict(s string) (*baseDict, error) {
 	d.data, d.blob = s[:n*recordSize], s[n*recordSize:]
 	d.index = newHashIndex(n)
 	d.chars = make([]charInfo, charHi-charLo)
+	d.posOfs = make([]uint8, n)
 	var logs logTable
 	items := make([]slot, n)
 	for i := range items {
@@ -90,6 +92,7 @@ func decodeDict(s string) (*baseDict, error) {
 		if int(d.data[i*recordSize+9]) >= npos || len(w) == 0 {
 			return nil, errDict("entry")
 		}
+		d.posOfs[i] = d.data[i*recordSize+9]
 		if len(w) > d.maxLen {
 			d.maxLen = len(w)
 		}
@@ -262,8 +265,10 @@ func (d *baseDict) entry(i int) entry {
 	return e
 }
 
-// posOf returns the part of speech of entry i.
-func (d *baseDict) posOf(i int) string { return d.pos[d.data[i*recordSize+9]] }
+// posOf returns the part of speech of entry i. Every token asks for one:
+// the tags stand in an array of their own, a twelfth of the records' size,
+// which stays in cache where the records do not.
+func (d *baseDict) posOf(i int) string { return d.pos[d.posOfs[i]] }
 
 // FNV-1a, 64 bits; hashing can be extended one byte at a time.
 const (
