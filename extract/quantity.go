@@ -717,8 +717,9 @@ func (s *scanner) doubling(i int) int {
 func (r *Recognizer) Redacted(text string) int {
 	n := 0
 	for i := 0; i < len(text); i++ {
-		// every unit starts with % or the lead byte of 亿, 万 and 个
-		if c := text[i]; c != '%' && c != redactedLead {
+		// every unit starts with % or with 亿, 万 or 个, whose first two
+		// bytes are redactedLead and one of redactedSeconds
+		if c := text[i]; c != '%' && (c != redactedLead || i+1 == len(text) || strings.IndexByte(redactedSeconds, text[i+1]) < 0) {
 			continue
 		}
 		for _, u := range redactedUnits {
@@ -747,7 +748,11 @@ func (r *Recognizer) Redacted(text string) int {
 // another, so at most one matches at a place.
 var redactedUnits = [...]string{"亿元", "万元", "万美元", "亿美元", "%", "个百分点"}
 
-// redactedLead is the first byte of the units that are not %.
-const redactedLead = 0xE4
+// redactedLead is the first byte of the units that are not %, and
+// redactedSeconds the second bytes they may have.
+const (
+	redactedLead    = 0xE4
+	redactedSeconds = "\xba\xb8"
+)
 
 func isHanRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }
