@@ -565,7 +565,7 @@ func (n *normaliser) line(start, end int, cuts [][2]int) {
 				out = '“'
 			}
 			quoteOpen = !quoteOpen
-		case r < utf8.RuneSelf && strings.IndexByte(",:;!?()", byte(r)) >= 0:
+		case isLatinPunct(r):
 			next := rune(0)
 			for j := k + 1; j < len(rs); j++ {
 				if !isSpace(rs[j].r) {
@@ -604,8 +604,8 @@ func (n *normaliser) lineFast(start, end int) bool {
 			run = i + size
 			i += size
 			continue
-		case r < utf8.RuneSelf:
-			if strings.IndexByte(",:;!?()", byte(r)) >= 0 && isCJKContext(prev, nextRune(s[i+size:]), r) {
+		case isLatinPunct(r):
+			if isCJKContext(prev, nextRune(s[i+size:]), r) {
 				out = fullPunct(r)
 			}
 		default:
@@ -621,6 +621,12 @@ func (n *normaliser) lineFast(start, end int) bool {
 	}
 	n.b.copy(start+run, s[run:])
 	return true
+}
+
+// isLatinPunct reports the ASCII punctuation that becomes full-width in
+// Chinese context (isCJKContext, fullPunct).
+func isLatinPunct(r rune) bool {
+	return r < utf8.RuneSelf && strings.IndexByte(",:;!?()", byte(r)) >= 0
 }
 
 // nextRune returns the first rune of s that the normaliser keeps, 0 if

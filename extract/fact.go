@@ -29,25 +29,14 @@ const (
 
 var measureNames = [...]string{"level", "yoy", "avg_growth", "share", "completion", "change"}
 
-func (m Measure) String() string {
-	if int(m) < len(measureNames) {
-		return measureNames[m]
-	}
-	return fmt.Sprintf("Measure(%d)", uint8(m))
-}
+func (m Measure) String() string { return enumName(measureNames[:], m, "Measure") }
 
 // MarshalText spells the measure as in SCHEMA.md.
 func (m Measure) MarshalText() ([]byte, error) { return []byte(m.String()), nil }
 
 // UnmarshalText reads a measure spelled as in SCHEMA.md.
 func (m *Measure) UnmarshalText(t []byte) error {
-	for i, n := range measureNames {
-		if n == string(t) {
-			*m = Measure(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("extract: unknown measure %q", t)
+	return parseEnum(measureNames[:], t, m, "measure")
 }
 
 // Kind says whether a figure was achieved or is a goal.

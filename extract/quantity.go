@@ -157,6 +157,24 @@ func isChineseDigit(r rune) bool {
 	return false
 }
 
+// scalesEnd returns the end of the scale characters written after a
+// number from j on (万, 亿, 千: 3.5万亿), stopping at a unit word that
+// starts with one (千瓦, 千米, 百分点) and at 十.
+func (s *scanner) scalesEnd(j int) int {
+	t := s.text
+	for j < len(t) {
+		if _, ok := s.r.unitAt(t, j); ok {
+			break
+		}
+		r, sz := utf8.DecodeRuneInString(t[j:])
+		if r == '十' || s.r.scales[r] == 0 {
+			break
+		}
+		j += sz
+	}
+	return j
+}
+
 // at tries a quantity starting at i and returns where scanning goes on.
 func (s *scanner) at(i int) int {
 	t := s.text
@@ -207,16 +225,7 @@ func (s *scanner) number(i int) (numTok, bool) {
 	// scales written after Arabic digits (3.5万亿, 5000万); stop at a unit
 	// word that starts with a scale character (千瓦, 千米, 百分点).
 	if arabic {
-		for j < len(t) {
-			if _, ok := s.r.unitAt(t, j); ok {
-				break
-			}
-			r, sz := utf8.DecodeRuneInString(t[j:])
-			if r == '十' || s.r.scales[r] == 0 {
-				break
-			}
-			j += sz
-		}
+		j = s.scalesEnd(j)
 	}
 	// the inner bound: 1.2万余项, 200多亿, 三十余家
 	if j < len(t) {
@@ -225,17 +234,9 @@ func (s *scanner) number(i int) (numTok, bool) {
 			if r == b.char {
 				tok.inner, tok.hasInner = b.bound, true
 				j += sz
-				for j < len(t) {
-					if _, ok := s.r.unitAt(t, j); ok {
-						break
-					}
-					r2, sz2 := utf8.DecodeRuneInString(t[j:])
-					if r2 == '十' || s.r.scales[r2] == 0 {
-						break
-					}
-					tok.scale += string(r2)
-					j += sz2
-				}
+				end := s.scalesEnd(j)
+				tok.scale += t[j:end]
+				j = end
 				break
 			}
 		}
@@ -716,13 +717,9 @@ func (s *scanner) doubling(i int) int {
 // them (合同利用市外资金亿元). Templates and redacted documents score high.
 func (r *Recognizer) Redacted(text string) int {
 	n := 0
-	for i := 0; i < len(text); i++ {
-		// every unit starts with % or with 亿, 万 or 个, whose first two
-		// bytes are redactedLead and one of redactedSeconds
-		if c := text[i]; c != '%' && (c != redactedLead || i+1 == len(text) || strings.IndexByte(redactedSeconds, text[i+1]) < 0) {
-			continue
-		}
-		for _, u := range redactedUnits {
+	for i := 0; i < len(text); {
+		c, size := hanset.DecodeRune(text[i:])
+		for _, u := range redactedUnits.At(c) {
 			if !strings.HasPrefix(text[i:], u) {
 				continue
 			}
@@ -740,19 +737,20 @@ func (r *Recognizer) Redacted(text string) int {
 				}
 			}
 		}
+		i += size
 	}
 	return n
 }
 
-// redactedUnits are the units Redacted looks for; none is a prefix of
-// another, so at most one matches at a place.
-var redactedUnits = [...]string{"亿元", "万元", "万美元", "亿美元", "%", "个百分点"}
-
-// redactedLead is the first byte of the units that are not %, and
-// redactedSeconds the second bytes they may have.
-const (
-	redactedLead    = 0xE4
-	redactedSeconds = "\xba\xb8"
-)
+// redactedUnits are the units Redacted looks for, by first rune; none is
+// a prefix of another, so at most one matches at a place.
+var redactedUnits = func() *hanset.Index[string] {
+	x := new(hanset.Index[string])
+	for _, u := range []string{"亿元", "万元", "万美元", "亿美元", "%", "个百分点"} {
+		r, _ := utf8.DecodeRuneInString(u)
+		x.Add(r, u)
+	}
+	return x
+}()
 
 func isHanRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }

@@ -100,14 +100,13 @@ func Sectors(text string) []Sector {
 		s.Count++
 		s.Positions = append(s.Positions, pos)
 	}
-	covered := 0 // end of the last name found, so names do not overlap
+	// Names do not overlap: scanning goes on after the end of each.
 	r, size := hanset.DecodeRune(text)
 	for i := 0; i < len(text); {
 		r2, size2 := hanset.DecodeRune(text[i+size:])
-		if i >= covered && t.pairs.has(r, r2) {
+		if t.pairs.has(r, r2) {
 			if end, ok := t.match(text, i, r); ok {
 				add(text[i:end], i)
-				covered = end
 				i = end
 				r, size = hanset.DecodeRune(text[i:])
 				continue

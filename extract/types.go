@@ -25,26 +25,13 @@ const (
 
 var boundNames = [...]string{"eq", "approx", "ge", "gt", "le", "lt"}
 
-func (b Bound) String() string {
-	if int(b) < len(boundNames) {
-		return boundNames[b]
-	}
-	return fmt.Sprintf("Bound(%d)", uint8(b))
-}
+func (b Bound) String() string { return enumName(boundNames[:], b, "Bound") }
 
 // MarshalText spells the bound as in SCHEMA.md.
 func (b Bound) MarshalText() ([]byte, error) { return []byte(b.String()), nil }
 
 // UnmarshalText reads a bound spelled as in SCHEMA.md.
-func (b *Bound) UnmarshalText(t []byte) error {
-	for i, n := range boundNames {
-		if n == string(t) {
-			*b = Bound(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("extract: unknown bound %q", t)
-}
+func (b *Bound) UnmarshalText(t []byte) error { return parseEnum(boundNames[:], t, b, "bound") }
 
 // Dimension is the kind of thing a quantity measures.
 type Dimension uint8
@@ -61,25 +48,34 @@ const (
 
 var dimensionNames = [...]string{"count", "money", "percent", "pp", "times", "physical"}
 
-func (d Dimension) String() string {
-	if int(d) < len(dimensionNames) {
-		return dimensionNames[d]
-	}
-	return fmt.Sprintf("Dimension(%d)", uint8(d))
-}
+func (d Dimension) String() string { return enumName(dimensionNames[:], d, "Dimension") }
 
 // MarshalText spells the dimension in lower case.
 func (d Dimension) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
 // UnmarshalText reads a dimension name.
 func (d *Dimension) UnmarshalText(t []byte) error {
-	for i, n := range dimensionNames {
+	return parseEnum(dimensionNames[:], t, d, "dimension")
+}
+
+// enumName returns the name of v, an enumerated value spelled by names,
+// or Type(v) for a value without one.
+func enumName[T ~uint8](names []string, v T, typ string) string {
+	if int(v) < len(names) {
+		return names[v]
+	}
+	return fmt.Sprintf("%s(%d)", typ, uint8(v))
+}
+
+// parseEnum sets *v to the value names spells t, or reports t unknown.
+func parseEnum[T ~uint8](names []string, t []byte, v *T, what string) error {
+	for i, n := range names {
 		if n == string(t) {
-			*d = Dimension(i)
+			*v = T(i)
 			return nil
 		}
 	}
-	return fmt.Errorf("extract: unknown dimension %q", t)
+	return fmt.Errorf("extract: unknown %s %q", what, t)
 }
 
 // Quantity is a figure stated in a text, in canonical units.

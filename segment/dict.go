@@ -258,7 +258,7 @@ func (d *baseDict) word(i int) string {
 
 func (d *baseDict) entry(i int) entry {
 	r := i * recordSize
-	e := entry{Freq: float64(u32(d.data, r+4)), POS: d.pos[d.data[r+9]]}
+	e := entry{Freq: float64(u32(d.data, r+4)), POS: d.posOf(i)}
 	if idf := uint16(d.data[r+10]) | uint16(d.data[r+11])<<8; idf != 0 {
 		e.IDF = float64(idf) / 1000
 	}
