@@ -199,6 +199,26 @@ func BenchmarkSeeds(b *testing.B) {
 			}
 		})
 	}
+	// The parts, over the same documents.
+	b.Run("load", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, raw := range raws {
+				if _, err := corpus.Load("doc.txt", raw, corpus.KindText, corpus.Options{}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("segment-only", func(b *testing.B) {
+		seg := defaultSegmenter()
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, c := range clean {
+				seg.Cut(c)
+			}
+		}
+	})
 	for _, bb := range segmentBaselines {
 		b.Run(bb.name, func(b *testing.B) {
 			cut := bb.setup(b)

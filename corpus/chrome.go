@@ -67,9 +67,14 @@ func dataLines(s string) []string {
 	return out
 }
 
+// pageFooterInline is the part of pageFooterRe that needs no line of its own.
+const pageFooterInline = `第\s*[0-9]+\s*页\s*[/,，]?\s*共\s*[0-9]+\s*页|共\s*[0-9]+\s*页\s*第\s*[0-9]+\s*页|上一页\s*下一页`
+
 var (
 	// 第10页 共10页, 共10页, 第 3 页, 上一页 下一页 …
-	pageFooterRe = regexp.MustCompile(`(?:第\s*[0-9]+\s*页\s*[/,，]?\s*共\s*[0-9]+\s*页|共\s*[0-9]+\s*页\s*第\s*[0-9]+\s*页|^第\s*[0-9]+\s*页$|^共\s*[0-9]+\s*页$|^-\s*[0-9]+\s*-$|上一页\s*下一页|^\[?[0-9]+\]?\s*/\s*[0-9]+$)`)
+	pageFooterRe = regexp.MustCompile(pageFooterInline + `|^第\s*[0-9]+\s*页$|^共\s*[0-9]+\s*页$|^-\s*[0-9]+\s*-$|^\[?[0-9]+\]?\s*/\s*[0-9]+$`)
+	// the alternatives of pageFooterRe that may stand inside a line
+	pageFooterInlineRe = regexp.MustCompile(pageFooterInline)
 	// a date-time stamp alone on a line: 2019-06-18 00:29:57
 	stampRe = regexp.MustCompile(`^[0-9]{4}[-/.年][0-9]{1,2}[-/.月][0-9]{1,2}日?(?:\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?$`)
 )
@@ -83,15 +88,23 @@ const (
 	emptyLine
 )
 
-// isProse reports whether a line reads as running text of the document: long
-// enough, mostly Han, with clause punctuation.
-func isProse(s string) bool {
-	if len(s) < 25 { // fewer than 25 runes
-		return false
-	}
-	n, han, punct := 0, 0, false
-	for i := 0; i < len(s); n++ {
+// lineStats is what the cleaner reads off a line, in one pass over it.
+type lineStats struct {
+	runes   int
+	prose   bool // running text of the document (see isProse)
+	seps    int  // navigation separators | ｜ > › » ＞ ·
+	paywall int  // the offset of the first paywall hint word, -1 if none
+}
+
+// statLine reads the lineStats of s.
+func statLine(s string) lineStats {
+	st := lineStats{paywall: -1}
+	han, punct := 0, false
+	for i := 0; i < len(s); st.runes++ {
 		r, size := hanset.DecodeRune(s[i:])
+		if st.paywall < 0 && paywallHints.HasPrefix(s[i:], r) {
+			st.paywall = i
+		}
 		i += size
 		if hanset.IsHan(r) {
 			han++
@@ -100,33 +113,27 @@ func isProse(s string) bool {
 		switch r {
 		case '，', '。', '；', '：', ',', ';', ':', '！', '？':
 			punct = true
+		case '|', '>', '›', '»', '＞', '·', '｜':
+			st.seps++
 		}
 	}
-	return n >= 25 && han*10 >= n*6 && punct
+	st.prose = st.runes >= 25 && han*10 >= st.runes*6 && punct
+	return st
 }
 
-// runesUpTo returns the number of runes of s, or max if s has more.
-func runesUpTo(s string, max int) int {
-	if len(s) <= max {
-		return utf8.RuneCountInString(s)
-	}
-	n := 0
-	for i := 0; i < len(s) && n < max; n++ {
-		_, size := hanset.DecodeRune(s[i:])
-		i += size
-	}
-	return n
-}
+// isProse reports whether a line reads as running text of the document:
+// 25 characters or more, mostly Han, with clause punctuation.
+func isProse(s string) bool { return statLine(s).prose }
 
 // chromeClass classifies a trimmed line. inBody says whether the line stands
 // between the first and the last paragraph of prose, where only strong
 // evidence counts.
 func chromeClass(s string, inBody bool) lineKind {
-	return classify(s, inBody, isProse(s))
+	return classify(s, inBody, statLine(s))
 }
 
-// classify is chromeClass for a line whose isProse is known.
-func classify(s string, inBody, prose bool) lineKind {
+// classify is chromeClass for a line whose lineStats are known.
+func classify(s string, inBody bool, st lineStats) lineKind {
 	if s == "" {
 		return emptyLine
 	}
@@ -134,7 +141,7 @@ func classify(s string, inBody, prose bool) lineKind {
 		return emptyLine
 	}
 	v := loadChrome()
-	n := runesUpTo(s, 160) // compared with 160 at most
+	n, prose := st.runes, st.prose
 	if (!prose || n < 160) && v.strong.In(s) {
 		return chromeLine
 	}
@@ -152,7 +159,7 @@ func classify(s string, inBody, prose bool) lineKind {
 	if s[0] >= '0' && s[0] <= '9' && stampRe.MatchString(s) {
 		return chromeLine
 	}
-	if linkList(s) {
+	if linkList(s, st.seps) {
 		return chromeLine
 	}
 	if prose {
@@ -183,9 +190,10 @@ func classify(s string, inBody, prose bool) lineKind {
 }
 
 // linkList reports a line of short items joined by navigation separators:
-// 首页 > 新闻 > 正文, 关于我们 | 联系我们 | 网站地图.
-func linkList(s string) bool {
-	if navSeps(s) < 2 {
+// 首页 > 新闻 > 正文, 关于我们 | 联系我们 | 网站地图. seps is the count of
+// separators in s (lineStats.seps).
+func linkList(s string, seps int) bool {
+	if seps < 2 {
 		return false
 	}
 	items := strings.FieldsFunc(s, func(r rune) bool {
@@ -196,31 +204,6 @@ func linkList(s string) bool {
 		total += utf8.RuneCountInString(strings.TrimSpace(it))
 	}
 	return len(items) > 0 && total/len(items) <= 10 && !strings.ContainsAny(s, "。；")
-}
-
-// navSeps counts the navigation separators | ｜ > › » ＞ · of s, by
-// their bytes (this runs on every line).
-func navSeps(s string) int {
-	seps := 0
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '|', '>':
-			seps++
-		case 0xC2: // » ·
-			if i+1 < len(s) && (s[i+1] == 0xBB || s[i+1] == 0xB7) {
-				seps++
-			}
-		case 0xE2: // ›
-			if strings.HasPrefix(s[i:], "›") {
-				seps++
-			}
-		case 0xEF: // ｜ ＞
-			if strings.HasPrefix(s[i:], "｜") || strings.HasPrefix(s[i:], "＞") {
-				seps++
-			}
-		}
-	}
-	return seps
 }
 
 // onlyPunct reports a line with no letter, digit or Han character

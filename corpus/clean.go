@@ -64,15 +64,15 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 
 	// Each line's prose test, and its class as a line of the body when it
 	// is prose, are computed once.
-	prose := make([]bool, len(texts))
+	stats := make([]lineStats, len(texts))
 	bodyKind := make([]lineKind, len(texts))
 	first, last := -1, -1
 	for i, t := range texts {
-		prose[i] = isProse(t)
-		if prose[i] {
-			bodyKind[i] = classify(t, true, true)
+		stats[i] = statLine(t)
+		if stats[i].prose {
+			bodyKind[i] = classify(t, true, stats[i])
 		}
-		if prose[i] && bodyKind[i] == keepLine {
+		if stats[i].prose && bodyKind[i] == keepLine {
 			if first < 0 {
 				first = i
 			}
@@ -124,27 +124,28 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 	for i := range lines {
 		l := &lines[i]
 		inBody := first >= 0 && i >= first && i <= last
-		if inBody && prose[i] {
+		prose := stats[i].prose
+		if inBody && prose {
 			l.kind = bodyKind[i]
 		} else {
-			l.kind = classify(l.text, inBody, prose[i])
+			l.kind = classify(l.text, inBody, stats[i])
 		}
 		switch {
 		case l.kind != keepLine:
 		case first >= 0 && i > last && inTail:
 			l.kind = chromeLine
-		case ti >= 0 && i < ti && (first < 0 || i < first) && !prose[i]:
+		case ti >= 0 && i < ti && (first < 0 || i < first) && !prose:
 			l.kind = chromeLine // site name, menus and running titles above the title
 		case title != "" && i != ti && l.text == title:
 			l.kind = chromeLine // the title repeated
 		case title != "" && i != ti && (first < 0 || i < first || i > last) && runningTitle(l.text, title):
 			l.kind = chromeLine
 		}
-		if first >= 0 && i > last && l.kind == chromeLine && !inTail && classify(l.text, false, prose[i]) == chromeLine {
+		if first >= 0 && i > last && l.kind == chromeLine && !inTail && classify(l.text, false, stats[i]) == chromeLine {
 			inTail = true // the footer block: everything from here on goes
 		}
 		if l.kind == keepLine {
-			l.cuts = append(l.cuts, inlineCuts(l.text)...)
+			l.cuts = append(l.cuts, lineCuts(l.text, stats[i].paywall)...)
 		}
 	}
 	if ti >= 0 && lines[ti].kind == keepLine {
@@ -384,35 +385,105 @@ func longestCommon(a, b []rune) int {
 }
 
 // inlineCuts finds spans to remove inside a kept line: paywall notices and
-// page footers glued to text.
-func inlineCuts(s string) [][2]int {
-	var cuts [][2]int
-	if paywallHints.In(s) {
-		for _, m := range loadPaywall().FindAllStringIndex(s, -1) {
-			cuts = append(cuts, [2]int{m[0], m[1]})
+// page footers glued to text. The patterns run only on the stretch of the
+// line around a hint (see paywallCuts, pageFooterCuts), which finds what
+// they would find in the whole line.
+func inlineCuts(s string) [][2]int { return lineCuts(s, paywallHints.Index(s)) }
+
+// lineCuts is inlineCuts for a line whose first paywall hint word stands
+// at offset hint (-1 for none).
+func lineCuts(s string, hint int) [][2]int {
+	return pageFooterCuts(s, paywallCuts(s, hint, nil))
+}
+
+// paywallCuts appends to cuts the paywall notices of s, whose first hint
+// word stands at offset k (-1: none). Every notice holds a hint word and
+// no 。, so the patterns run only on the sentences, cut at 。, that hold a
+// hint.
+func paywallCuts(s string, k int, cuts [][2]int) [][2]int {
+	for k >= 0 {
+		a, b := 0, len(s)
+		if j := strings.LastIndex(s[:k], "。"); j >= 0 {
+			a = j + len("。")
 		}
-	}
-	if pageNumberHint(s) {
-		for _, m := range pageFooterRe.FindAllStringIndex(s, -1) {
-			cuts = append(cuts, [2]int{m[0], m[1]})
+		if j := strings.Index(s[k:], "。"); j >= 0 {
+			b = k + j
+		}
+		for _, m := range loadPaywall().FindAllStringIndex(s[a:b], -1) {
+			cuts = append(cuts, [2]int{a + m[0], a + m[1]})
+		}
+		if k = paywallHints.Index(s[b:]); k >= 0 {
+			k += b
 		}
 	}
 	return cuts
 }
 
+// pageFooterCuts appends to cuts the page footers of s. A footer is made of
+// footer characters only (footerRune) and holds a page-number hint, so the
+// pattern runs only on the runs of such characters around a hint: the
+// whole pattern when the run is the whole line, else its alternatives that
+// need not be the whole line (pageFooterInlineRe).
+func pageFooterCuts(s string, cuts [][2]int) [][2]int {
+	for off := 0; off < len(s); {
+		k := pageNumberAt(s, off)
+		if k < 0 {
+			break
+		}
+		a, b := k, k
+		for a > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:a])
+			if !footerRune(r) {
+				break
+			}
+			a -= size
+		}
+		for b < len(s) {
+			r, size := utf8.DecodeRuneInString(s[b:])
+			if !footerRune(r) {
+				break
+			}
+			b += size
+		}
+		re := pageFooterInlineRe
+		if a == 0 && b == len(s) {
+			re = pageFooterRe
+		}
+		for _, m := range re.FindAllStringIndex(s[a:b], -1) {
+			cuts = append(cuts, [2]int{a + m[0], a + m[1]})
+		}
+		off = b
+	}
+	return cuts
+}
+
+// footerRune reports the characters pageFooterRe is written with: a match
+// holds no others.
+func footerRune(r rune) bool {
+	switch r {
+	case '第', '共', '页', '上', '一', '下', '/', ',', '，', '-', '[', ']', ' ', '\t', '\n', '\f', '\r':
+		return true
+	}
+	return r >= '0' && r <= '9'
+}
+
 // pageNumberHint reports whether s may hold a page footer that
 // pageFooterRe finds inside a line: every such footer holds a page number
 // before 页 (spaces allowed between them) or 上一页.
-func pageNumberHint(s string) bool {
-	for off := 0; ; {
+func pageNumberHint(s string) bool { return pageNumberAt(s, 0) >= 0 }
+
+// pageNumberAt returns the offset of the first 页 of s at or after from
+// that follows a page number or 上一 (see pageNumberHint), or -1.
+func pageNumberAt(s string, from int) int {
+	for off := from; ; {
 		k := strings.Index(s[off:], "页")
 		if k < 0 {
-			return false
+			return -1
 		}
 		k += off
 		before := strings.TrimRight(s[:k], " \t\f\r\n")
 		if n := len(before); n > 0 && before[n-1] >= '0' && before[n-1] <= '9' || strings.HasSuffix(before, "上一") {
-			return true
+			return k
 		}
 		off = k + len("页")
 	}

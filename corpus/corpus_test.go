@@ -595,29 +595,31 @@ func TestSourcesDeferLoading(t *testing.T) {
 func TestLineTests(t *testing.T) {
 	prose := "全年完成固定资产投资1240亿元，增长12.5%，其中工业投资完成420亿元。"
 	for _, c := range []struct {
-		s          string
-		prose      bool
-		seps, runs int
+		s                   string
+		prose               bool
+		seps, runs, paywall int
 	}{
-		{prose, true, 0, 39},
-		{"首页 > 新闻中心 > 正文", false, 2, 14},
-		{"关于我们｜联系我们｜网站地图 » 帮助 · 隐私 › 更多 ＞ 返回", false, 6, 34},
-		{"全年完成固定资产投资一千二百四十亿元增长百分之十二点五其中工业投资", false, 0, 33},
-		{"short, text; in ASCII: not prose at all, as it has no Han", false, 0, 57},
-		{"", false, 0, 0},
-		{"\xff\xfe|>", false, 2, 4},
+		{prose, true, 0, 39, -1},
+		{"首页 > 新闻中心 > 正文", false, 2, 14, -1},
+		{"关于我们｜联系我们｜网站地图 » 帮助 · 隐私 › 更多 ＞ 返回", false, 6, 34, -1},
+		{"全年完成固定资产投资一千二百四十亿元增长百分之十二点五其中工业投资", false, 0, 33, -1},
+		{"short, text; in ASCII: not prose at all, as it has no Han", false, 0, 57, -1},
+		{"", false, 0, 0, -1},
+		{"\xff\xfe|>", false, 2, 4, -1},
+		{"完成投资12亿元。阅读全文需要登录，本文共3页", false, 0, 23, len("完成投资12亿元。")},
 	} {
-		if got := isProse(c.s); got != c.prose {
-			t.Errorf("isProse(%q) = %v, want %v", c.s, got, c.prose)
+		st := statLine(c.s)
+		if st.prose != c.prose || isProse(c.s) != c.prose {
+			t.Errorf("statLine(%q).prose = %v, want %v", c.s, st.prose, c.prose)
 		}
-		if got := navSeps(c.s); got != c.seps {
-			t.Errorf("navSeps(%q) = %d, want %d", c.s, got, c.seps)
+		if st.seps != c.seps {
+			t.Errorf("statLine(%q).seps = %d, want %d", c.s, st.seps, c.seps)
 		}
-		if got := runesUpTo(c.s, 1000); got != c.runs {
-			t.Errorf("runesUpTo(%q, 1000) = %d, want %d", c.s, got, c.runs)
+		if st.runes != c.runs {
+			t.Errorf("statLine(%q).runes = %d, want %d", c.s, st.runes, c.runs)
 		}
-		if got, want := runesUpTo(c.s, 10), min(c.runs, 10); got != want {
-			t.Errorf("runesUpTo(%q, 10) = %d, want %d", c.s, got, want)
+		if st.paywall != c.paywall || paywallHints.Index(c.s) != c.paywall {
+			t.Errorf("statLine(%q).paywall = %d, want %d", c.s, st.paywall, c.paywall)
 		}
 	}
 }
@@ -698,8 +700,42 @@ func TestPageNumberHint(t *testing.T) {
 	}
 	// lines that are footers without 页, which classify tests by first byte
 	for _, s := range []string{"- 3 -", "-12-", "[3]/10", "3 / 10"} {
-		if pageNumberHint(s) || !pageFooterRe.MatchString(s) || classify(s, false, false) != chromeLine {
+		if pageNumberHint(s) || !pageFooterRe.MatchString(s) || chromeClass(s, false) != chromeLine {
 			t.Errorf("%q: want a footer line without a page-number hint", s)
 		}
 	}
+}
+
+// FuzzInlineCuts checks that running the patterns only around their hints
+// cuts what running them over the whole line does.
+func FuzzInlineCuts(f *testing.F) {
+	for _, s := range []string{
+		"资金到位。第10页 共10页",
+		"共 12 页 第 3 页",
+		"上一页 下一页",
+		"全面推进。剩余 5 页未读，继续阅读。阅读全文需要登录会员账号",
+		"第3页",
+		"- 3 -",
+		"引进项目12个，详见附件页。全文共 12,345 字",
+		"以上内容仅供参考，第2页，共3页。点击查看全文",
+		"[3]/10",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want [][2]int
+		if paywallHints.In(s) {
+			for _, m := range loadPaywall().FindAllStringIndex(s, -1) {
+				want = append(want, [2]int{m[0], m[1]})
+			}
+		}
+		if pageNumberHint(s) {
+			for _, m := range pageFooterRe.FindAllStringIndex(s, -1) {
+				want = append(want, [2]int{m[0], m[1]})
+			}
+		}
+		if got := inlineCuts(s); !slices.Equal(got, want) {
+			t.Errorf("inlineCuts(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

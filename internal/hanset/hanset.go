@@ -75,15 +75,28 @@ func NewWords(ws ...string) *Words {
 }
 
 // In reports whether any of the words occurs in s.
-func (w *Words) In(s string) bool {
+func (w *Words) In(s string) bool { return w.Index(s) >= 0 }
+
+// Index returns the offset of the first occurrence in s of any of the
+// words, or -1.
+func (w *Words) Index(s string) int {
 	for i := 0; i < len(s); {
 		r, size := DecodeRune(s[i:])
-		for _, x := range w.byFirst.At(r) {
-			if strings.HasPrefix(s[i:], x) {
-				return true
-			}
+		if w.HasPrefix(s[i:], r) {
+			return i
 		}
 		i += size
+	}
+	return -1
+}
+
+// HasPrefix reports whether s begins with one of the words; r is the
+// first rune of s, which a scan has decoded already.
+func (w *Words) HasPrefix(s string, r rune) bool {
+	for _, x := range w.byFirst.At(r) {
+		if strings.HasPrefix(s, x) {
+			return true
+		}
 	}
 	return false
 }
