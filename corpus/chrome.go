@@ -91,6 +91,8 @@ const (
 // lineStats is what the cleaner reads off a line, in one pass over it.
 type lineStats struct {
 	runes   int
+	han     int  // Han characters
+	trad    int  // Han characters that exist only in the traditional script
 	prose   bool // running text of the document (see isProse)
 	seps    int  // navigation separators | ｜ > › » ＞ ·
 	paywall int  // the offset of the first paywall hint word, -1 if none
@@ -99,15 +101,18 @@ type lineStats struct {
 // statLine reads the lineStats of s.
 func statLine(s string) lineStats {
 	st := lineStats{paywall: -1}
-	han, punct := 0, false
+	punct := false
 	for i := 0; i < len(s); st.runes++ {
 		r, size := hanset.DecodeRune(s[i:])
-		if st.paywall < 0 && paywallHints.HasPrefix(s[i:], r) {
+		if st.paywall < 0 && paywallHints.MayStart(r) && paywallHints.HasPrefix(s[i:], r) {
 			st.paywall = i
 		}
 		i += size
 		if hanset.IsHan(r) {
-			han++
+			st.han++
+			if traditionalSet.Has(r) {
+				st.trad++
+			}
 			continue
 		}
 		switch r {
@@ -117,7 +122,7 @@ func statLine(s string) lineStats {
 			st.seps++
 		}
 	}
-	st.prose = st.runes >= 25 && han*10 >= st.runes*6 && punct
+	st.prose = st.runes >= 25 && st.han*10 >= st.runes*6 && punct
 	return st
 }
 

@@ -154,7 +154,7 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 	// A lone opening bracket or list marker on its line joins the next line
 	// ((  / 三）改革… ).
 	for i := 0; i+1 < len(lines); i++ {
-		if lines[i].kind == keepLine && utf8.RuneCountInString(lines[i].text) <= 3 && loneMarker(lines[i].text) {
+		if t := lines[i].text; lines[i].kind == keepLine && len(t) <= 3*utf8.UTFMax && utf8.RuneCountInString(t) <= 3 && loneMarker(t) {
 			for j := i + 1; j < len(lines); j++ {
 				if lines[j].kind == keepLine {
 					lines[j].join = true
@@ -164,7 +164,11 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 		}
 	}
 
-	trad := detectTraditional(raw)
+	han, tradHan := 0, 0
+	for _, st := range stats {
+		han, tradHan = han+st.han, tradHan+st.trad
+	}
+	trad := traditional(han, tradHan)
 	var conv *opencc.OpenCC
 	if trad {
 		if cc, err := c.t2s(); err == nil {
@@ -537,20 +541,10 @@ func splitTitleLine(lines *[]rline, ti int, title string) {
 	*lines = append(out, (*lines)[ti+1:]...)
 }
 
-// detectTraditional reports text written in traditional characters: many
-// characters that exist only in the traditional script.
-func detectTraditional(s string) bool {
-	trad, han := 0, 0
-	for i := 0; i < len(s) && i <= 1<<16; {
-		r, size := hanset.DecodeRune(s[i:])
-		i += size
-		if hanset.IsHan(r) {
-			han++
-			if traditionalSet.Has(r) {
-				trad++
-			}
-		}
-	}
+// traditional reports text written in traditional characters, from the
+// counts of its Han characters and of those that exist only in the
+// traditional script (lineStats): three at least, and 3% of the Han.
+func traditional(han, trad int) bool {
 	return han > 0 && trad*100 >= han*3 && trad >= 3
 }
 

@@ -14,8 +14,6 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
-
-	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // ErrBinary is returned for input that is not text (images, archives, office
@@ -153,14 +151,17 @@ func decodeChecked(e encoding.Encoding, b []byte, name string) (string, string, 
 }
 
 // checkText rejects decoded text that is mostly replacement or control
-// characters.
+// characters. s is valid UTF-8 (every decoder here writes U+FFFD for what
+// it cannot read), so its bytes tell: a rune starts at every byte that is
+// no continuation byte, a control character is a byte below 0x20.
 func checkText(s, name string) (string, string, error) {
-	bad, n := 0, 0
-	for i := 0; i < len(s); n++ {
-		r, size := hanset.DecodeRune(s[i:])
-		i += size
-		if r == utf8.RuneError || (r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f') {
-			bad++
+	bad, n := strings.Count(s, "\uFFFD"), 0
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c&0xC0 != 0x80 {
+			n++
+			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
+				bad++
+			}
 		}
 	}
 	if n > 20 && bad*10 > n {

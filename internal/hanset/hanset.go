@@ -90,6 +90,15 @@ func (w *Words) Index(s string) int {
 	return -1
 }
 
+// MayStart reports whether a word may start with r: a bit test for Han
+// runes, a cheap filter for a scan to call before HasPrefix.
+func (w *Words) MayStart(r rune) bool {
+	if r >= First && r <= Last {
+		return w.byFirst.first.Has(r)
+	}
+	return w.byFirst.other != nil
+}
+
 // HasPrefix reports whether s begins with one of the words; r is the
 // first rune of s, which a scan has decoded already.
 func (w *Words) HasPrefix(s string, r rune) bool {
