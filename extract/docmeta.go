@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/policyfacts/policyfacts/corpus"
 )
@@ -27,7 +28,6 @@ type DocMeta struct {
 var (
 	yearRe       = regexp.MustCompile(`(?:19[4-9][0-9]|20[0-9][0-9])年`)
 	yearIsRe     = regexp.MustCompile(`((?:19[4-9][0-9]|20[0-9][0-9]))年是`)
-	redactYearRe = regexp.MustCompile(`[×xX＊*□○]{2,4}年`)
 	roleRe       = regexp.MustCompile(`(副?(?:省长|市长|州长|县长|区长|旗长|盟长|主席|书记|主任|局长|秘书长|镇长|乡长|委员|部长|厅长))`)
 	titleSpeaker = regexp.MustCompile(`^([^在于]{0,20}?)(?:同志)?(?:在|于)`)
 	bylineRe     = regexp.MustCompile(`^([\p{Han}]{2,4}(?:[ 、，][\p{Han}]{2,4})*)\s*/\s*文$`)
@@ -57,9 +57,37 @@ func atoiYear(s string) int {
 	return y
 }
 
+// redactedYear reports a year whose digits a template replaced by marks:
+// ××年, XXXX年, □□年 (two marks at least before 年).
+func redactedYear(s string) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], "年")
+		if k < 0 {
+			return false
+		}
+		k += off
+		marks := 0
+		for j := k; j > 0 && marks < 2; marks++ {
+			r, size := utf8.DecodeLastRuneInString(s[:j])
+			if !strings.ContainsRune(redactionMarks, r) {
+				break
+			}
+			j -= size
+		}
+		if marks == 2 {
+			return true
+		}
+		off = k + len("年")
+	}
+}
+
+// redactionMarks are the marks a template writes for a deleted figure
+// (××亿元, X%) or the digits of a year (××年).
+const redactionMarks = "×xX＊*□○Ｘｘ"
+
 func docYear(doc corpus.Document) (int, string) {
 	head := doc.Clean[:min(len(doc.Clean), 3000)]
-	if redactYearRe.MatchString(doc.Meta.Title) || redactYearRe.MatchString(head) {
+	if redactedYear(doc.Meta.Title) || redactedYear(head) {
 		return 0, ""
 	}
 	if y := yearRe.FindString(doc.Meta.Title); y != "" {

@@ -76,3 +76,22 @@ func join(s []string) string {
 	}
 	return out
 }
+
+func TestRedactedYear(t *testing.T) {
+	for s, want := range map[string]bool{
+		"一、××年全市招商引资工作":  true,
+		"XXXX年政府工作报告":    true,
+		"□□年完成投资":        true,
+		"ＸＸ年引进项目":        true,
+		"2023年全市":        false,
+		"X年":             false,
+		"× ×年":           false,
+		"引进××亿元项目，当年投产":  false,
+		"年初以来，××年目标已完成。": true,
+		"": false,
+	} {
+		if got := redactedYear(s); got != want {
+			t.Errorf("redactedYear(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

@@ -34,7 +34,7 @@ func NewRecognizer() *Recognizer {
 		units:       map[rune][]unitDef{},
 		scales:      map[rune]float64{},
 		moneyWords:  moneyContext,
-		placeholder: "×xX＊*□○Ｘｘ",
+		placeholder: redactionMarks,
 	}
 	for _, u := range unitTable {
 		first, _ := utf8.DecodeRuneInString(u.word)
