@@ -117,10 +117,7 @@ func Sections(text string) []Section {
 		}
 		line := text[off:end]
 		if lv := headingLevel(line); lv > 0 {
-			head := line
-			if utf8.RuneCountInString(head) > 60 {
-				head = truncRunes(head, 60)
-			}
+			head := truncRunes(line, 60)
 			for len(stack) > 0 && out[stack[len(stack)-1]].Level >= lv {
 				out[stack[len(stack)-1]].End = off
 				stack = stack[:len(stack)-1]

@@ -65,15 +65,15 @@ var sectorStop = []string{"优势", "重点", "主导", "支柱", "特色", "相
 
 // sectorVerbs are the words cut off the front of an X产业 head:
 // 大力发展新能源产业 → 新能源产业.
-var sectorVerbs = []string{"发展", "培育", "壮大", "推进", "推动", "加快", "引进", "打造", "做大", "做强", "做优", "提升", "围绕",
+var sectorVerbs = hanset.NewWords("发展", "培育", "壮大", "推进", "推动", "加快", "引进", "打造", "做大", "做强", "做优", "提升", "围绕",
 	"重点", "大力", "积极", "着力", "支持", "扶持", "优化", "招引", "聚焦", "布局", "抓好", "延伸", "形成", "构建", "建设",
 	"实施", "突出", "主攻", "其中", "全市", "全县", "全州", "全省", "全区", "我市", "我县", "我州", "一批", "一些", "以",
 	"拓展", "瞄准", "加大", "依托", "立足", "振兴", "改造", "升级", "培植", "做精", "集聚", "引导", "鼓励", "促进",
 	"分析", "构筑", "开展", "承接", "编制", "调整", "成立", "进行", "带动", "转变", "有效", "搞好", "支撑", "对接",
-	"规划", "谋划", "聚集", "研究", "发挥", "结合", "根据", "按照", "一批", "不少", "推动", "服务于"}
+	"规划", "谋划", "聚集", "研究", "发挥", "结合", "根据", "按照", "一批", "不少", "推动", "服务于")
 
 // sectorNoise marks an X产业 head that is a phrase, not a name.
-var sectorNoise = []string{"受", "国家", "中长期", "符合", "政策", "加之", "地区", "其他", "国内", "国外", "级", "我们", "他们", "这", "那", "可以", "努力", "坚决", "认真", "宏观", "整体"}
+var sectorNoise = hanset.NewWords("受", "国家", "中长期", "符合", "政策", "加之", "地区", "其他", "国内", "国外", "级", "我们", "他们", "这", "那", "可以", "努力", "坚决", "认真", "宏观", "整体")
 
 // sectorBoundary holds the characters that end the head of an X产业.
 const sectorBoundary = "的和与及或是在把对为向从了等将要被让由按于到个各、，。；：！？“”（）《》 \n"
@@ -217,17 +217,9 @@ func sectorHead(s string) string {
 	}
 	head := s[start:]
 	// cut after the last verb: 坚决推进传统 → 传统, 承接东部地区 → 东部地区
-	cut := 0
-	for _, v := range sectorVerbs {
-		if k := strings.LastIndex(head, v); k >= 0 && k+len(v) > cut {
-			cut = k + len(v)
-		}
-	}
-	head = head[cut:]
-	for _, w := range sectorNoise {
-		if strings.Contains(head, w) {
-			return ""
-		}
+	head = head[max(sectorVerbs.LastEnd(head), 0):]
+	if sectorNoise.In(head) {
+		return ""
 	}
 	if r, _ := utf8.DecodeRuneInString(head); isNumeralRune(r) {
 		return "" // 四大产业, 十大工业产业集群

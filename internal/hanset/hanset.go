@@ -90,6 +90,22 @@ func (w *Words) Index(s string) int {
 	return -1
 }
 
+// LastEnd returns the offset in s where the occurrence of a word that ends
+// last ends, or -1 if none of the words occurs.
+func (w *Words) LastEnd(s string) int {
+	end := -1
+	for i := 0; i < len(s); {
+		r, size := DecodeRune(s[i:])
+		for _, x := range w.byFirst.At(r) {
+			if strings.HasPrefix(s[i:], x) {
+				end = max(end, i+len(x))
+			}
+		}
+		i += size
+	}
+	return end
+}
+
 // MayStart reports whether a word may start with r: a bit test for Han
 // runes, a cheap filter for a scan to call before HasPrefix.
 func (w *Words) MayStart(r rune) bool {

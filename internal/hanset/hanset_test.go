@@ -57,22 +57,35 @@ func TestDecodeRuneAll(t *testing.T) {
 }
 
 func TestWords(t *testing.T) {
-	w := NewWords("查看全文", "付费", "VIP", "")
+	w := NewWords("查看全文", "付费", "VIP", "全文", "")
 	for _, c := range []struct {
-		s    string
-		want bool
+		s          string
+		index, end int // Index, LastEnd
 	}{
-		{"点击查看全文", true},
-		{"查看", false},
-		{"本文为付费内容", true},
-		{"开通VIP会员", true},
-		{"全年完成投资120亿元。", false},
-		{"", false},
-		{"付", false},
-		{"\xff付费", true},
+		{"点击查看全文", len("点击"), len("点击查看全文")},
+		{"查看", -1, -1},
+		{"本文为付费内容", len("本文为"), len("本文为付费")},
+		{"开通VIP会员", len("开通"), len("开通VIP")},
+		{"全年完成投资120亿元。", -1, -1},
+		{"", -1, -1},
+		{"付", -1, -1},
+		{"\xff付费", 1, 1 + len("付费")},
+		{"付费查看全文，全文", 0, len("付费查看全文，全文")},
+		{"查看全文付费", 0, len("查看全文付费")},
 	} {
-		if got := w.In(c.s); got != c.want {
-			t.Errorf("In(%q) = %v, want %v", c.s, got, c.want)
+		if got := w.In(c.s); got != (c.index >= 0) {
+			t.Errorf("In(%q) = %v, want %v", c.s, got, c.index >= 0)
+		}
+		if got := w.Index(c.s); got != c.index {
+			t.Errorf("Index(%q) = %d, want %d", c.s, got, c.index)
+		}
+		if got := w.LastEnd(c.s); got != c.end {
+			t.Errorf("LastEnd(%q) = %d, want %d", c.s, got, c.end)
+		}
+		for i, r := range c.s {
+			if w.HasPrefix(c.s[i:], r) && (!w.MayStart(r) || w.Index(c.s[i:]) != 0) {
+				t.Errorf("%q at %d: HasPrefix, but MayStart or Index disagree", c.s, i)
+			}
 		}
 	}
 }
