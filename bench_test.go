@@ -12,6 +12,7 @@ import (
 
 	"github.com/policyfacts/policyfacts/corpus"
 	"github.com/policyfacts/policyfacts/internal/testutil"
+	"github.com/policyfacts/policyfacts/segment"
 )
 
 // benchSentences are the sentences of the embedded sample report.
@@ -216,6 +217,15 @@ func BenchmarkSeeds(b *testing.B) {
 		for b.Loop() {
 			for _, c := range clean {
 				seg.Cut(c)
+			}
+		}
+	})
+	b.Run("segment+keywords", func(b *testing.B) {
+		seg := defaultSegmenter()
+		b.SetBytes(int64(size))
+		for b.Loop() {
+			for _, c := range clean {
+				segment.Keywords(seg.Cut(c), 20)
 			}
 		}
 	})
