@@ -34,19 +34,19 @@ func Keywords(tokens []Token, n int) []Keyword {
 	}
 	lex := domainLexicon()
 	stop := stopWords()
-	index := map[string]int{} // a term's place in terms
-	var terms []Keyword       // in text order
-	total := 0
+	// Count the tokens of content words by text, then test each distinct
+	// text once for the rest (stop word, length, script).
+	index := make(map[string]int, len(tokens)/8) // a term's place in terms
+	var terms []Keyword                          // in text order
 	prevNumber := false
 	for _, t := range tokens {
 		afterNumber := prevNumber
 		if strings.IndexFunc(t.Text, notSpace) >= 0 {
 			prevNumber = t.POS == "m" && t.Text[0] >= '0' && t.Text[0] <= '9'
 		}
-		if afterNumber || !keywordCandidate(t, stop) {
+		if afterNumber || !keywordPOS(t.POS) {
 			continue
 		}
-		total++
 		i, ok := index[t.Text]
 		if !ok {
 			i = len(terms)
@@ -54,6 +54,11 @@ func Keywords(tokens []Token, n int) []Keyword {
 			terms = append(terms, Keyword{Text: t.Text})
 		}
 		terms[i].Count++
+	}
+	total := 0
+	terms = slices.DeleteFunc(terms, func(k Keyword) bool { return !keywordText(k.Text, stop) })
+	for _, k := range terms {
+		total += k.Count
 	}
 	// The n heaviest, ties in text order: terms are in text order, and a
 	// term goes in after every one at least as heavy.
@@ -91,11 +96,10 @@ func keywordPOS(pos string) bool {
 	return false
 }
 
-func keywordCandidate(t Token, stop map[string]bool) bool {
-	if !keywordPOS(t.POS) || !hasTwoRunes(t.Text) || stop[t.Text] {
-		return false
-	}
-	return strings.IndexFunc(t.Text, hanset.IsHan) >= 0
+// keywordText reports whether the text of a content word may be a
+// keyword: two characters or more, one Han at least, no stop word.
+func keywordText(text string, stop map[string]bool) bool {
+	return hasTwoRunes(text) && !stop[text] && strings.IndexFunc(text, hanset.IsHan) >= 0
 }
 
 // hasTwoRunes reports whether s holds two characters or more.
