@@ -36,8 +36,10 @@ func (l *lexicon) route(s string, dst []span) []span {
 
 func (rt *router) route(l *lexicon, s string, dst []span) []span {
 	bounds := rt.bounds[:0]
-	for i := range s {
+	for i := 0; i < len(s); {
 		bounds = append(bounds, i)
+		_, size := hanset.DecodeRune(s[i:])
+		i += size
 	}
 	n := len(bounds)
 	bounds = append(bounds, len(s))
@@ -151,12 +153,12 @@ func (s *gseSegmenter) Cut(text string) []Token {
 	var spans []span
 	var rt router
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := hanset.DecodeRune(text[i:])
 		switch {
 		case isBlockRune(r):
 			j := i + size
 			for j < len(text) {
-				r, size := utf8.DecodeRuneInString(text[j:])
+				r, size := hanset.DecodeRune(text[j:])
 				if !isBlockRune(r) {
 					break
 				}
@@ -168,7 +170,7 @@ func (s *gseSegmenter) Cut(text string) []Token {
 		case unicode.IsSpace(r):
 			j := i + size
 			for j < len(text) {
-				r, size := utf8.DecodeRuneInString(text[j:])
+				r, size := hanset.DecodeRune(text[j:])
 				if !unicode.IsSpace(r) {
 					break
 				}
@@ -201,7 +203,7 @@ func (s *gseSegmenter) emitBlock(out []Token, lex *lexicon, text string, off int
 	}
 	for _, sp := range spans {
 		start, end := off+sp.Start, off+sp.End
-		if _, size := utf8.DecodeRuneInString(text[start:]); size == end-start {
+		if _, size := hanset.DecodeRune(text[start:]); size == end-start {
 			if run < 0 {
 				run = start
 			}
@@ -218,12 +220,12 @@ func (s *gseSegmenter) emitBlock(out []Token, lex *lexicon, text string, off int
 // route left single.
 func (s *gseSegmenter) emitRun(out []Token, lex *lexicon, text string, start, end int) []Token {
 	for i := start; i < end; {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		r, size := hanset.DecodeRune(text[i:])
 		switch {
 		case hanset.IsHan(r):
 			j := i + size
 			for j < end {
-				r, size := utf8.DecodeRuneInString(text[j:])
+				r, size := hanset.DecodeRune(text[j:])
 				if !hanset.IsHan(r) {
 					break
 				}
