@@ -290,6 +290,9 @@ func markChunks(lines []rline) {
 	var idx []int
 	want := 1
 	for i, l := range lines {
+		if l.text == "" || l.text[0] < '0' || l.text[0] > '9' {
+			continue // chunkMarkRe cannot match
+		}
 		if m := chunkMarkRe.FindStringSubmatch(l.text); m != nil {
 			if v, _ := strconv.Atoi(m[1]); v == want {
 				idx = append(idx, i)
@@ -569,7 +572,8 @@ type lrune struct {
 }
 
 func (n *normaliser) line(start, end int, cuts [][2]int) {
-	if n.conv == nil && len(cuts) == 0 && n.lineFast(start, end) {
+	if n.conv == nil && len(cuts) == 0 {
+		n.lineFast(start, end)
 		return
 	}
 	rs := n.rs[:0]
@@ -649,26 +653,71 @@ func (n *normaliser) line(start, end int, cuts [][2]int) {
 
 // lineFast is line for a line without cuts in a text that is not
 // traditional, written a run of unchanged runes at a time rather than rune
-// by rune. It reports false, having written nothing, if the line holds
-// spaces or straight double quotes, whose handling needs the whole line;
-// FuzzLineFast holds it to the rune-by-rune path.
-func (n *normaliser) lineFast(start, end int) bool {
+// by rune; FuzzLineFast holds it to the rune-by-rune path.
+func (n *normaliser) lineFast(start, end int) {
 	s := n.raw[start:end]
-	m := n.b.mark()
 	var prev rune // last rune written
 	run := 0      // start of the run of unchanged runes not yet written
+	spaced := -1  // spacedLine(s), once a space asks for it
+	quoteOpen := false
 	for i := 0; i < len(s); {
 		r, size := hanset.DecodeRune(s[i:])
 		out := r
 		switch {
-		case r == '"' || isSpace(r) && !isInvisible(r):
-			n.b.reset(m)
-			return false
 		case isInvisible(r): // dropped (so is an invalid byte: U+FFFD)
 			n.b.copy(start+run, s[run:i])
 			run = i + size
 			i += size
 			continue
+		case isSpace(r):
+			// a run of spaces (and invisible runes), and what follows it
+			j, last := i, i
+			for j < len(s) {
+				r2, size2 := hanset.DecodeRune(s[j:])
+				if !isSpace(r2) && !isInvisible(r2) {
+					break
+				}
+				if !isInvisible(r2) {
+					last = j + size2
+				}
+				j += size2
+			}
+			n.b.copy(start+run, s[run:i])
+			run = j
+			if prev == 0 || j == len(s) {
+				i = j
+				continue
+			}
+			next, _ := hanset.DecodeRune(s[j:])
+			if spaced < 0 {
+				spaced = 0
+				if spacedLine(s) {
+					spaced = 1
+				}
+			}
+			switch {
+			case spaced == 1 && isHan(prev) && isHan(next):
+			case isDigit(prev) && (next == '%' || next == '％' || isHan(next)), isHan(prev) && isDigit(next):
+			case strings.ContainsRune("。！？；：", prev), (isHan(prev) || isCJKPunct(prev)) && (isHan(next) || isCJKPunct(next) || next == '“' || next == '（' || next == '('):
+				n.b.replace(start+i, start+last, "\n")
+				prev = 0
+			default:
+				if r == ' ' {
+					n.b.copy(start+i, " ")
+				} else {
+					n.b.replace(start+i, start+i+size, " ")
+				}
+				prev = ' '
+			}
+			i = j
+			continue
+		case r == '"':
+			if quoteOpen {
+				out = '”'
+			} else {
+				out = '“'
+			}
+			quoteOpen = !quoteOpen
 		case isLatinPunct(r):
 			if isCJKContext(prev, nextRune(s[i+size:]), r) {
 				out = fullPunct(r)
@@ -685,7 +734,6 @@ func (n *normaliser) lineFast(start, end int) bool {
 		i += size
 	}
 	n.b.copy(start+run, s[run:])
-	return true
 }
 
 // isLatinPunct reports the ASCII punctuation that becomes full-width in
@@ -694,11 +742,11 @@ func isLatinPunct(r rune) bool {
 	return r < utf8.RuneSelf && strings.IndexByte(",:;!?()", byte(r)) >= 0
 }
 
-// nextRune returns the first rune of s that the normaliser keeps, 0 if
-// there is none.
+// nextRune returns the first rune of s that the normaliser keeps and is
+// no space, 0 if there is none.
 func nextRune(s string) rune {
 	for _, r := range s {
-		if !isInvisible(r) {
+		if !isInvisible(r) && !isSpace(r) {
 			return r
 		}
 	}
@@ -749,21 +797,55 @@ func (n *normaliser) emit(lr lrune, out rune) {
 }
 
 // spacedOut reports a line of single characters set apart by spaces
-// (政 府 工 作 报 告).
+// (政 府 工 作 报 告): 80% of its Han characters stand between spaces or
+// the line's ends.
 func spacedOut(rs []lrune) bool {
-	han, lone := 0, 0
-	for k, lr := range rs {
-		if !isHan(lr.r) {
-			continue
-		}
-		han++
-		left := k == 0 || isSpace(rs[k-1].r)
-		right := k == len(rs)-1 || isSpace(rs[k+1].r)
-		if left && right {
-			lone++
+	var c spacing
+	for _, lr := range rs {
+		c.add(lr.r)
+	}
+	return c.spaced()
+}
+
+// spacedLine is spacedOut for the runes of a line as written, less those
+// the normaliser drops (isInvisible).
+func spacedLine(s string) bool {
+	var c spacing
+	for _, r := range s {
+		if !isInvisible(r) {
+			c.add(r)
 		}
 	}
-	return han >= 3 && lone*10 >= han*8
+	return c.spaced()
+}
+
+// spacing counts the Han characters of a line, rune by rune, and those
+// of them that stand alone between spaces (see spacedOut).
+type spacing struct {
+	han, lone int
+	afterText bool // the last rune is no space (false at the line's start)
+	open      bool // the last rune is Han with a space or the start before it
+}
+
+func (c *spacing) add(r rune) {
+	sp := isSpace(r)
+	if c.open && sp {
+		c.lone++
+	}
+	c.open = false
+	if isHan(r) {
+		c.han++
+		c.open = !c.afterText
+	}
+	c.afterText = !sp
+}
+
+func (c *spacing) spaced() bool {
+	lone := c.lone
+	if c.open {
+		lone++
+	}
+	return c.han >= 3 && lone*10 >= c.han*8
 }
 
 func isInvisible(r rune) bool {

@@ -656,6 +656,7 @@ func FuzzLineFast(f *testing.F) {
 		"全市实现地区生产总值1240亿元，增长7.5%。",
 		"招商引资 到位资金", "（一）稳增长", "２０２３年", "「放管服」", `"三个一批"`, "总投资(亿元)",
 		"GDP:100", "a,b", "1,000", "\u200b隐", "\xe4\xb8", "政\u3000府", "第1页", "——", "增长15%,居全省", "(一)", "项目;\u200b招商",
+		"政 府 工 作 报 告", "2023 年", "增长 15 %", "完成。 下一步", `他说 "好" 的`, "a , b", "招商 \u200b 引资", "项目 (一)", "\u3000\u3000各位代表：",
 	} {
 		f.Add(s)
 	}
@@ -666,12 +667,7 @@ func FuzzLineFast(f *testing.F) {
 		slow := newBuilder(len(s), len(s))
 		(&normaliser{b: slow, raw: s}).line(0, len(s), [][2]int{{len(s), len(s)}})
 		fast := newBuilder(len(s), len(s))
-		if !(&normaliser{b: fast, raw: s}).lineFast(0, len(s)) {
-			if len(fast.buf) != 0 || len(fast.anchors) != 0 {
-				t.Fatalf("lineFast(%q) gave up but wrote %q", s, fast.buf)
-			}
-			return
-		}
+		(&normaliser{b: fast, raw: s}).lineFast(0, len(s))
 		if string(fast.buf) != string(slow.buf) || !slices.Equal(fast.anchors, slow.anchors) {
 			t.Errorf("lineFast(%q) = %q %v; rune by rune %q %v", s, fast.buf, fast.anchors, slow.buf, slow.anchors)
 		}
@@ -760,4 +756,21 @@ func FuzzCheckText(f *testing.F) {
 			t.Errorf("checkText(%q): error %v, want one: %v (%d bad of %d)", s, err, want, bad, n)
 		}
 	})
+}
+
+// TestTitleWords checks that every genre word titleRe ends a title with
+// holds one of titleWords, which findTitle tests before the regexp.
+func TestTitleWords(t *testing.T) {
+	src := titleRe.String()
+	alts := src[strings.LastIndex(src, "(?:")+len("(?:") : len(src)-1]
+	for _, w := range strings.Split(alts, "|") {
+		if !titleWords.In(w) {
+			t.Errorf("titleRe's %q holds none of titleWords", w)
+		}
+	}
+	for _, l := range []string{"在全市招商引资工作会议上的讲话", "2023年政府工作报告", "关于进一步加强招商引资工作的意见"} {
+		if !titleWords.In(l[:min(len(l), titleReach)]) || !titleRe.MatchString(l) {
+			t.Errorf("%q: want a title that titleWords and titleRe both find", l)
+		}
+	}
 }

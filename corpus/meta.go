@@ -7,7 +7,15 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
+
+// titleWords are words every match of titleRe holds, within its first
+// titleReach bytes (75 characters): a line without one skips the regexp.
+var titleWords = hanset.NewWords("讲话", "报告", "致辞", "发言", "思考", "意见", "通知", "决定", "总结", "纲要", "方案", "公报")
+
+const titleReach = 75 * utf8.UTFMax
 
 var (
 	// A title: a line head that ends in the word naming the genre.
@@ -54,6 +62,9 @@ func findTitle(lines []string, hint string) (string, int) {
 	for i, l := range lines {
 		if chromeClass(l, false) != keepLine || onlyNotice(l) {
 			continue
+		}
+		if !titleWords.In(l[:min(len(l), titleReach)]) {
+			continue // titleRe cannot match
 		}
 		if m := titleRe.FindString(l); m != "" {
 			return m, i
