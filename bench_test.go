@@ -216,24 +216,23 @@ func BenchmarkSeeds(b *testing.B) {
 			}
 		}
 	})
-	b.Run("segment-only", func(b *testing.B) {
-		seg := defaultSegmenter()
-		b.SetBytes(int64(size))
-		for b.Loop() {
-			for _, c := range clean {
-				seg.Cut(c)
+	seg := defaultSegmenter()
+	for _, part := range []struct {
+		name string
+		run  func(string)
+	}{
+		{"segment-only", func(c string) { seg.Cut(c) }},
+		{"segment+keywords", func(c string) { segment.Keywords(seg.Cut(c), 20) }},
+	} {
+		b.Run(part.name, func(b *testing.B) {
+			b.SetBytes(int64(size))
+			for b.Loop() {
+				for _, c := range clean {
+					part.run(c)
+				}
 			}
-		}
-	})
-	b.Run("segment+keywords", func(b *testing.B) {
-		seg := defaultSegmenter()
-		b.SetBytes(int64(size))
-		for b.Loop() {
-			for _, c := range clean {
-				segment.Keywords(seg.Cut(c), 20)
-			}
-		}
-	})
+		})
+	}
 	for _, bb := range segmentBaselines {
 		b.Run(bb.name, func(b *testing.B) {
 			cut := bb.setup(b)

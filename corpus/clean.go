@@ -610,14 +610,11 @@ func (n *normaliser) line(start, end int, cuts [][2]int) {
 				k = j - 1
 				continue
 			}
-			next := rs[j].r
-			switch {
-			case spaced && isHan(prev) && isHan(next):
-			case isDigit(prev) && (next == '%' || next == '％' || isHan(next)), isHan(prev) && isDigit(next):
-			case strings.ContainsRune("。！？；：", prev), (isHan(prev) || isCJKPunct(prev)) && (isHan(next) || isCJKPunct(next) || next == '“' || next == '（' || next == '('):
+			switch spaceRun(spaced, prev, rs[j].r) {
+			case breakLine:
 				n.b.replace(lr.pos, rs[j-1].pos+rs[j-1].size, "\n")
 				prev = 0
-			default:
+			case oneSpace:
 				n.emit(lr, ' ')
 				prev = ' '
 			}
@@ -628,12 +625,7 @@ func (n *normaliser) line(start, end int, cuts [][2]int) {
 		switch {
 		case out != r:
 		case r == '"':
-			if quoteOpen {
-				out = '”'
-			} else {
-				out = '“'
-			}
-			quoteOpen = !quoteOpen
+			out = curlQuote(&quoteOpen)
 		case isLatinPunct(r):
 			next := rune(0)
 			for j := k + 1; j < len(rs); j++ {
@@ -695,13 +687,11 @@ func (n *normaliser) lineFast(start, end int) {
 					spaced = 1
 				}
 			}
-			switch {
-			case spaced == 1 && isHan(prev) && isHan(next):
-			case isDigit(prev) && (next == '%' || next == '％' || isHan(next)), isHan(prev) && isDigit(next):
-			case strings.ContainsRune("。！？；：", prev), (isHan(prev) || isCJKPunct(prev)) && (isHan(next) || isCJKPunct(next) || next == '“' || next == '（' || next == '('):
+			switch spaceRun(spaced == 1, prev, next) {
+			case breakLine:
 				n.b.replace(start+i, start+last, "\n")
 				prev = 0
-			default:
+			case oneSpace:
 				if r == ' ' {
 					n.b.copy(start+i, " ")
 				} else {
@@ -712,12 +702,7 @@ func (n *normaliser) lineFast(start, end int) {
 			i = j
 			continue
 		case r == '"':
-			if quoteOpen {
-				out = '”'
-			} else {
-				out = '“'
-			}
-			quoteOpen = !quoteOpen
+			out = curlQuote(&quoteOpen)
 		case isLatinPunct(r):
 			if isCJKContext(prev, nextRune(s[i+size:]), r) {
 				out = fullPunct(r)
@@ -734,6 +719,40 @@ func (n *normaliser) lineFast(start, end int) {
 		i += size
 	}
 	n.b.copy(start+run, s[run:])
+}
+
+// spaceAction is what the normaliser makes of a run of spaces inside a
+// line.
+type spaceAction uint8
+
+const (
+	dropSpace spaceAction = iota // 政 府 → 政府, 15 % → 15%
+	breakLine                    // a paragraph break: 。 下一步, 工作 同时
+	oneSpace                     // a word space: GDP 增长
+)
+
+// spaceRun decides a run of spaces between the runes prev and next of a
+// line; spaced says the line is spaced out (spacedOut).
+func spaceRun(spaced bool, prev, next rune) spaceAction {
+	switch {
+	case spaced && isHan(prev) && isHan(next):
+		return dropSpace
+	case isDigit(prev) && (next == '%' || next == '％' || isHan(next)), isHan(prev) && isDigit(next):
+		return dropSpace
+	case strings.ContainsRune("。！？；：", prev), (isHan(prev) || isCJKPunct(prev)) && (isHan(next) || isCJKPunct(next) || next == '“' || next == '（' || next == '('):
+		return breakLine
+	}
+	return oneSpace
+}
+
+// curlQuote returns the curly quote a straight double quote becomes,
+// opening or closing by *open, which it flips.
+func curlQuote(open *bool) rune {
+	*open = !*open
+	if *open {
+		return '“'
+	}
+	return '”'
 }
 
 // isLatinPunct reports the ASCII punctuation that becomes full-width in
