@@ -90,7 +90,7 @@ const (
 
 // lineStats is what the cleaner reads off a line, in one pass over it.
 type lineStats struct {
-	runes   int
+	runes   int  // characters
 	han     int  // Han characters
 	trad    int  // Han characters that exist only in the traditional script
 	prose   bool // running text of the document (see isProse)
