@@ -37,7 +37,7 @@ func ExampleBatch() {
 			}
 		}
 	}
-	for it := range policyfacts.Batch(context.Background(), src, policyfacts.BatchOptions{Workers: 2, Extractor: policyfacts.New(policyfacts.WithKeywords(0))}) {
+	for it := range policyfacts.Batch(context.Background(), src, policyfacts.BatchOptions{Workers: 2}) {
 		if it.Err != nil {
 			fmt.Println(it.ID, "failed:", it.Err)
 			continue

@@ -41,7 +41,7 @@ type Result struct {
 	Sectors    []extract.Sector   `json:"sectors"`
 	Slogans    []extract.Slogan   `json:"slogans"`
 	// Keywords are the document's top terms by TF-IDF (segment.Keywords),
-	// for indexing; empty when the Extractor was made WithKeywords(0).
+	// for indexing; empty unless the Extractor was made WithKeywords(n).
 	Keywords []segment.Keyword `json:"keywords"`
 }
 
@@ -57,8 +57,10 @@ type Extractor struct {
 // Option configures New.
 type Option func(*Extractor)
 
-// WithKeywords sets how many keywords each result lists (20 by default);
-// 0 turns keywords off, and with them the segmentation of the text.
+// WithKeywords makes each result list the document's top n keywords; 0,
+// the default, lists none. Keywords need the text cut into words, which
+// costs about as much again as the rest of the pipeline, so they are
+// asked for, not given by default.
 func WithKeywords(n int) Option { return func(e *Extractor) { e.keywords = max(n, 0) } }
 
 // WithSegmenter sets the segmenter keywords are counted with; by default
@@ -67,7 +69,7 @@ func WithSegmenter(s segment.Segmenter) Option { return func(e *Extractor) { e.s
 
 // New returns an Extractor.
 func New(opts ...Option) *Extractor {
-	e := &Extractor{rec: extract.NewRecognizer(), gaz: extract.DefaultGazetteer(), cat: metrics.DefaultCatalogue(), keywords: 20}
+	e := &Extractor{rec: extract.NewRecognizer(), gaz: extract.DefaultGazetteer(), cat: metrics.DefaultCatalogue()}
 	for _, o := range opts {
 		o(e)
 	}

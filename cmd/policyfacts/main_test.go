@@ -50,6 +50,44 @@ func TestExtractSampleGolden(t *testing.T) {
 	}
 }
 
+// TestExtractKeywords checks that keywords are listed only when asked
+// for, and that asking for them changes nothing else.
+func TestExtractKeywords(t *testing.T) {
+	parse := func(args ...string) map[string]json.RawMessage {
+		t.Helper()
+		code, out, errOut := runCLI(args...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errOut)
+		}
+		var doc map[string]json.RawMessage
+		if err := json.Unmarshal([]byte(out), &doc); err != nil {
+			t.Fatal(err)
+		}
+		return doc
+	}
+	plain := parse("extract", "-q", "--sample")
+	with := parse("extract", "-q", "--sample", "--keywords", "5")
+	if string(plain["keywords"]) != "[]" {
+		t.Errorf("keywords without --keywords = %s, want []", plain["keywords"])
+	}
+	var kws []struct {
+		Text  string  `json:"text"`
+		Count int     `json:"count"`
+		W     float64 `json:"weight"`
+	}
+	if err := json.Unmarshal(with["keywords"], &kws); err != nil {
+		t.Fatal(err)
+	}
+	if len(kws) != 5 || kws[0].Text == "" || kws[0].Count == 0 || kws[0].W < kws[4].W {
+		t.Errorf("--keywords 5 gives %s", with["keywords"])
+	}
+	for k, v := range plain {
+		if k != "keywords" && string(with[k]) != string(v) {
+			t.Errorf("--keywords changes %q", k)
+		}
+	}
+}
+
 func TestExtractBatchWithBadFile(t *testing.T) {
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("协议引资204亿元"), 0o644)

@@ -8,7 +8,6 @@ import (
 	"os"
 	"os/signal"
 
-	"github.com/policyfacts/policyfacts"
 	"github.com/policyfacts/policyfacts/metrics"
 )
 
@@ -33,7 +32,7 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 	defer stop()
 	var docs []metrics.DocFacts
 	failed := 0
-	for it := range bf.batch(ctx, paths, policyfacts.New(policyfacts.WithKeywords(0))) {
+	for it := range bf.batch(ctx, paths, nil) {
 		if it.Err != nil {
 			failed++
 			fmt.Fprintf(stderr, "policyfacts: %v\n", it.Err)
