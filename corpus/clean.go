@@ -653,6 +653,12 @@ func (n *normaliser) lineFast(start, end int) {
 	spaced := -1  // spacedLine(s), once a space asks for it
 	quoteOpen := false
 	for i := 0; i < len(s); {
+		if k := hanset.HanRun(s[i:]); k > 0 {
+			// U+4000–U+9FFF are written as they stand
+			i += k
+			prev, _ = hanset.DecodeRune(s[i-3:])
+			continue
+		}
 		r, size := hanset.DecodeRune(s[i:])
 		out := r
 		switch {

@@ -188,3 +188,19 @@ func (x *Index[T]) Lists(f func(r rune, list []T)) {
 		f(r, l)
 	}
 }
+
+// HanRun returns the length in bytes of the run of characters of
+// U+4000–U+9FFF (the common ideographs and Extension A) that s starts
+// with: three-byte sequences with lead byte E4–E9, which a scanner that
+// has nothing to do for them may skip without decoding.
+func HanRun(s string) int {
+	i := 0
+	for i+2 < len(s) {
+		c0 := s[i]
+		if c0 < 0xE4 || c0 > 0xE9 || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+			break
+		}
+		i += 3
+	}
+	return i
+}

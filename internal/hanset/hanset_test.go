@@ -117,3 +117,22 @@ func TestIndex(t *testing.T) {
 		t.Errorf("Lists saw %d values, want 5", n)
 	}
 }
+
+// FuzzHanRun holds HanRun to a rune-by-rune reading of s.
+func FuzzHanRun(f *testing.F) {
+	for _, s := range []string{"协议引资204亿元", "㐀一鿿。", "", "\xe4\xb8", "一\xe4\xb8", "一\xe4\xb8\xff", "中a", "〇中", "中\uf900"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := 0
+		for _, r := range s {
+			if r < 0x4000 || r > 0x9FFF {
+				break
+			}
+			want += 3
+		}
+		if got := HanRun(s); got != want {
+			t.Fatalf("HanRun(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
