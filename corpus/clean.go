@@ -483,7 +483,7 @@ func pageNumberHint(s string) bool { return pageNumberAt(s, 0) >= 0 }
 // that follows a page number or 上一 (see pageNumberHint), or -1.
 func pageNumberAt(s string, from int) int {
 	for off := from; ; {
-		k := strings.Index(s[off:], "页")
+		k := hanset.IndexWord(s[off:], "页")
 		if k < 0 {
 			return -1
 		}

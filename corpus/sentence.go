@@ -187,6 +187,10 @@ func Split(text string) ([]Sentence, []Section) {
 		start = end
 	}
 	for i := 0; i < len(text); {
+		i += hanset.HanRun(text[i:]) // no sentence end among U+4000–U+9FFF
+		if i == len(text) {
+			break
+		}
 		r, size := hanset.DecodeRune(text[i:])
 		switch {
 		case r == '\n':

@@ -207,7 +207,7 @@ type binder struct {
 	sents []corpus.Sentence
 	secs  []corpus.Section
 	opts  FactOptions
-	marks [][]int     // year words of the text (see yearMarks), found once
+	marks []yearMark  // year words of the text, found once
 	words []wordMarks // the binderLists words kindOf and qualifierOf read, found once
 	lines []int       // the offsets of the newlines, found when first asked
 	// places named in the text, in order, found once. Names hold no clause
@@ -215,6 +215,10 @@ type binder struct {
 	// clause alone would find.
 	places []Mention
 	heads  []headYear // the year of each section heading, found when first asked
+	review struct {   // the last answer of reviewBefore (para 0: none yet)
+		para  int
+		found bool
+	}
 }
 
 // headYear memoises nearestYear of a section heading.
@@ -703,7 +707,6 @@ var binderFinder = newWordFinder([][]string{
 // paragraphs before it in the section; else the document year (less one for
 // an achieved figure in a review section).
 func (b *binder) yearOf(sent corpus.Sentence, q Quantity, kind Kind) int {
-	t := b.text
 	if y, ok := b.nearestYearIn(sent.Start, q.Start); ok {
 		return y
 	}
@@ -736,15 +739,32 @@ func (b *binder) yearOf(sent corpus.Sentence, q Quantity, kind Kind) int {
 		}
 	}
 	// a review of the past year a few paragraphs before: 回顾一年来的工作
-	if kind == Actual && b.opts.Year != 0 && para > 0 {
-		lines := strings.Split(recent(t[:para], 8*lookBack), "\n")
-		for k := len(lines) - 1; k >= 0 && k >= len(lines)-8; k-- {
-			if containsAny(lines[k], reviewCues) {
-				return b.opts.Year - 1
-			}
-		}
+	if kind == Actual && b.opts.Year != 0 && para > 0 && b.reviewBefore(para) {
+		return b.opts.Year - 1
 	}
 	return b.opts.Year
+}
+
+// reviewBefore reports a review cue (reviewCues) in the seven lines
+// before the paragraph at para (eight pieces of the text before it, cut
+// at newlines, the last being empty). Figures come in text order, so the last
+// answer is kept for the next figure of the paragraph.
+func (b *binder) reviewBefore(para int) bool {
+	if b.review.para == para {
+		return b.review.found
+	}
+	s := recent(b.text[:para], 8*lookBack)
+	found := false
+	for k := 0; k < 8 && !found; k++ {
+		i := strings.LastIndexByte(s, '\n')
+		found = containsAny(s[i+1:], reviewCues)
+		if i < 0 {
+			break
+		}
+		s = s[:i]
+	}
+	b.review.para, b.review.found = para, found
+	return found
 }
 
 // nearestYearIn returns the year of the last year word in text[lo:hi].
@@ -758,16 +778,14 @@ func (b *binder) nearestYearIn(lo, hi int) (int, bool) {
 	if first >= last {
 		return 0, false
 	}
-	ms := make([][]int, 0, last-first)
+	ms := make([]yearMark, 0, last-first)
 	for _, m := range b.marks[first:last] {
-		w := make([]int, len(m))
 		for i, v := range m {
 			if v >= 0 {
-				v -= lo
+				m[i] = v - lo
 			}
-			w[i] = v
 		}
-		ms = append(ms, w)
+		ms = append(ms, m)
 	}
 	return b.yearOfMarks(b.text[lo:hi], ms)
 }
@@ -778,51 +796,39 @@ func (b *binder) nearestYear(s string) (int, bool) {
 }
 
 // yearWords are the words that name a year relative to the document's.
+// Each ends in 年, which yearMarks looks for.
 var yearWords = []string{"今年", "本年", "当年", "去年", "上年", "明年", "前年", "过去一年"}
 
-// yearWordStarts are the first characters of yearWords.
-var yearWordStarts = hanset.New(firstRunes(yearWords))
-
-// firstPrefix returns the first of words that s begins with, or "".
-func firstPrefix(s string, words []string) string {
-	for _, w := range words {
-		if strings.HasPrefix(s, w) {
-			return w
-		}
-	}
-	return ""
-}
+// yearMark is a year word of a text: {start, end, digitsStart,
+// digitsEnd}, the digits being -1, -1 for a word.
+type yearMark [4]int
 
 // yearMarks finds the year words of s, left to right and not
 // overlapping: an explicit year 1940–2099 followed by 年, or one of
-// yearWords. Each mark is {start, end, digitsStart, digitsEnd}, the
-// digits being -1, -1 for a word (the layout of
-// regexp.FindAllStringSubmatchIndex, which this replaces: a scan is some
-// ten times faster on texts dense with figures).
-func yearMarks(s string) [][]int {
-	var out [][]int
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c >= '1' && c <= '2' && i+4 < len(s) && isYearDigits(s[i:i+4]) && strings.HasPrefix(s[i+4:], "年") {
-			out = append(out, []int{i, i + 4 + len("年"), i, i + 4})
-			i += 4 + len("年")
+// yearWords. Every one ends in 年, so the scan looks for 年 (a byte search)
+// and reads back from it; FuzzYearMarks holds it to the regexp it
+// replaces.
+func yearMarks(s string) []yearMark {
+	var out []yearMark
+	for off := 0; ; {
+		k := hanset.IndexWord(s[off:], "年")
+		if k < 0 {
+			return out
+		}
+		k += off
+		end := k + len("年")
+		off = end
+		if k >= 4 && isYearDigits(s[k-4:k]) {
+			out = append(out, yearMark{k - 4, end, k - 4, k})
 			continue
 		}
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := hanset.DecodeRune(s[i:])
-		if yearWordStarts.Has(r) {
-			if w := firstPrefix(s[i:], yearWords); w != "" {
-				out = append(out, []int{i, i + len(w), -1, -1})
-				i += len(w)
-				continue
+		for _, w := range yearWords {
+			if strings.HasSuffix(s[:end], w) {
+				out = append(out, yearMark{end - len(w), end, -1, -1})
+				break
 			}
 		}
-		i += size
 	}
-	return out
 }
 
 // isYearDigits reports four ASCII digits of a year 1940–2099.
@@ -837,7 +843,7 @@ func isYearDigits(d string) bool {
 
 // yearOfMarks reads the year words ms of s from the last. Comparisons
 // (比上年, 同比, 上年同期) and spans (2020年以来) are not year words.
-func (b *binder) yearOfMarks(s string, ms [][]int) (int, bool) {
+func (b *binder) yearOfMarks(s string, ms []yearMark) (int, bool) {
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
 		w := s[m[0]:m[1]]

@@ -717,40 +717,50 @@ func (s *scanner) doubling(i int) int {
 // them (合同利用市外资金亿元). Templates and redacted documents score high.
 func (r *Recognizer) Redacted(text string) int {
 	n := 0
-	for i := 0; i < len(text); {
-		c, size := hanset.DecodeRune(text[i:])
-		for _, u := range redactedUnits.At(c) {
-			if !strings.HasPrefix(text[i:], u) {
-				continue
+	for _, last := range redactedLast {
+		for off := 0; ; {
+			k := hanset.IndexWord(text[off:], last)
+			if k < 0 {
+				break
 			}
-			end := i + len(u)
-			p, _ := utf8.DecodeLastRuneInString(text[:i])
-			switch {
-			case strings.ContainsRune(r.placeholder, p):
-				n++
-			case p >= '0' && p <= '9' || p >= '０' && p <= '９' || isNumeralRune(p) || p == '余' || p == '多' || p == '来' || p == ' ' || p == '之':
-			case p == '过' || p == '上' || p == '超' || p == '千' || p == '百':
-			case isHanRune(p):
-				rest := text[end:]
-				if !strings.HasPrefix(rest, "以上") && !strings.HasPrefix(rest, "级") && !strings.HasPrefix(rest, "以下") && u != "%" {
-					n++
+			end := off + k + len(last)
+			off = end
+			for _, u := range redactedUnits {
+				if strings.HasSuffix(text[:end], u) {
+					if r.unitDeleted(text, end-len(u), end, u) {
+						n++
+					}
+					break
 				}
 			}
 		}
-		i += size
 	}
 	return n
 }
 
-// redactedUnits are the units Redacted looks for, by first rune; none is
-// a prefix of another, so at most one matches at a place.
-var redactedUnits = func() *hanset.Index[string] {
-	x := new(hanset.Index[string])
-	for _, u := range []string{"亿元", "万元", "万美元", "亿美元", "%", "个百分点"} {
-		r, _ := utf8.DecodeRuneInString(u)
-		x.Add(r, u)
+// unitDeleted reports whether the unit u at text[i:end] stands for a
+// deleted figure: after a placeholder, or after a Han character that is
+// no numeral.
+func (r *Recognizer) unitDeleted(text string, i, end int, u string) bool {
+	p, _ := utf8.DecodeLastRuneInString(text[:i])
+	switch {
+	case strings.ContainsRune(r.placeholder, p):
+		return true
+	case p >= '0' && p <= '9' || p >= '０' && p <= '９' || isNumeralRune(p) || p == '余' || p == '多' || p == '来' || p == ' ' || p == '之':
+	case p == '过' || p == '上' || p == '超' || p == '千' || p == '百':
+	case isHanRune(p):
+		rest := text[end:]
+		return !strings.HasPrefix(rest, "以上") && !strings.HasPrefix(rest, "级") && !strings.HasPrefix(rest, "以下") && u != "%"
 	}
-	return x
-}()
+	return false
+}
+
+// redactedUnits are the units Redacted looks for. No unit ends another,
+// so at most one ends at a place; redactedLast are their last characters,
+// which Redacted searches for.
+var (
+	redactedUnits = []string{"亿元", "万元", "万美元", "亿美元", "%", "个百分点"}
+	redactedLast  = []string{"元", "%", "点"}
+)
 
 func isHanRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }

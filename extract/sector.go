@@ -118,7 +118,7 @@ func Sectors(text string) []Sector {
 	// the productive pattern X产业 (and X行业)
 	for _, suf := range []string{"产业", "行业"} {
 		for off := 0; ; {
-			k := strings.Index(text[off:], suf)
+			k := hanset.IndexWord(text[off:], suf)
 			if k < 0 {
 				break
 			}

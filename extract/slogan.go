@@ -79,7 +79,7 @@ func oneOnePairs(text string) [][2]int {
 		return i
 	}
 	for off := 0; ; {
-		k := strings.Index(text[off:], "一")
+		k := hanset.IndexWord(text[off:], "一")
 		if k < 0 {
 			return out
 		}
@@ -210,7 +210,7 @@ func Slogans(text string) []Slogan {
 	}
 	// quoted formulas, with closing quotes or without (lost in scraping)
 	for off := 0; ; {
-		k := strings.Index(text[off:], "“")
+		k := hanset.IndexWord(text[off:], "“")
 		if k < 0 {
 			break
 		}

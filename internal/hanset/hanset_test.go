@@ -1,6 +1,7 @@
 package hanset
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -133,6 +134,18 @@ func FuzzHanRun(f *testing.F) {
 		}
 		if got := HanRun(s); got != want {
 			t.Fatalf("HanRun(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
+
+// FuzzIndexWord holds IndexWord to strings.Index.
+func FuzzIndexWord(f *testing.F) {
+	for _, c := range [][2]string{{"协议引资204亿元", "元"}, {"产业行业产业", "产业"}, {"", ""}, {"a", ""}, {"元", "亿元"}, {"aaab", "ab"}, {"\xe5\x85", "元"}} {
+		f.Add(c[0], c[1])
+	}
+	f.Fuzz(func(t *testing.T, s, word string) {
+		if got, want := IndexWord(s, word), strings.Index(s, word); got != want {
+			t.Fatalf("IndexWord(%q, %q) = %d, want %d", s, word, got, want)
 		}
 	})
 }
