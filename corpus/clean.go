@@ -207,7 +207,7 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 
 // splitLines cuts raw into lines with their content trimmed of spaces.
 func splitLines(raw string) []rline {
-	var out []rline
+	out := make([]rline, 0, strings.Count(raw, "\n")+1)
 	for off := 0; off < len(raw); {
 		end := strings.IndexByte(raw[off:], '\n')
 		brk := 0

@@ -1,6 +1,9 @@
 package corpus
 
-import "sort"
+import (
+	"sort"
+	"unsafe"
+)
 
 // An anchor ties a clean-text byte offset to a raw-text byte offset. From a
 // linear anchor on, the two offsets advance together until the next anchor.
@@ -104,9 +107,10 @@ type builder struct {
 }
 
 func newBuilder(rawLen, capHint int) *builder {
-	// Work reports need about one anchor per 30 bytes (each normalised
-	// punctuation mark, joined line and dropped span starts two).
-	return &builder{buf: make([]byte, 0, capHint), anchors: make([]anchor, 0, capHint/32), rawLen: rawLen}
+	// Work reports need up to one anchor per 16 bytes (each normalised
+	// punctuation mark, joined line and dropped span starts two), and the
+	// clean text may be longer than the raw (, → ，).
+	return &builder{buf: make([]byte, 0, capHint+capHint/8), anchors: make([]anchor, 0, capHint/16), rawLen: rawLen}
 }
 
 // copy appends s, which stands unchanged in the raw text at rawStart.
@@ -157,5 +161,6 @@ func (b *builder) finish() (string, *OffsetMap) {
 	if len(m.anchors) == 0 {
 		m.anchors = []anchor{{0, 0, 0, true}}
 	}
-	return string(b.buf), m
+	// The builder is done with: the clean text is its buffer, not a copy.
+	return unsafe.String(unsafe.SliceData(b.buf), len(b.buf)), m
 }
