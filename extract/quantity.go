@@ -352,10 +352,41 @@ func (r *Recognizer) unitAt(t string, j int) (unitDef, bool) {
 	return unitDef{}, false
 }
 
+// bare reports that nothing a figure may take stands at j: no unit (also
+// after a space), no 成, no word joining it to a next member of a list or
+// range. finish ends a bare Chinese numeral there without a quantity, as
+// its full reading would.
+func (s *scanner) bare(j int) bool {
+	t := s.text
+	if j >= len(t) {
+		return true
+	}
+	if _, ok := s.r.unitAt(t, j); ok || strings.HasPrefix(t[j:], "成") {
+		return false
+	}
+	if t[j] == ' ' {
+		if _, ok := s.r.unitAt(t, j+1); ok {
+			return false
+		}
+	}
+	for _, jw := range joinWords {
+		if strings.HasPrefix(t[j:], jw) {
+			return false
+		}
+	}
+	return true
+}
+
 // finish reads what follows a number (unit, bounds, range, list) and
 // emits the quantity; it returns where scanning goes on.
 func (s *scanner) finish(tok numTok) int {
 	t := s.text
+	if tok.chinese && s.bare(tok.end) {
+		// most Chinese numerals are words (进一步, 一是, 三农): what
+		// follows tells them apart before the bounds are looked for
+		s.pending = s.pending[:0]
+		return tok.end
+	}
 	start := tok.start
 	// what stands before the number
 	bound, hasBound := Eq, false
