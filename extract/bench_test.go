@@ -61,3 +61,29 @@ func BenchmarkQuantities(b *testing.B) {
 		b.Fatal("no quantities found")
 	}
 }
+
+// BenchmarkScanners measures the whole-text scans of the pipeline one by
+// one over the same text, beside BenchmarkByteScan.
+func BenchmarkScanners(b *testing.B) {
+	text := benchText(b)
+	g := DefaultGazetteer()
+	r := NewRecognizer()
+	for _, sc := range []struct {
+		name string
+		run  func(string)
+	}{
+		{"mentions", func(s string) { g.Mentions(s) }},
+		{"sectors", func(s string) { Sectors(s) }},
+		{"slogans", func(s string) { Slogans(s) }},
+		{"redacted", func(s string) { r.Redacted(s) }},
+		{"year-marks", func(s string) { yearMarks(s) }},
+		{"binder-words", func(s string) { binderFinder.find(s) }},
+	} {
+		b.Run(sc.name, func(b *testing.B) {
+			b.SetBytes(int64(len(text)))
+			for b.Loop() {
+				sc.run(text)
+			}
+		})
+	}
+}
