@@ -133,13 +133,22 @@ func (s *scanner) run() {
 			continue
 		}
 		rn, size := hanset.DecodeRune(t[i:])
-		if isNumeralRune(rn) || rn >= '０' && rn <= '９' || rn == '翻' {
+		if startsFigure(rn) {
 			i = s.at(i)
 			continue
 		}
 		i += size
 	}
 }
+
+// startsFigure reports a character other than an ASCII digit that a
+// figure may start with: a numeral, a full-width digit, 翻 of 翻番.
+func startsFigure(r rune) bool {
+	return scanStarts.Has(r) || r == '〇' || r >= '０' && r <= '９'
+}
+
+// scanStarts are the Han characters of startsFigure.
+var scanStarts = hanset.New("零一二两三四五六七八九十百千万亿翻")
 
 func isNumeralRune(r rune) bool {
 	switch r {
