@@ -194,7 +194,7 @@ func (s *scanner) at(i int) int {
 	if rn == '百' && strings.HasPrefix(t[i+size:], "分之") || rn == '千' && strings.HasPrefix(t[i+size:], "分之") {
 		return s.fraction(i, rn)
 	}
-	tok, ok := s.number(i)
+	tok, ok := s.number(i, true)
 	if !ok {
 		s.pending = s.pending[:0]
 		return i + max(size, tok.end-i)
@@ -203,8 +203,10 @@ func (s *scanner) at(i int) int {
 }
 
 // number reads the figure at i: digits, decimals, scales and an inner
-// bound (余/多/来).
-func (s *scanner) number(i int) (numTok, bool) {
+// bound (余/多/来). alone says the figure stands for itself, not as the
+// numerator of 百分之 or a member of a list: then a Chinese numeral that
+// nothing a figure may take follows (bare) is no figure.
+func (s *scanner) number(i int, alone bool) (numTok, bool) {
 	t := s.text
 	tok := numTok{start: i}
 	j := i
@@ -278,6 +280,11 @@ func (s *scanner) number(i int) (numTok, bool) {
 			tok.end = numEnd
 			return tok, false
 		}
+	}
+	if alone && tok.chinese && s.bare(tok.end) {
+		// most Chinese numerals are words (进一步, 一是, 三农): what
+		// follows tells them apart before their value is worked out
+		return tok, false
 	}
 	v, high, ok := valueOf(numStr, scalePart, tok.hasInner)
 	if !ok {
@@ -363,8 +370,8 @@ func (r *Recognizer) unitAt(t string, j int) (unitDef, bool) {
 
 // bare reports that nothing a figure may take stands at j: no unit (also
 // after a space), no 成, no word joining it to a next member of a list or
-// range. finish ends a bare Chinese numeral there without a quantity, as
-// its full reading would.
+// range. A bare Chinese numeral yields no quantity: number passes it over
+// before working out its value, as finish would after.
 func (s *scanner) bare(j int) bool {
 	t := s.text
 	if j >= len(t) {
@@ -390,12 +397,6 @@ func (s *scanner) bare(j int) bool {
 // emits the quantity; it returns where scanning goes on.
 func (s *scanner) finish(tok numTok) int {
 	t := s.text
-	if tok.chinese && s.bare(tok.end) {
-		// most Chinese numerals are words (进一步, 一是, 三农): what
-		// follows tells them apart before the bounds are looked for
-		s.pending = s.pending[:0]
-		return tok.end
-	}
 	start := tok.start
 	// what stands before the number
 	bound, hasBound := Eq, false
@@ -519,7 +520,7 @@ func (s *scanner) finish(tok numTok) int {
 	// a range: this figure — the next one
 	for _, jw := range rangeJoin {
 		if strings.HasPrefix(t[j:], jw) && j+len(jw) < len(t) && startsNumber(t[j+len(jw):]) {
-			if tok2, ok := s.number(j + len(jw)); ok {
+			if tok2, ok := s.number(j+len(jw), false); ok {
 				if u2, ok2 := s.r.unitAt(t, tok2.end); ok2 && u2.unit == u.unit {
 					if q.Bound == Eq {
 						q.Bound = GE
@@ -707,7 +708,7 @@ func (s *scanner) moneyContext(i int) bool {
 func (s *scanner) fraction(i int, r rune) int {
 	t := s.text
 	j := i + len("百分之")
-	tok, ok := s.number(j)
+	tok, ok := s.number(j, false)
 	if !ok || tok.scale != "" {
 		return j
 	}
