@@ -59,8 +59,8 @@ type Option func(*Extractor)
 
 // WithKeywords makes each result list the document's top n keywords; 0,
 // the default, lists none. Keywords need the text cut into words, which
-// costs about as much again as the rest of the pipeline, so they are
-// asked for, not given by default.
+// costs more than the rest of the pipeline, so they are asked for, not
+// given by default.
 func WithKeywords(n int) Option { return func(e *Extractor) { e.keywords = max(n, 0) } }
 
 // WithSegmenter sets the segmenter keywords are counted with; by default

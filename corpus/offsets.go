@@ -107,9 +107,10 @@ type builder struct {
 }
 
 func newBuilder(rawLen, capHint int) *builder {
-	// Work reports need up to one anchor per 16 bytes (each normalised
-	// punctuation mark, joined line and dropped span starts two), and the
-	// clean text may be longer than the raw (, → ，).
+	// Work reports need up to about one anchor per 30 bytes (each
+	// normalised punctuation mark, joined line and dropped span starts
+	// two): room for twice that spares the dense ones growing the slice.
+	// The clean text may be longer than the raw (, → ，).
 	return &builder{buf: make([]byte, 0, capHint+capHint/8), anchors: make([]anchor, 0, capHint/16), rawLen: rawLen}
 }
 

@@ -110,7 +110,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	var bf batchFlags
 	bf.register(fs, "jsonl", "csv")
 	quiet := fs.Bool("q", false, "no progress bar")
-	keywords := fs.Int("keywords", 0, "list each document's top `N` terms by TF-IDF (this cuts the text into words, about doubling the time)")
+	keywords := fs.Int("keywords", 0, "list each document's top `N` terms by TF-IDF (this cuts the text into words, more than doubling the time)")
 	paths, err := bf.parse(fs, args, stderr)
 	if err != nil {
 		return err

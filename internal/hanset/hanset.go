@@ -1,6 +1,9 @@
 // Package hanset holds sets of Han characters as bitmaps, for the
 // scanners of corpus and extract that test every character of a text:
-// membership costs a shift and a mask instead of a search.
+// membership costs a shift and a mask instead of a search. It also holds
+// the byte-level steps those scanners share: decoding a character
+// (DecodeRune), skipping a run of ideographs (HanRun) and searching for a
+// word (IndexWord).
 package hanset
 
 import (
@@ -207,7 +210,7 @@ func HanRun(s string) int {
 
 // IndexWord returns the index of the first instance of word in s, or -1, as
 // strings.Index does. It searches for the word's last byte: for a Han
-// word a continuation byte, some ten times rarer in Chinese text than the
+// word a continuation byte, several times rarer in Chinese text than the
 // lead byte (E4–E9) strings.Index looks for first, so the byte search
 // stops less often. On work reports it runs two to three times faster.
 func IndexWord(s, word string) int {
