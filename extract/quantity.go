@@ -148,15 +148,15 @@ func startsFigure(r rune) bool {
 }
 
 // scanStarts are the Han characters of startsFigure.
-var scanStarts = hanset.New("零一二两三四五六七八九十百千万亿翻")
+var scanStarts = hanset.New(numerals + "翻")
 
-func isNumeralRune(r rune) bool {
-	switch r {
-	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
-		return true
-	}
-	return false
-}
+// numerals are the characters Chinese numerals are written with.
+const numerals = "零〇一二两三四五六七八九十百千万亿"
+
+// numeralSet holds numerals but 〇 (U+3007), which lies below a Set's range.
+var numeralSet = hanset.New(numerals)
+
+func isNumeralRune(r rune) bool { return numeralSet.Has(r) || r == '〇' }
 
 func isChineseDigit(r rune) bool {
 	switch r {
@@ -377,13 +377,8 @@ func (s *scanner) bare(j int) bool {
 	if j >= len(t) {
 		return true
 	}
-	if _, ok := s.r.unitAt(t, j); ok || strings.HasPrefix(t[j:], "成") {
+	if _, _, ok := s.unitAfter(j); ok || strings.HasPrefix(t[j:], "成") {
 		return false
-	}
-	if t[j] == ' ' {
-		if _, ok := s.r.unitAt(t, j+1); ok {
-			return false
-		}
 	}
 	for _, jw := range joinWords {
 		if strings.HasPrefix(t[j:], jw) {
@@ -391,6 +386,19 @@ func (s *scanner) bare(j int) bool {
 		}
 	}
 	return true
+}
+
+// unitAfter returns the unit word written after a number that ends at j,
+// and where it starts: at j, or after a stray space (78 %).
+func (s *scanner) unitAfter(j int) (unitDef, int, bool) {
+	t := s.text
+	if j < len(t) && t[j] == ' ' {
+		if u, ok := s.r.unitAt(t, j+1); ok {
+			return u, j + 1, true
+		}
+	}
+	u, ok := s.r.unitAt(t, j)
+	return u, j, ok
 }
 
 // finish reads what follows a number (unit, bounds, range, list) and
@@ -409,14 +417,7 @@ func (s *scanner) finish(tok numTok) int {
 		return tok.end
 	}
 	j := tok.end
-	// a stray space before the unit: 78 %
-	k := j
-	if k < len(t) && t[k] == ' ' {
-		if _, ok := s.r.unitAt(t, k+1); ok {
-			k++
-		}
-	}
-	u, hasUnit := s.r.unitAt(t, k)
+	u, k, hasUnit := s.unitAfter(j)
 	if hasUnit && u.arabicOnly && tok.chinese {
 		s.pending = s.pending[:0]
 		return tok.end
@@ -768,7 +769,7 @@ func (r *Recognizer) Redacted(text string) int {
 			off = end
 			for _, u := range redactedUnits {
 				if strings.HasSuffix(text[:end], u) {
-					if r.unitDeleted(text, end-len(u), end, u) {
+					if r.unitDeleted(text, end-len(u), u) {
 						n++
 					}
 					break
@@ -779,10 +780,10 @@ func (r *Recognizer) Redacted(text string) int {
 	return n
 }
 
-// unitDeleted reports whether the unit u at text[i:end] stands for a
+// unitDeleted reports whether the unit u written at text[i:] stands for a
 // deleted figure: after a placeholder, or after a Han character that is
 // no numeral.
-func (r *Recognizer) unitDeleted(text string, i, end int, u string) bool {
+func (r *Recognizer) unitDeleted(text string, i int, u string) bool {
 	p, _ := utf8.DecodeLastRuneInString(text[:i])
 	switch {
 	case strings.ContainsRune(r.placeholder, p):
@@ -790,7 +791,7 @@ func (r *Recognizer) unitDeleted(text string, i, end int, u string) bool {
 	case p >= '0' && p <= '9' || p >= '０' && p <= '９' || isNumeralRune(p) || p == '余' || p == '多' || p == '来' || p == ' ' || p == '之':
 	case p == '过' || p == '上' || p == '超' || p == '千' || p == '百':
 	case isHanRune(p):
-		rest := text[end:]
+		rest := text[i+len(u):]
 		return !strings.HasPrefix(rest, "以上") && !strings.HasPrefix(rest, "级") && !strings.HasPrefix(rest, "以下") && u != "%"
 	}
 	return false
@@ -801,7 +802,16 @@ func (r *Recognizer) unitDeleted(text string, i, end int, u string) bool {
 // which Redacted searches for.
 var (
 	redactedUnits = []string{"亿元", "万元", "万美元", "亿美元", "%", "个百分点"}
-	redactedLast  = []string{"元", "%", "点"}
+	redactedLast  = func() []string {
+		var out []string
+		for _, u := range redactedUnits {
+			_, size := utf8.DecodeLastRuneInString(u)
+			if last := u[len(u)-size:]; !slices.Contains(out, last) {
+				out = append(out, last)
+			}
+		}
+		return out
+	}()
 )
 
 func isHanRune(r rune) bool { return r >= 0x4E00 && r <= 0x9FFF }

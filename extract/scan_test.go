@@ -36,7 +36,7 @@ func redactedByRune(r *Recognizer, text string) int {
 	n := 0
 	for i := range text {
 		for _, u := range redactedUnits {
-			if strings.HasPrefix(text[i:], u) && r.unitDeleted(text, i, i+len(u), u) {
+			if strings.HasPrefix(text[i:], u) && r.unitDeleted(text, i, u) {
 				n++
 			}
 		}
