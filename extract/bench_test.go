@@ -11,7 +11,7 @@ import (
 // benchText returns the clean-ish text of the seed documents when the
 // shared folder is present, else a synthetic work-report text, repeated to
 // about 1 MB.
-func benchText(b *testing.B) string {
+func benchText(b testing.TB) string {
 	_, file, _, _ := runtime.Caller(0)
 	seeds, _ := filepath.Glob(filepath.Join(filepath.Dir(file), "..", "..", "shared", "seeds", "*.txt"))
 	var sb strings.Builder

@@ -650,16 +650,20 @@ func newWordFinder(lists [][]string) *wordFinder {
 // start, in the order of the lists.
 func (f *wordFinder) find(text string) []wordMarks {
 	out := make([]wordMarks, f.lists)
-	for i := 0; i < len(text); {
-		r, size := hanset.DecodeRune(text[i:])
-		for _, w := range f.byFirst.At(r) {
+	for i := 0; ; {
+		k, _, ws := f.byFirst.Next(text[i:])
+		if k < 0 {
+			return out
+		}
+		i += k
+		for _, w := range ws {
 			if strings.HasPrefix(text[i:], w.text) {
 				out[w.list] = append(out[w.list], wordMark{i, i + len(w.text), w.text})
 			}
 		}
+		_, size := hanset.DecodeRune(text[i:])
 		i += size
 	}
-	return out
 }
 
 // within reports an occurrence inside text[lo:hi] that does not overlap

@@ -141,6 +141,10 @@ func isArabic(s string) bool {
 
 // parseArabic reads 1234, 1,234.5 and full-width digits.
 func parseArabic(s string) (float64, bool) {
+	if plainDecimal(s) {
+		v, err := strconv.ParseFloat(s, 64)
+		return v, err == nil
+	}
 	var b strings.Builder
 	digits := 0
 	for i, r := range s {
@@ -168,6 +172,17 @@ func parseArabic(s string) (float64, bool) {
 	}
 	v, err := strconv.ParseFloat(b.String(), 64)
 	return v, err == nil
+}
+
+// plainDecimal reports s made of ASCII digits and points only (204, 5.5):
+// parseArabic's rewriting would leave it as it is.
+func plainDecimal(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && c != '.' {
+			return false
+		}
+	}
+	return true
 }
 
 func isASCIIDigits(s string) bool {

@@ -15,9 +15,9 @@ import (
 // derived from the unit and bound tables; it is immutable and safe for
 // concurrent use. The zero value is not usable: call NewRecognizer.
 type Recognizer struct {
-	units       map[rune][]unitDef // by first rune, longest first
-	before      []boundWord        // longest first
-	after       []boundWord        // longest first
+	units       map[rune][]unitDef      // by first rune, longest first
+	before      hanset.Index[boundWord] // by last rune, longest first
+	after       []boundWord             // longest first
 	scales      map[rune]float64
 	moneyWords  []string
 	placeholder string
@@ -44,14 +44,19 @@ func NewRecognizer() *Recognizer {
 		us := r.units[k]
 		sort.SliceStable(us, func(i, j int) bool { return len(us[i].word) > len(us[j].word) })
 	}
+	before := make([]boundWord, 0, len(boundBefore))
 	for _, b := range boundBefore {
-		r.before = append(r.before, boundWord{b.word, b.bound})
+		before = append(before, boundWord{b.word, b.bound})
 	}
 	for _, b := range boundAfter {
 		r.after = append(r.after, boundWord{b.word, b.bound})
 	}
-	sort.SliceStable(r.before, func(i, j int) bool { return len(r.before[i].word) > len(r.before[j].word) })
+	sort.SliceStable(before, func(i, j int) bool { return len(before[i].word) > len(before[j].word) })
 	sort.SliceStable(r.after, func(i, j int) bool { return len(r.after[i].word) > len(r.after[j].word) })
+	for _, b := range before {
+		last, _ := utf8.DecodeLastRuneInString(b.word)
+		r.before.Add(last, b)
+	}
 	for _, s := range scaleTable {
 		r.scales[s.char] = s.value
 	}
@@ -121,34 +126,21 @@ type pendingNum struct {
 }
 
 func (s *scanner) run() {
-	t := s.text
-	for i := 0; i < len(t); {
-		c := t[i]
-		if c < 0x80 {
-			if c >= '0' && c <= '9' {
-				i = s.at(i)
-				continue
-			}
-			i++
-			continue
+	for i := 0; ; {
+		k, _ := scanStarts.Index(s.text[i:])
+		if k < 0 {
+			return
 		}
-		rn, size := hanset.DecodeRune(t[i:])
-		if startsFigure(rn) {
-			i = s.at(i)
-			continue
-		}
-		i += size
+		i = s.at(i + k)
 	}
 }
 
-// startsFigure reports a character other than an ASCII digit that a
-// figure may start with: a numeral, a full-width digit, 翻 of 翻番.
-func startsFigure(r rune) bool {
-	return scanStarts.Has(r) || r == '〇' || r >= '０' && r <= '９'
-}
+// startsFigure reports a character that a figure may start with: a
+// digit, a numeral, 翻 of 翻番.
+func startsFigure(r rune) bool { return scanStarts.Has(r) }
 
-// scanStarts are the Han characters of startsFigure.
-var scanStarts = hanset.New(numerals + "翻")
+// scanStarts are the characters of startsFigure.
+var scanStarts = hanset.NewRunes("0123456789０１２３４５６７８９" + numerals + "翻")
 
 // numerals are the characters Chinese numerals are written with.
 const numerals = "零〇一二两三四五六七八九十百千万亿"
@@ -303,22 +295,18 @@ func valueOf(numStr, scalePart string, hasInner bool) (v, high float64, ok bool)
 		}
 		return r
 	}, scalePart)
-	rs := []rune(numStr)
-	if len(rs) >= 2 {
-		d1, ok1 := digitValue(rs[0])
-		d2, ok2 := digitValue(rs[1])
-		if ok1 && ok2 && d1 >= 1 && d1 <= 9 && (d2 == d1+1 || d1 == 2 && d2 == 3 && rs[0] == '两') {
-			lo, err1 := ParseNumber(string(rs[0]) + string(rs[2:]) + scale)
-			hi, err2 := ParseNumber(string(rs[1]) + string(rs[2:]) + scale)
-			if len(rs) == 2 {
-				lo, err1 = ParseNumber(string(rs[0]) + scale)
-				hi, err2 = ParseNumber(string(rs[1]) + scale)
-			}
-			if err1 == nil && err2 == nil {
-				return lo, hi, true
-			}
-			return 0, 0, false
+	r1, n1 := utf8.DecodeRuneInString(numStr)
+	r2, n2 := utf8.DecodeRuneInString(numStr[n1:])
+	d1, ok1 := digitValue(r1)
+	d2, ok2 := digitValue(r2)
+	if ok1 && ok2 && d1 >= 1 && d1 <= 9 && (d2 == d1+1 || d1 == 2 && d2 == 3 && r1 == '两') {
+		rest := numStr[n1+n2:]
+		lo, err1 := ParseNumber(numStr[:n1] + rest + scale)
+		hi, err2 := ParseNumber(numStr[n1:n1+n2] + rest + scale)
+		if err1 == nil && err2 == nil {
+			return lo, hi, true
 		}
+		return 0, 0, false
 	}
 	val, err := ParseNumber(numStr + scale)
 	if err != nil {
@@ -624,7 +612,8 @@ func hasBoundSuffix(text string, r *Recognizer) bool {
 // boundBefore finds a bound word right before offset i.
 func (s *scanner) boundBefore(i int) (Bound, string, bool) {
 	head := s.text[max(0, i-12):i]
-	for _, b := range s.r.before {
+	last, _ := utf8.DecodeLastRuneInString(head)
+	for _, b := range s.r.before.At(last) {
 		if strings.HasSuffix(head, b.word) {
 			if b.word == "上" {
 				// only 上千, 上万, 上百: a lone scale after it

@@ -109,13 +109,16 @@ const numberedMarks = "，。；：、:;,\n"
 // mark too.
 func numberedFormulas(text string) [][2]int {
 	var out [][2]int
-	for i := 0; i < len(text); {
-		r, size := hanset.DecodeRune(text[i:])
+	for i := 0; ; {
+		k, r := numberedStarts.Index(text[i:])
+		if k < 0 {
+			return out
+		}
+		i += k
+		const size = 3 // numberedStarts holds characters of U+4E00–U+9FFF
 		end := -1
-		if numberedStarts.Has(r) {
-			if r2, _ := hanset.DecodeRune(text[i+size:]); numberedSeconds.Has(r2) {
-				end = numberedAt(text, i, r, size)
-			}
+		if r2, _ := hanset.DecodeRune(text[i+size:]); numberedSeconds.Has(r2) {
+			end = numberedAt(text, i, r, size)
 		}
 		if end < 0 {
 			i += size
@@ -124,7 +127,6 @@ func numberedFormulas(text string) [][2]int {
 		out = append(out, [2]int{i, end})
 		i = end
 	}
-	return out
 }
 
 // numberedAt returns the end of the numbered form that starts at text[i:]

@@ -7,6 +7,7 @@
 package hanset
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -36,6 +37,105 @@ func New(s string) *Set {
 // Has reports whether r is in the set.
 func (h *Set) Has(r rune) bool {
 	return r >= First && r <= Last && h[(r-First)/64]&(1<<((r-First)%64)) != 0
+}
+
+// Index returns the offset in s of the first character that is in the
+// set, and that character; -1 and 0 if there is none. It visits the
+// characters a DecodeRune loop visits, but reads only the three-byte
+// sequences that may hold a member (lead byte E4–E9) and steps over every
+// other byte: a scan for a few characters costs a byte test per byte.
+func (h *Set) Index(s string) (int, rune) {
+	for i := 0; i+2 < len(s); i++ {
+		c0 := s[i]
+		if c0 < 0xE4 || c0 > 0xE9 {
+			continue // ASCII, a continuation byte or the lead of another range
+		}
+		c1, c2 := s[i+1], s[i+2]
+		if (uint16(c1)<<8|uint16(c2))&0xC0C0 != 0x8080 {
+			continue // not a sequence: DecodeRune would step one byte
+		}
+		// the set's word is picked by the lead and second bytes, the bit
+		// by the third: no need to assemble the rune unless it is there
+		if k := int(c0&0x0F)<<6 | int(c1&0x3F) - First>>6; k >= 0 && h[k]>>(c2&0x3F)&1 != 0 {
+			return i, rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		}
+		i += 2
+	}
+	return -1, 0
+}
+
+// Runes is a set of any characters, for a scan that searches a text for
+// the next of them: ASCII and U+4E00–U+9FFF by bitmap, the few others by
+// list. It is immutable and safe for concurrent use.
+type Runes struct {
+	ascii [2]uint64
+	han   Set
+	leads [4]uint64 // the lead bytes of other
+	other []rune
+}
+
+// NewRunes returns the set of the characters of s.
+func NewRunes(s string) *Runes {
+	x := new(Runes)
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			x.ascii[r/64] |= 1 << (r % 64)
+		case r >= First && r <= Last:
+			x.han[(r-First)/64] |= 1 << ((r - First) % 64)
+		case !slices.Contains(x.other, r):
+			x.other = append(x.other, r)
+			c0 := string(r)[0]
+			x.leads[c0/64] |= 1 << (c0 % 64)
+		}
+	}
+	return x
+}
+
+// Has reports whether r is in the set.
+func (x *Runes) Has(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return r >= 0 && x.ascii[r/64]&(1<<(r%64)) != 0
+	case r >= First && r <= Last:
+		return x.han.Has(r)
+	}
+	return slices.Contains(x.other, r)
+}
+
+// Index returns the offset in s of the first character that is in the
+// set, and that character; -1 and 0 if there is none. Like Set.Index it
+// visits the characters a DecodeRune loop visits, testing ASCII and
+// ideographs on their bytes and decoding only the characters whose lead
+// byte one of the others shares.
+func (x *Runes) Index(s string) (int, rune) {
+	for i := 0; i < len(s); i++ {
+		c0 := s[i]
+		if c0 < utf8.RuneSelf {
+			if x.ascii[c0/64]>>(c0%64)&1 != 0 {
+				return i, rune(c0)
+			}
+			continue
+		}
+		if c0 >= 0xE4 && c0 <= 0xE9 && i+2 < len(s) {
+			c1, c2 := s[i+1], s[i+2]
+			if (uint16(c1)<<8|uint16(c2))&0xC0C0 == 0x8080 {
+				if k := int(c0&0x0F)<<6 | int(c1&0x3F) - First>>6; k >= 0 && x.han[k]>>(c2&0x3F)&1 != 0 {
+					return i, rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+				}
+				i += 2
+			}
+			continue
+		}
+		if x.leads[c0/64]>>(c0%64)&1 != 0 {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if slices.Contains(x.other, r) {
+				return i, r
+			}
+			i += size - 1
+		}
+	}
+	return -1, 0
 }
 
 // IsHan reports whether r is a Han character, as unicode.Is(unicode.Han, r)
@@ -176,6 +276,27 @@ func (x *Index[T]) At(r rune) []T {
 		return nil
 	}
 	return x.other[r]
+}
+
+// Next returns the offset in s of the first character that has a list,
+// the character and its list; -1, 0 and nil if there is none. When every
+// rune added is in U+4E00–U+9FFF it skips the others with Set.Index.
+func (x *Index[T]) Next(s string) (int, rune, []T) {
+	if x.other == nil {
+		i, r := x.first.Index(s)
+		if i < 0 {
+			return -1, 0, nil
+		}
+		return i, r, x.lists[x.han[r-First]-1]
+	}
+	for i := 0; i < len(s); {
+		r, size := DecodeRune(s[i:])
+		if l := x.At(r); l != nil {
+			return i, r, l
+		}
+		i += size
+	}
+	return -1, 0, nil
 }
 
 // Lists calls f with each rune and its list, Han runes first in rune

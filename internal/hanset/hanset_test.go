@@ -149,3 +149,60 @@ func FuzzIndexWord(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSetIndex holds Set.Index, Runes.Index and Index.Next to a DecodeRune
+// loop over s.
+func FuzzSetIndex(f *testing.F) {
+	for _, s := range []string{"协议引资204亿元", "一企一策", "", "\xe4\xb8", "\xe4\xb8一", "\xe4\xb8\xe4\xb8\x80", "中a投", "〇中", "\xf0\x9f\x98\x80投", "鿿投", "a0", "，〇", "\xe3\x80〇", "\xef\xbc９", "\xf0\x9f\x98"} {
+		f.Add(s)
+	}
+	set := New("投资一")
+	var han, mixed Index[int]
+	for k, r := range "投资一" {
+		han.Add(r, k)
+		mixed.Add(r, k)
+	}
+	mixed.Add('a', 9)
+	runes := NewRunes("投资一0〇９\U0001F600")
+	f.Fuzz(func(t *testing.T, s string) {
+		ri, rr := -1, rune(0)
+		for i := 0; i < len(s); {
+			r, size := DecodeRune(s[i:])
+			if strings.ContainsRune("投资一0〇９\U0001F600", r) {
+				ri, rr = i, r
+				break
+			}
+			i += size
+		}
+		if got, r := runes.Index(s); got != ri || r != rr {
+			t.Fatalf("Runes.Index(%q) = %d, %q; want %d, %q", s, got, r, ri, rr)
+		}
+		want, wantR := -1, rune(0)
+		for i := 0; i < len(s); {
+			r, size := DecodeRune(s[i:])
+			if set.Has(r) {
+				want, wantR = i, r
+				break
+			}
+			i += size
+		}
+		if got, r := set.Index(s); got != want || r != wantR {
+			t.Fatalf("Set.Index(%q) = %d, %q; want %d, %q", s, got, r, want, wantR)
+		}
+		if got, r, l := han.Next(s); got != want || r != wantR || (got >= 0) != (l != nil) {
+			t.Fatalf("Index.Next(%q) = %d, %q, %v; want %d, %q", s, got, r, l, want, wantR)
+		}
+		wantM := -1
+		for i := 0; i < len(s); {
+			r, size := DecodeRune(s[i:])
+			if mixed.At(r) != nil {
+				wantM = i
+				break
+			}
+			i += size
+		}
+		if got, _, _ := mixed.Next(s); got != wantM {
+			t.Fatalf("Index.Next(%q) with a non-Han rune = %d, want %d", s, got, wantM)
+		}
+	})
+}
