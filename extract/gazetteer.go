@@ -39,21 +39,8 @@ type Gazetteer struct {
 	places []Place
 	byCode map[string]int
 	names  hanset.Index[gazName] // by first rune; then by second rune, longest first
-	pairs  pairFilter            // the first two runes of every name
+	pairs  hanset.Pairs          // the first two runes of every name
 }
-
-// pairFilter is a bit filter of rune pairs: a pair never added is
-// almost always ruled out by one bit test.
-type pairFilter [1 << 10]uint64
-
-func pairBit(r1, r2 rune) (int, uint64) {
-	h := (uint32(r1)*0x9E3779B1 ^ uint32(r2)) * 0x85EBCA77
-	return int(h >> 22), 1 << (h >> 16 & 63)
-}
-
-func (f *pairFilter) add(r1, r2 rune) { k, b := pairBit(r1, r2); f[k] |= b }
-
-func (f *pairFilter) has(r1, r2 rune) bool { k, b := pairBit(r1, r2); return f[k]&b != 0 }
 
 type gazName struct {
 	text   string
@@ -141,7 +128,7 @@ var loadGazetteer = sync.OnceValue(func() *Gazetteer {
 		r, _ := utf8.DecodeRuneInString(text)
 		r2, _ := utf8.DecodeRuneInString(text[len(string(r)):])
 		g.names.Add(r, gazName{text, r2, i, short})
-		g.pairs.add(r, r2)
+		g.pairs.Add(r, r2)
 	}
 	for i, p := range g.places {
 		add(p.Name, i, false)
@@ -177,18 +164,14 @@ type Mention struct {
 // short name that is the same for several places is reported for each.
 func (g *Gazetteer) Mentions(text string) []Mention {
 	var out []Mention
-	r, size := hanset.DecodeRune(text)
-	for i := 0; i < len(text); {
-		// Each rune is decoded once, as the second of a pair and then as
-		// the first; the pair filter rules most positions out before the
-		// list of names is read.
-		r2, size2 := hanset.DecodeRune(text[i+size:])
-		if !g.pairs.has(r, r2) {
-			i += size
-			r, size = r2, size2
-			continue
+	for i := 0; ; {
+		// the pairs rule out most places before the names are read
+		k, r, r2 := g.pairs.Index(text[i:])
+		if k < 0 {
+			return out
 		}
-		// the names whose second rune is the text's
+		i += k
+		// the names whose first two runes are the text's
 		cands := g.names.At(r)
 		lo := sort.Search(len(cands), func(k int) bool { return cands[k].second >= r2 })
 		hi := lo
@@ -206,15 +189,11 @@ func (g *Gazetteer) Mentions(text string) []Mention {
 				out = append(out, Mention{Start: i, End: i + len(c.text), Place: g.places[c.place], Short: c.short})
 			}
 		}
-		if matched > 0 {
-			i += matched
-			r, size = hanset.DecodeRune(text[i:])
-			continue
+		if matched == 0 {
+			_, matched = hanset.DecodeRune(text[i:])
 		}
-		i += size
-		r, size = r2, size2
+		i += matched
 	}
-	return out
 }
 
 // Parent returns the division above p (a county's prefecture, a

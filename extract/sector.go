@@ -28,7 +28,7 @@ type sectorTable struct {
 	names    []string
 	category map[string]string
 	byFirst  hanset.Index[string]
-	pairs    pairFilter // the first two runes of every name
+	pairs    hanset.Pairs // the first two runes of every name
 }
 
 var loadSectors = sync.OnceValue(func() *sectorTable {
@@ -52,7 +52,7 @@ var loadSectors = sync.OnceValue(func() *sectorTable {
 			panic("extract: a name of one character in data/sectors.tsv: " + n)
 		}
 		t.byFirst.Add(r, n)
-		t.pairs.add(r, r2)
+		t.pairs.Add(r, r2)
 	}
 	return t
 })
@@ -101,19 +101,19 @@ func Sectors(text string) []Sector {
 		s.Positions = append(s.Positions, pos)
 	}
 	// Names do not overlap: scanning goes on after the end of each.
-	r, size := hanset.DecodeRune(text)
-	for i := 0; i < len(text); {
-		r2, size2 := hanset.DecodeRune(text[i+size:])
-		if t.pairs.has(r, r2) {
-			if end, ok := t.match(text, i, r); ok {
-				add(text[i:end], i)
-				i = end
-				r, size = hanset.DecodeRune(text[i:])
-				continue
-			}
+	for i := 0; ; {
+		k, r, _ := t.pairs.Index(text[i:])
+		if k < 0 {
+			break
 		}
+		i += k
+		if end, ok := t.match(text, i, r); ok {
+			add(text[i:end], i)
+			i = end
+			continue
+		}
+		_, size := hanset.DecodeRune(text[i:])
 		i += size
-		r, size = r2, size2
 	}
 	// the productive pattern X产业 (and X行业)
 	for _, suf := range []string{"产业", "行业"} {

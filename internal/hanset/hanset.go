@@ -138,6 +138,93 @@ func (x *Runes) Index(s string) (int, rune) {
 	return -1, 0
 }
 
+// Pairs is a set of pairs of characters, the first two characters of the
+// words of a list, for a scan that compares words only where a pair
+// stands in the text. Build it with Add, then only read it (Index and Has
+// are safe for concurrent use).
+type Pairs struct {
+	first, second Set // the pairs' characters, when all are in U+4E00–U+9FFF
+	filter        [1 << 10]uint64
+	other         bool // a pair with another character was added
+}
+
+// pairBit returns the filter's word and bit for a pair.
+func pairBit(r1, r2 rune) (int, uint64) {
+	h := (uint32(r1)*0x9E3779B1 ^ uint32(r2)) * 0x85EBCA77
+	return int(h >> 22), 1 << (h >> 16 & 63)
+}
+
+// Add adds the pair r1 r2.
+func (p *Pairs) Add(r1, r2 rune) {
+	k, b := pairBit(r1, r2)
+	p.filter[k] |= b
+	if r1 < First || r1 > Last || r2 < First || r2 > Last {
+		p.other = true
+		return
+	}
+	p.first[(r1-First)/64] |= 1 << ((r1 - First) % 64)
+	p.second[(r2-First)/64] |= 1 << ((r2 - First) % 64)
+}
+
+// Has reports whether r1 r2 may be a pair added: a pair added always is,
+// one never added almost never (a bit filter).
+func (p *Pairs) Has(r1, r2 rune) bool {
+	k, b := pairBit(r1, r2)
+	return p.filter[k]&b != 0
+}
+
+// Index returns the offset in s of the first character that, with the
+// character after it, may be a pair added (Has), and the two characters;
+// -1, 0, 0 if there is none. A pair added is never passed over. It visits
+// the characters a DecodeRune loop visits. When every pair added is of
+// ideographs of U+4E00–U+9FFF, it reads the text's bytes and tests the
+// filter only where the first character is among the pairs' first
+// characters and the second among their second: most characters cost a
+// byte test and two bit tests.
+func (p *Pairs) Index(s string) (int, rune, rune) {
+	if p.other {
+		r1, size := DecodeRune(s)
+		for i := 0; i < len(s); {
+			r2, size2 := DecodeRune(s[i+size:])
+			if p.Has(r1, r2) {
+				return i, r1, r2
+			}
+			i += size
+			r1, size = r2, size2
+		}
+		return -1, 0, 0
+	}
+	var f uint64 // 1 if the character before i is among the first characters
+	for i := 0; i+2 < len(s); {
+		c0 := s[i]
+		if c0 < 0xE4 || c0 > 0xE9 {
+			f, i = 0, i+1
+			continue
+		}
+		c1, c2 := s[i+1], s[i+2]
+		if (uint16(c1)<<8|uint16(c2))&0xC0C0 != 0x8080 {
+			f, i = 0, i+1
+			continue
+		}
+		k := int(c0&0x0F)<<6 | int(c1&0x3F) - First>>6
+		if k < 0 {
+			f, i = 0, i+3
+			continue
+		}
+		b := c2 & 0x3F
+		if f&(p.second[k]>>b) != 0 {
+			r1, _ := DecodeRune(s[i-3:])
+			r2 := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(b)
+			if p.Has(r1, r2) {
+				return i - 3, r1, r2
+			}
+		}
+		f = p.first[k] >> b & 1
+		i += 3
+	}
+	return -1, 0, 0
+}
+
 // IsHan reports whether r is a Han character, as unicode.Is(unicode.Han, r)
 // does, testing the common range first.
 func IsHan(r rune) bool {

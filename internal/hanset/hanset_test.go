@@ -206,3 +206,41 @@ func FuzzSetIndex(f *testing.F) {
 		}
 	})
 }
+
+// FuzzPairs holds Pairs.Index to a DecodeRune loop over s that tests
+// every two neighbouring characters, for pairs of ideographs only (read
+// on bytes, where only the filter's false positives among the pairs'
+// characters count) and for pairs with another character.
+func FuzzPairs(f *testing.F) {
+	for _, s := range []string{"大力发展新能源产业", "北京市", "", "\xe5\x8c", "\xe5\x8c北京", "北\xe4京", "北", "京北京", "a北京", "北京\xe4\xba", "北京a", "㐀北京", "鿿北京"} {
+		f.Add(s)
+	}
+	var han, mixed Pairs
+	for _, w := range []string{"北京", "新能", "京北", "鿿北"} {
+		r1, n := utf8.DecodeRuneInString(w)
+		r2, _ := utf8.DecodeRuneInString(w[n:])
+		han.Add(r1, r2)
+		mixed.Add(r1, r2)
+	}
+	mixed.Add('a', '北')
+	if !mixed.Has('a', '北') || !han.Has('北', '京') || !han.Has('鿿', '北') {
+		f.Fatal("Has misses a pair added")
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, p := range []*Pairs{&han, &mixed} {
+			want, w1, w2 := -1, rune(0), rune(0)
+			for i := 0; i < len(s); {
+				r1, size := DecodeRune(s[i:])
+				r2, _ := DecodeRune(s[i+size:])
+				if p.Has(r1, r2) && (p.other || p.first.Has(r1) && p.second.Has(r2)) {
+					want, w1, w2 = i, r1, r2
+					break
+				}
+				i += size
+			}
+			if got, r1, r2 := p.Index(s); got != want || r1 != w1 || r2 != w2 {
+				t.Fatalf("Index(%q) = %d, %q, %q; want %d, %q, %q (other %v)", s, got, r1, r2, want, w1, w2, p.other)
+			}
+		}
+	})
+}
