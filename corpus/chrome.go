@@ -103,6 +103,25 @@ func statLine(s string) lineStats {
 	st := lineStats{paywall: -1}
 	punct := false
 	for i := 0; i < len(s); st.runes++ {
+		// a run of ideographs of U+4E00–U+9FFF, read on its bytes
+		for i+2 < len(s) && s[i]-0xE4 <= 0xE9-0xE4 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r < hanset.First {
+				break
+			}
+			if st.paywall < 0 && paywallHints.MayStart(r) && paywallHints.HasPrefix(s[i:], r) {
+				st.paywall = i
+			}
+			st.han++
+			if traditionalSet.Has(r) {
+				st.trad++
+			}
+			st.runes++
+			i += 3
+		}
+		if i >= len(s) {
+			break
+		}
 		r, size := hanset.DecodeRune(s[i:])
 		if st.paywall < 0 && paywallHints.MayStart(r) && paywallHints.HasPrefix(s[i:], r) {
 			st.paywall = i

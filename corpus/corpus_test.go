@@ -18,6 +18,7 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 
+	"github.com/policyfacts/policyfacts/internal/hanset"
 	"github.com/policyfacts/policyfacts/internal/testutil"
 )
 
@@ -773,4 +774,45 @@ func TestTitleWords(t *testing.T) {
 			t.Errorf("%q: want a title that titleWords and titleRe both find", l)
 		}
 	}
+}
+
+// statLineByRune is statLine read one rune at a time, the reference
+// FuzzStatLine holds it to.
+func statLineByRune(s string) lineStats {
+	st := lineStats{paywall: -1}
+	punct := false
+	for i, r := range s {
+		st.runes++
+		if st.paywall < 0 && paywallHints.HasPrefix(s[i:], r) {
+			st.paywall = i
+		}
+		if hanset.IsHan(r) {
+			st.han++
+			if traditionalSet.Has(r) {
+				st.trad++
+			}
+			continue
+		}
+		switch r {
+		case '，', '。', '；', '：', ',', ';', ':', '！', '？':
+			punct = true
+		case '|', '>', '›', '»', '＞', '·', '｜':
+			st.seps++
+		}
+	}
+	st.prose = st.runes >= 25 && st.han*10 >= st.runes*6 && punct
+	return st
+}
+
+// FuzzStatLine holds statLine, which reads runs of ideographs on their
+// bytes, to a rune-by-rune reading.
+func FuzzStatLine(f *testing.F) {
+	for _, s := range []string{"全市地区生产总值增长5.5%，查看全文", "首页 | 新闻 | 政務公開", "", "\xe4\xb8", "一\xe4\xb8", "㐀一鿿。", "本文剩余内容", "統計"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := statLine(s), statLineByRune(s); got != want {
+			t.Fatalf("statLine(%q) = %+v, want %+v", s, got, want)
+		}
+	})
 }
