@@ -816,3 +816,35 @@ func FuzzStatLine(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCountBytes holds countBytes, which reads eight bytes at a time, to
+// a byte-by-byte count.
+func FuzzCountBytes(f *testing.F) {
+	for _, s := range []string{"全年完成投资\uFFFD亿元", "a\x01\x02b\n\t\x1b[0m", "", "\x00", "12345678\x1f", "\x7f\x80\xc0\xbf\xff\x20\x1f\x00\x0c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var want byteCounts
+		for i := 0; i < len(s); i++ {
+			b := s[i]
+			if b&0xC0 == 0x80 {
+				want.cont++
+			}
+			if b < 0x20 && b != '\n' && b != '\r' && b != '\t' && b != '\f' {
+				want.ctl++
+				if b == 0 {
+					want.nul++
+				}
+				if b == 0x1b {
+					want.esc++
+				}
+			}
+		}
+		if got := countBytes(s); got != want {
+			t.Fatalf("countBytes(%q) = %+v, want %+v", s, got, want)
+		}
+		if got := countBytes([]byte(s)); got != want {
+			t.Fatalf("countBytes([]byte(%q)) = %+v, want %+v", s, got, want)
+		}
+	})
+}

@@ -5,6 +5,7 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"math/bits"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -155,19 +156,61 @@ func decodeChecked(e encoding.Encoding, b []byte, name string) (string, string, 
 // it cannot read), so its bytes tell: a rune starts at every byte that is
 // no continuation byte, a control character is a byte below 0x20.
 func checkText(s, name string) (string, string, error) {
-	bad, n := strings.Count(s, "\uFFFD"), 0
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c&0xC0 != 0x80 {
-			n++
-			if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' {
-				bad++
-			}
-		}
-	}
+	c := countBytes(s)
+	bad, n := strings.Count(s, "\uFFFD")+c.ctl, len(s)-c.cont
 	if n > 20 && bad*10 > n {
 		return "", name, &DecodeError{Encoding: name, Bad: bad, Total: n}
 	}
 	return s, name, nil
+}
+
+// byteCounts are the counts of some kinds of bytes in a text.
+type byteCounts struct {
+	cont int // continuation bytes (10xxxxxx): the bytes that start no rune
+	ctl  int // C0 control bytes but tab, line feed, form feed and return
+	esc  int // of those, ESC (of terminal colour codes)
+	nul  int // of those, NUL
+}
+
+// countBytes counts the kinds of bytes of s eight at a time: a text of
+// ideographs is one continuation byte in three, so a byte-by-byte test
+// of each would be a branch the processor mostly guesses wrong.
+func countBytes[T string | []byte](s T) byteCounts {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	var c byteCounts
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		c.cont += bits.OnesCount64(x &^ (x << 1) & highs) // high bit set, the next clear
+		if (x-0x20*ones)&^x&highs != 0 {                  // a byte below 0x20 (exact for "any")
+			addControls(&c, s[i:i+8])
+		}
+	}
+	for j := i; j < len(s); j++ {
+		if s[j]&0xC0 == 0x80 {
+			c.cont++
+		}
+	}
+	addControls(&c, s[i:])
+	return c
+}
+
+// addControls adds the control bytes of s to c.
+func addControls[T string | []byte](c *byteCounts, s T) {
+	for i := 0; i < len(s); i++ {
+		switch b := s[i]; {
+		case b >= 0x20, b == '\n', b == '\r', b == '\t', b == '\f':
+		case b == 0:
+			c.ctl++
+			c.nul++
+		case b == 0x1b:
+			c.ctl++
+			c.esc++
+		default:
+			c.ctl++
+		}
+	}
 }
 
 // trimPartialUTF8 drops an incomplete multi-byte sequence at the end of b.
@@ -190,16 +233,8 @@ func trimPartialUTF8(b []byte) []byte {
 // looksBinary reports NUL bytes or many C0 control bytes in the head of b.
 func looksBinary(b []byte) bool {
 	head := b[:min(len(b), 8192)]
-	ctl := 0
-	for _, c := range head {
-		if c == 0 {
-			return true
-		}
-		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
-			ctl++
-		}
-	}
-	return len(head) > 0 && ctl*20 > len(head)
+	c := countBytes(head)
+	return c.nul > 0 || len(head) > 0 && (c.ctl-c.esc)*20 > len(head)
 }
 
 // utf16Guess detects BOM-less UTF-16 by the NUL bytes of ASCII characters.

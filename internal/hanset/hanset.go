@@ -270,14 +270,20 @@ func (w *Words) In(s string) bool { return w.Index(s) >= 0 }
 // Index returns the offset of the first occurrence in s of any of the
 // words, or -1.
 func (w *Words) Index(s string) int {
-	for i := 0; i < len(s); {
-		r, size := DecodeRune(s[i:])
-		if w.HasPrefix(s[i:], r) {
-			return i
+	for i := 0; ; {
+		k, _, ws := w.byFirst.Next(s[i:])
+		if k < 0 {
+			return -1
 		}
+		i += k
+		for _, x := range ws {
+			if strings.HasPrefix(s[i:], x) {
+				return i
+			}
+		}
+		_, size := DecodeRune(s[i:])
 		i += size
 	}
-	return -1
 }
 
 // LastEnd returns the offset in s where the occurrence of a word that ends

@@ -244,3 +244,35 @@ func FuzzPairs(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWordsIndex holds Words.Index to a DecodeRune loop that tries every
+// word at every character, for words of ideographs only (found with
+// Set.Index) and for a list with another word.
+func FuzzWordsIndex(f *testing.F) {
+	for _, s := range []string{"点击查看全文", "\xff付费", "开通VIP会员", "", "查看\xe5\x85全文", "全全文"} {
+		f.Add(s)
+	}
+	han := []string{"查看全文", "付费", "全文", "鿿"}
+	mixed := append([]string{"VIP", "、全"}, han...)
+	lists := [][]string{han, mixed}
+	words := []*Words{NewWords(han...), NewWords(mixed...)}
+	f.Fuzz(func(t *testing.T, s string) {
+		for k, ws := range lists {
+			want := -1
+		scan:
+			for i := 0; i < len(s); {
+				for _, x := range ws {
+					if strings.HasPrefix(s[i:], x) {
+						want = i
+						break scan
+					}
+				}
+				_, size := DecodeRune(s[i:])
+				i += size
+			}
+			if got := words[k].Index(s); got != want {
+				t.Fatalf("Index(%q) = %d, want %d (words %q)", s, got, want, ws)
+			}
+		}
+	})
+}
