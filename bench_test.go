@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/policyfacts/policyfacts/corpus"
 	"github.com/policyfacts/policyfacts/internal/testutil"
@@ -243,6 +244,36 @@ func BenchmarkSeeds(b *testing.B) {
 					cut(c)
 				}
 			}
+		})
+	}
+	// The pipeline and each baseline timed by turns within every
+	// iteration, so that a change in the machine's speed during the run
+	// touches both alike: the metric is the baseline's time over the
+	// pipeline's, the pipeline's speed as a multiple of the baseline's.
+	ex := New()
+	for _, bb := range segmentBaselines {
+		b.Run("load+extract-vs-"+bb.name, func(b *testing.B) {
+			cut := bb.setup(b)
+			var pipeline, baseline time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				for _, raw := range raws {
+					doc, err := corpus.Load("doc.txt", raw, corpus.KindText, corpus.Options{})
+					if err != nil {
+						b.Fatal(err)
+					}
+					if _, err := ex.Extract(ctx, doc); err != nil {
+						b.Fatal(err)
+					}
+				}
+				t1 := time.Now()
+				for _, c := range clean {
+					cut(c)
+				}
+				pipeline += t1.Sub(t0)
+				baseline += time.Since(t1)
+			}
+			b.ReportMetric(float64(baseline)/float64(pipeline), "x")
 		})
 	}
 }
