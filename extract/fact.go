@@ -266,19 +266,24 @@ func (b *binder) sentenceOf(pos int) corpus.Sentence {
 
 // clauseStart returns the start of the clause that ends at pos: after the
 // last clause mark before it, within [lo, pos).
-func (b *binder) clauseStart(lo, pos int, marks string) int {
-	s := b.text[lo:pos]
-	if k := strings.LastIndexAny(s, marks); k >= 0 {
-		_, size := utf8.DecodeRuneInString(s[k:])
+func (b *binder) clauseStart(lo, pos int, marks *hanset.Marks) int {
+	if k, size := marks.LastIndex(b.text[lo:pos]); k >= 0 {
 		return lo + k + size
 	}
 	return lo
 }
 
+// The marks a clause begins after: clauseEnds, and sentenceMarks for the
+// clause a place name governs (a list of places is not cut at 、).
+var (
+	clauseEnds    = hanset.NewMarks(clauseMarks)
+	sentenceMarks = hanset.NewMarks(strings.ReplaceAll(clauseMarks, "、", ""))
+)
+
 func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	t := b.text
 	sent := b.sentenceOf(q.Start)
-	cs := b.clauseStart(sent.Start, q.Start, clauseMarks)
+	cs := b.clauseStart(sent.Start, q.Start, clauseEnds)
 	clause := t[cs:q.Start]
 	// the words since the previous figure of the clause
 	local := clause
@@ -916,7 +921,7 @@ func governingYear(before, after string) bool {
 // regionOf finds a sub-area the clause is about: places named in it
 // (joined by 、 when several), other than the document's region.
 func (b *binder) regionOf(sent corpus.Sentence, q Quantity) string {
-	cs := b.clauseStart(sent.Start, q.Start, "，,；;：:。！？!?\n")
+	cs := b.clauseStart(sent.Start, q.Start, sentenceMarks)
 	clause := b.text[cs:q.Start]
 	var names []string
 	last := -1

@@ -680,10 +680,13 @@ func (s *scanner) quoted(start, end int) bool {
 	return cl >= 0 && !strings.ContainsAny(tail[:cl], "，。；")
 }
 
+// moneyMarks end the clause moneyContext reads.
+var moneyMarks = hanset.NewMarks("，。；：,;")
+
 // moneyContext reports a money word shortly before offset i in the same clause.
 func (s *scanner) moneyContext(i int) bool {
 	head := s.text[max(0, i-45):i]
-	if k := strings.LastIndexAny(head, "，。；：,;"); k >= 0 {
+	if k, _ := moneyMarks.LastIndex(head); k >= 0 {
 		head = head[k:]
 	}
 	for _, w := range s.r.moneyWords {

@@ -276,3 +276,24 @@ func FuzzWordsIndex(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMarks holds Marks.LastIndex to strings.LastIndexAny.
+func FuzzMarks(f *testing.F) {
+	for _, s := range []string{"全年完成投资，增长5%；", "a,b", "", "\xbc\x8c", "\xef\xbc\x8c\x8c", "。\xe3\x80", "增长：:"} {
+		f.Add(s)
+	}
+	const chars = "，,；;：:。！？!?\n、"
+	m := NewMarks(chars)
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.LastIndexAny(s, chars)
+		got, n := m.LastIndex(s)
+		if got != want {
+			t.Fatalf("LastIndex(%q) = %d, want %d", s, got, want)
+		}
+		if got >= 0 {
+			if r, size := utf8.DecodeRuneInString(s[got:]); size != n || !strings.ContainsRune(chars, r) {
+				t.Fatalf("LastIndex(%q) = %d, %d: %q is no mark", s, got, n, s[got:got+n])
+			}
+		}
+	})
+}
