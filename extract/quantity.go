@@ -308,6 +308,10 @@ func valueOf(numStr, scalePart string, hasInner bool) (v, high float64, ok bool)
 		}
 		return 0, 0, false
 	}
+	if scale == "" && plainDecimal(numStr) { // most figures: 204, 5.5
+		v, ok := parseArabic(numStr)
+		return v, 0, ok
+	}
 	val, err := ParseNumber(numStr + scale)
 	if err != nil {
 		return 0, 0, false
