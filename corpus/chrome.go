@@ -122,6 +122,15 @@ func statLine(s string) lineStats {
 		if i >= len(s) {
 			break
 		}
+		if c := s[i]; c < utf8.RuneSelf && !paywallHints.MayStart(rune(c)) {
+			switch i++; c {
+			case ',', ';', ':':
+				punct = true
+			case '|', '>':
+				st.seps++
+			}
+			continue
+		}
 		r, size := hanset.DecodeRune(s[i:])
 		if st.paywall < 0 && paywallHints.MayStart(r) && paywallHints.HasPrefix(s[i:], r) {
 			st.paywall = i

@@ -659,6 +659,12 @@ func (n *normaliser) lineFast(start, end int) {
 			prev, _ = hanset.DecodeRune(s[i-3:])
 			continue
 		}
+		if k := plainASCIIRun(s[i:]); k > 0 {
+			// so are digits, letters and most ASCII signs
+			i += k
+			prev = rune(s[i-1])
+			continue
+		}
 		r, size := hanset.DecodeRune(s[i:])
 		out := r
 		switch {
@@ -725,6 +731,28 @@ func (n *normaliser) lineFast(start, end int) {
 		i += size
 	}
 	n.b.copy(start+run, s[run:])
+}
+
+// plainASCII has bit c set for the printable ASCII characters that
+// lineFast writes as they stand: all but the space, the straight double
+// quote and the Latin punctuation it may make full-width.
+var plainASCII = func() (m [2]uint64) {
+	for c := '!'; c < utf8.RuneSelf; c++ {
+		if c != '"' && !isLatinPunct(c) {
+			m[c/64] |= 1 << (c % 64)
+		}
+	}
+	return m
+}()
+
+// plainASCIIRun returns the length of the run of plainASCII characters s
+// starts with.
+func plainASCIIRun(s string) int {
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf && plainASCII[s[i]/64]>>(s[i]%64)&1 != 0 {
+		i++
+	}
+	return i
 }
 
 // spaceAction is what the normaliser makes of a run of spaces inside a
