@@ -54,15 +54,30 @@ func benchDoc(i, size int, sentences []string) []byte {
 	return []byte(b.String())
 }
 
-// benchSource yields the documents of a corpus of about total bytes as
-// raw bytes, generated one at a time (nothing is kept), to be decoded and
-// cleaned by Batch's workers like files read by corpus.Sources.
-func benchSource(total, size int) iter.Seq2[corpus.Source, error] {
+// benchPool is the number of distinct documents benchSource cycles
+// through: generating each document anew would cost the batch about a
+// tenth of a worker, time a worker of its own would not pay.
+const benchPool = 64
+
+// benchDocs returns benchPool generated documents of about size bytes.
+func benchDocs(size int) [][]byte {
 	sentences := benchSentences()
+	docs := make([][]byte, benchPool)
+	for i := range docs {
+		docs[i] = benchDoc(i, size, sentences)
+	}
+	return docs
+}
+
+// benchSource yields a corpus of about total bytes, the documents of docs
+// over and over as raw bytes, to be decoded and cleaned by Batch's workers
+// like files read by corpus.Sources. Nothing is kept: memory does not grow
+// with total.
+func benchSource(total int, docs [][]byte) iter.Seq2[corpus.Source, error] {
 	return func(yield func(corpus.Source, error) bool) {
 		opts := corpus.Options{Cleaner: corpus.NewCleaner()}
 		for i, n := 0, 0; n < total; i++ {
-			raw := benchDoc(i, size, sentences)
+			raw := docs[i%len(docs)]
 			n += len(raw)
 			if !yield(corpus.NewSource("doc"+strconv.Itoa(i)+".txt", raw, corpus.KindText, opts), nil) {
 				return
@@ -284,10 +299,11 @@ func BenchmarkBatch(b *testing.B) {
 	for _, workers := range []int{1, 2} {
 		b.Run(fmt.Sprintf("workers=%d", workers), func(b *testing.B) {
 			total := benchMB() << 20
+			pool := benchDocs(benchDocSize)
 			b.SetBytes(int64(total))
 			for b.Loop() {
 				docs, facts := 0, 0
-				for it := range Batch(context.Background(), benchSource(total, benchDocSize), BatchOptions{Workers: workers}) {
+				for it := range Batch(context.Background(), benchSource(total, pool), BatchOptions{Workers: workers}) {
 					if it.Err != nil {
 						b.Fatal(it.Err)
 					}

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policyfacts/policyfacts/internal/hanset"
+	"github.com/policyfacts/policyfacts/internal/scratch"
 )
 
 //go:embed data/gazetteer.tsv
@@ -40,6 +41,7 @@ type Gazetteer struct {
 	byCode map[string]int
 	names  hanset.Index[gazName] // by first rune; then by second rune, longest first
 	pairs  hanset.Pairs          // the first two runes of every name
+	found  scratch.Pool[Mention] // Mentions' buffers
 }
 
 type gazName struct {
@@ -163,7 +165,11 @@ type Mention struct {
 // Mentions finds place names in text, longest first, without overlaps. A
 // short name that is the same for several places is reported for each.
 func (g *Gazetteer) Mentions(text string) []Mention {
-	var out []Mention
+	return g.found.Collect(func(buf []Mention) []Mention { return g.appendMentions(buf, text) })
+}
+
+// appendMentions appends the Mentions of text to out.
+func (g *Gazetteer) appendMentions(out []Mention, text string) []Mention {
 	for i := 0; ; {
 		// the pairs rule out most places before the names are read
 		k, r, r2 := g.pairs.Index(text[i:])

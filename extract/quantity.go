@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policyfacts/policyfacts/internal/hanset"
+	"github.com/policyfacts/policyfacts/internal/scratch"
 )
 
 // Recognizer finds quantities in text. It holds the lookup structures
@@ -21,6 +22,7 @@ type Recognizer struct {
 	scales      map[rune]float64
 	moneyWords  []string
 	placeholder string
+	scratch     scratch.Pool[Quantity] // Quantities' buffers
 }
 
 type boundWord struct {
@@ -82,7 +84,7 @@ func Quantities(text string) []Quantity { return defaultRecognizer().Quantities(
 // Quantities finds every amount, percentage, percentage-point change,
 // multiple and counted or physical measure in text, in text order.
 func (r *Recognizer) Quantities(text string) []Quantity {
-	return r.AppendQuantities(nil, text)
+	return r.scratch.Collect(func(buf []Quantity) []Quantity { return r.AppendQuantities(buf, text) })
 }
 
 // numTok is a number as read, before its unit.

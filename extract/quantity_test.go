@@ -1,7 +1,9 @@
 package extract
 
 import (
+	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -358,19 +360,45 @@ func TestUnitTableUnique(t *testing.T) {
 	}
 }
 
+// TestQuantitiesConcurrent runs Quantities from several goroutines over
+// texts of several lengths: each result must be what a lone call finds,
+// and must stay so after later calls (the buffers it was found in are
+// reused).
 func TestQuantitiesConcurrent(t *testing.T) {
 	r := NewRecognizer()
-	in := strings.Repeat("协议引资204亿元，增长8%以上；新签约项目89个。", 50)
-	want := len(r.Quantities(in))
+	unit := "协议引资204亿元，增长8%以上；新签约项目89个。"
+	var texts []string
+	var want [][]Quantity
+	for n := range 8 {
+		in := strings.Repeat(unit, 1+n*7)
+		texts = append(texts, in)
+		want = append(want, r.Quantities(in))
+	}
+	first := slices.Clone(want[7])
 	t.Parallel()
-	done := make(chan int)
-	for range 8 {
-		go func() { done <- len(r.Quantities(in)) }()
+	done := make(chan error)
+	for g := range 8 {
+		go func() {
+			for k := range 20 {
+				i := (g + k) % len(texts)
+				if got := r.Quantities(texts[i]); !slices.Equal(got, want[i]) {
+					done <- fmt.Errorf("text %d: %d quantities, want %d", i, len(got), len(want[i]))
+					return
+				}
+			}
+			done <- nil
+		}()
 	}
 	for range 8 {
-		if got := <-done; got != want {
-			t.Errorf("concurrent Quantities found %d, want %d", got, want)
+		if err := <-done; err != nil {
+			t.Error(err)
 		}
+	}
+	if !slices.Equal(want[7], first) {
+		t.Error("a result changed after later calls")
+	}
+	if got := r.Quantities("没有数字"); got != nil {
+		t.Errorf("Quantities of a text without figures = %#v, want nil", got)
 	}
 }
 
