@@ -9,11 +9,12 @@ import (
 // linear anchor on, the two offsets advance together until the next anchor.
 // A replacement anchor stands for clean text that replaced the raw span
 // [raw, rawEnd) with text of another length: every clean byte up to the next
-// anchor maps to raw.
+// anchor maps to raw. A linear anchor has no span: its rawEnd is -1.
 type anchor struct {
 	clean, raw, rawEnd int
-	linear             bool
 }
+
+func (a anchor) linear() bool { return a.rawEnd < 0 }
 
 // OffsetMap maps byte offsets in a document's clean text back to byte
 // offsets in its raw decoded text, the way go/token maps file offsets to
@@ -32,7 +33,7 @@ type OffsetMap struct {
 
 // IdentityMap returns the map of a text of n bytes that cleaning left unchanged.
 func IdentityMap(n int) *OffsetMap {
-	return &OffsetMap{anchors: []anchor{{0, 0, 0, true}}, cleanLen: n, rawLen: n}
+	return &OffsetMap{anchors: []anchor{{0, 0, -1}}, cleanLen: n, rawLen: n}
 }
 
 func (m *OffsetMap) find(i int) int {
@@ -60,7 +61,7 @@ func (m *OffsetMap) Raw(i int) int {
 		k = 0
 	}
 	a := m.anchors[k]
-	if !a.linear {
+	if !a.linear() {
 		return a.raw
 	}
 	return min(a.raw+(i-a.clean), m.rawLen)
@@ -70,7 +71,7 @@ func (m *OffsetMap) Raw(i int) int {
 func (m *OffsetMap) rawAfter(i int) int {
 	k := max(m.find(i), 0)
 	a := m.anchors[k]
-	if !a.linear {
+	if !a.linear() {
 		return a.rawEnd
 	}
 	return min(a.raw+(i-a.clean)+1, m.rawLen)
@@ -121,12 +122,12 @@ func (b *builder) copy(rawStart int, s string) {
 	}
 	if n := len(b.anchors); n > 0 {
 		last := b.anchors[n-1]
-		if last.linear && last.raw+(len(b.buf)-last.clean) == rawStart {
+		if last.linear() && last.raw+(len(b.buf)-last.clean) == rawStart {
 			b.buf = append(b.buf, s...)
 			return
 		}
 	}
-	b.anchors = append(b.anchors, anchor{clean: len(b.buf), raw: rawStart, linear: true})
+	b.anchors = append(b.anchors, anchor{clean: len(b.buf), raw: rawStart, rawEnd: -1})
 	b.buf = append(b.buf, s...)
 }
 
@@ -135,7 +136,7 @@ func (b *builder) replace(rawStart, rawEnd int, s string) {
 	if s == "" {
 		return
 	}
-	b.anchors = append(b.anchors, anchor{clean: len(b.buf), raw: rawStart, rawEnd: max(rawEnd, rawStart), linear: false})
+	b.anchors = append(b.anchors, anchor{clean: len(b.buf), raw: rawStart, rawEnd: max(rawEnd, rawStart, 0)})
 	b.buf = append(b.buf, s...)
 }
 
@@ -160,7 +161,7 @@ func (b *builder) lastByte() byte {
 func (b *builder) finish() (string, *OffsetMap) {
 	m := &OffsetMap{anchors: b.anchors, cleanLen: len(b.buf), rawLen: b.rawLen}
 	if len(m.anchors) == 0 {
-		m.anchors = []anchor{{0, 0, 0, true}}
+		m.anchors = []anchor{{0, 0, -1}}
 	}
 	// The builder is done with: the clean text is its buffer, not a copy.
 	return unsafe.String(unsafe.SliceData(b.buf), len(b.buf)), m
