@@ -301,6 +301,9 @@ func prevIsUnit(r rune) bool { return r == '百' || r == '千' || r == '佰' || 
 
 // digitValue returns the value of a Chinese digit; 拾 gives 10.
 func digitValue(r rune) (int, bool) {
+	if r < utf8.RuneSelf {
+		return 0, false // Arabic digits are read by parseArabic
+	}
 	for _, d := range digitTable {
 		if d.char == r {
 			return d.value, true

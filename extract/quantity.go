@@ -16,7 +16,7 @@ import (
 // derived from the unit and bound tables; it is immutable and safe for
 // concurrent use. The zero value is not usable: call NewRecognizer.
 type Recognizer struct {
-	units       map[rune][]unitDef      // by first rune, longest first
+	units       hanset.Index[unitDef]   // by first rune, longest first
 	before      hanset.Index[boundWord] // by last rune, longest first
 	after       []boundWord             // longest first
 	scales      map[rune]float64
@@ -33,19 +33,17 @@ type boundWord struct {
 // NewRecognizer builds a Recognizer from the package's tables.
 func NewRecognizer() *Recognizer {
 	r := &Recognizer{
-		units:       map[rune][]unitDef{},
 		scales:      map[rune]float64{},
 		moneyWords:  moneyContext,
 		placeholder: redactionMarks,
 	}
 	for _, u := range unitTable {
 		first, _ := utf8.DecodeRuneInString(u.word)
-		r.units[first] = append(r.units[first], u)
+		r.units.Add(first, u)
 	}
-	for k := range r.units {
-		us := r.units[k]
+	r.units.Lists(func(_ rune, us []unitDef) {
 		sort.SliceStable(us, func(i, j int) bool { return len(us[i].word) > len(us[j].word) })
-	}
+	})
 	before := make([]boundWord, 0, len(boundBefore))
 	for _, b := range boundBefore {
 		before = append(before, boundWord{b.word, b.bound})
@@ -169,7 +167,7 @@ func (s *scanner) scalesEnd(j int) int {
 		if _, ok := s.r.unitAt(t, j); ok {
 			break
 		}
-		r, sz := utf8.DecodeRuneInString(t[j:])
+		r, sz := hanset.DecodeRune(t[j:])
 		if r == '十' || s.r.scales[r] == 0 {
 			break
 		}
@@ -204,20 +202,20 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 	t := s.text
 	tok := numTok{start: i}
 	j := i
-	rn, _ := utf8.DecodeRuneInString(t[i:])
+	rn, _ := hanset.DecodeRune(t[i:])
 	arabic := rn >= '0' && rn <= '9' || rn >= '０' && rn <= '９'
 	if arabic {
 		j = scanArabic(t, i)
 	} else {
 		tok.chinese = true
 		for j < len(t) {
-			r, sz := utf8.DecodeRuneInString(t[j:])
+			r, sz := hanset.DecodeRune(t[j:])
 			if isNumeralRune(r) {
 				j += sz
 				continue
 			}
 			if r == '点' && j > i {
-				if r2, _ := utf8.DecodeRuneInString(t[j+sz:]); isChineseDigit(r2) {
+				if r2, _ := hanset.DecodeRune(t[j+sz:]); isChineseDigit(r2) {
 					j += sz
 					continue
 				}
@@ -234,7 +232,7 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 	}
 	// the inner bound: 1.2万余项, 200多亿, 三十余家
 	if j < len(t) {
-		r, sz := utf8.DecodeRuneInString(t[j:])
+		r, sz := hanset.DecodeRune(t[j:])
 		for _, b := range boundInside {
 			if r == b.char {
 				tok.inner, tok.hasInner = b.bound, true
@@ -270,7 +268,7 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 		if p, _ := utf8.DecodeLastRuneInString(t[:i]); p == '几' || p == '数' {
 			return tok, false
 		}
-		if n, _ := utf8.DecodeRuneInString(t[numEnd:]); n == '几' {
+		if n, _ := hanset.DecodeRune(t[numEnd:]); n == '几' {
 			tok.end = numEnd
 			return tok, false
 		}
@@ -353,8 +351,8 @@ func (r *Recognizer) unitAt(t string, j int) (unitDef, bool) {
 	if j >= len(t) {
 		return unitDef{}, false
 	}
-	first, _ := utf8.DecodeRuneInString(t[j:])
-	for _, u := range r.units[first] {
+	first, _ := hanset.DecodeRune(t[j:])
+	for _, u := range r.units.At(first) {
 		if strings.HasPrefix(t[j:], u.word) {
 			return u, true
 		}

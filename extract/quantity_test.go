@@ -351,12 +351,17 @@ func TestUnitTableUnique(t *testing.T) {
 		}
 	}
 	r := NewRecognizer()
-	for first, us := range r.units {
+	n := 0
+	r.units.Lists(func(first rune, us []unitDef) {
+		n += len(us)
 		for i := 1; i < len(us); i++ {
 			if len(us[i].word) > len(us[i-1].word) {
 				t.Errorf("units starting %q not longest first", first)
 			}
 		}
+	})
+	if n != len(unitTable) {
+		t.Errorf("the recognizer holds %d units, the table %d", n, len(unitTable))
 	}
 }
 

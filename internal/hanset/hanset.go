@@ -70,7 +70,8 @@ func (h *Set) Index(s string) (int, rune) {
 type Runes struct {
 	ascii [2]uint64
 	han   Set
-	leads [4]uint64 // the lead bytes of other
+	leads [4]uint64  // the lead bytes of other
+	low   [16]uint64 // the low ten bits of other: most runes that share a lead byte fail here
 	other []rune
 }
 
@@ -87,6 +88,7 @@ func NewRunes(s string) *Runes {
 			x.other = append(x.other, r)
 			c0 := string(r)[0]
 			x.leads[c0/64] |= 1 << (c0 % 64)
+			x.low[r>>6&15] |= 1 << (r & 63)
 		}
 	}
 	return x
@@ -129,7 +131,7 @@ func (x *Runes) Index(s string) (int, rune) {
 		}
 		if x.leads[c0/64]>>(c0%64)&1 != 0 {
 			r, size := utf8.DecodeRuneInString(s[i:])
-			if slices.Contains(x.other, r) {
+			if x.low[r>>6&15]>>(r&63)&1 != 0 && slices.Contains(x.other, r) {
 				return i, r
 			}
 			i += size - 1
