@@ -37,7 +37,7 @@ func ParseNumber(s string) (float64, error) {
 	if s == "" {
 		return 0, &NumError{s, ErrSyntax}
 	}
-	if strings.ContainsAny(s, "几数若") {
+	if vague(s) {
 		return 0, &NumError{s, ErrVague}
 	}
 	v, ok := parseBig(s)
@@ -45,6 +45,17 @@ func ParseNumber(s string) (float64, error) {
 		return 0, &NumError{s, ErrSyntax}
 	}
 	return v, nil
+}
+
+// vague reports 几, 数 or 若 in s (几百, 数十, 若干): a count not given.
+func vague(s string) bool {
+	for _, r := range s {
+		switch r {
+		case '几', '数', '若':
+			return true
+		}
+	}
+	return false
 }
 
 // parseBig handles the big scales 亿 and 万, splitting at their first
