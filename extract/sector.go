@@ -115,15 +115,25 @@ func Sectors(text string) []Sector {
 		_, size := hanset.DecodeRune(text[i:])
 		i += size
 	}
-	// the productive pattern X产业 (and X行业)
-	for _, suf := range []string{"产业", "行业"} {
-		for off := 0; ; {
-			k := hanset.IndexWord(text[off:], suf)
-			if k < 0 {
-				break
+	// the productive pattern X产业 (and X行业): both end in 业, found in
+	// one search, then read 产业 first
+	suffixes := [...]string{"产业", "行业"}
+	var at [len(suffixes)][]int
+	for off := 0; ; {
+		k := hanset.IndexWord(text[off:], "业")
+		if k < 0 {
+			break
+		}
+		off += k + len("业")
+		for n, suf := range suffixes {
+			if strings.HasSuffix(text[:off], suf) {
+				at[n] = append(at[n], off-len(suf))
 			}
-			k += off
-			off = k + len(suf)
+		}
+	}
+	for n, suf := range suffixes {
+		for _, k := range at[n] {
+			off := k + len(suf)
 			head := sectorHead(text[:k])
 			if head == "" {
 				continue
