@@ -219,6 +219,14 @@ type binder struct {
 		para  int
 		found bool
 	}
+	clause, region clauseCursor // the last clause starts found, by marks
+}
+
+// clauseCursor remembers the last clause start found with one set of
+// marks, so that the figures of a sentence, read left to right, each
+// search only the text since the one before.
+type clauseCursor struct {
+	lo, pos, start int // clauseStart(lo, pos) = start; pos 0: none yet
 }
 
 // headYear memoises nearestYear of a section heading.
@@ -265,12 +273,19 @@ func (b *binder) sentenceOf(pos int) corpus.Sentence {
 }
 
 // clauseStart returns the start of the clause that ends at pos: after the
-// last clause mark before it, within [lo, pos).
-func (b *binder) clauseStart(lo, pos int, marks *hanset.Marks) int {
-	if k, size := marks.LastIndex(b.text[lo:pos]); k >= 0 {
-		return lo + k + size
+// last of marks before it, within [lo, pos). c holds the answer before:
+// when it was for an earlier pos of the same lo, only the text since is
+// searched.
+func (b *binder) clauseStart(lo, pos int, marks *hanset.Marks, c *clauseCursor) int {
+	from, start := lo, lo // search text[from:pos]; start if no mark there
+	if c.pos > 0 && c.lo == lo && c.pos <= pos {
+		from, start = c.pos, c.start
 	}
-	return lo
+	if k, size := marks.LastIndex(b.text[from:pos]); k >= 0 {
+		start = from + k + size
+	}
+	*c = clauseCursor{lo, pos, start}
+	return start
 }
 
 // The marks a clause begins after: clauseEnds, and sentenceMarks for the
@@ -283,7 +298,7 @@ var (
 func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	t := b.text
 	sent := b.sentenceOf(q.Start)
-	cs := b.clauseStart(sent.Start, q.Start, clauseEnds)
+	cs := b.clauseStart(sent.Start, q.Start, clauseEnds, &b.clause)
 	clause := t[cs:q.Start]
 	// the words since the previous figure of the clause
 	local := clause
@@ -921,7 +936,7 @@ func governingYear(before, after string) bool {
 // regionOf finds a sub-area the clause is about: places named in it
 // (joined by 、 when several), other than the document's region.
 func (b *binder) regionOf(sent corpus.Sentence, q Quantity) string {
-	cs := b.clauseStart(sent.Start, q.Start, sentenceMarks)
+	cs := b.clauseStart(sent.Start, q.Start, sentenceMarks, &b.region)
 	clause := b.text[cs:q.Start]
 	var names []string
 	last := -1
