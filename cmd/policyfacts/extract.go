@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"context"
 	"encoding/csv"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -168,9 +167,10 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// encoder writes results as JSON lines or CSV rows.
+// encoder writes results as JSON lines (Result.AppendJSON) or CSV rows.
 type encoder struct {
-	json *json.Encoder
+	w    io.Writer // JSON lines; nil for CSV
+	line []byte    // the JSON line being written, reused
 	csv  *csv.Writer
 	head bool
 }
@@ -179,16 +179,20 @@ func newEncoder(w io.Writer, format string) *encoder {
 	if format == "csv" {
 		return &encoder{csv: csv.NewWriter(w)}
 	}
-	e := json.NewEncoder(w)
-	e.SetEscapeHTML(false)
-	return &encoder{json: e}
+	return &encoder{w: w}
 }
 
 var csvHeader = []string{"doc_id", "title", "date", "text", "value", "unit", "bound", "dimension", "start", "end"}
 
 func (e *encoder) encode(r policyfacts.Result) error {
-	if e.json != nil {
-		return e.json.Encode(r)
+	if e.w != nil {
+		line, err := r.AppendJSON(e.line[:0])
+		if err != nil {
+			return err
+		}
+		e.line = append(line, '\n')
+		_, err = e.w.Write(e.line)
+		return err
 	}
 	if !e.head {
 		e.head = true
