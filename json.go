@@ -273,4 +273,3 @@ func (w *jsonWriter) str(s string) {
 	b = append(b, s[start:]...)
 	w.b = append(b, '"')
 }
-
