@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -105,5 +106,32 @@ func FuzzAppendJSON(f *testing.F) {
 			Keywords:   []segment.Keyword{{Text: s, Weight: v}},
 		}
 		checkAppendJSON(t, &r)
+	})
+}
+
+// BenchmarkAppendJSON writes the sample's result with AppendJSON and, as
+// the baseline, with encoding/json.
+func BenchmarkAppendJSON(b *testing.B) {
+	r, err := New().Extract(context.Background(), Sample())
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := len(stdJSON(b, &r))
+	b.Run("AppendJSON", func(b *testing.B) {
+		b.SetBytes(int64(n))
+		var buf []byte
+		for b.Loop() {
+			buf, _ = r.AppendJSON(buf[:0])
+		}
+	})
+	b.Run("encoding-json", func(b *testing.B) {
+		b.SetBytes(int64(n))
+		enc := json.NewEncoder(io.Discard)
+		enc.SetEscapeHTML(false)
+		for b.Loop() {
+			if err := enc.Encode(&r); err != nil {
+				b.Fatal(err)
+			}
+		}
 	})
 }
