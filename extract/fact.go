@@ -169,12 +169,12 @@ var (
 	growthWords    = []string{"同比增长", "比上年增长", "较上年增长", "增长", "增幅", "增速", "涨幅", "上涨", "递增", "提高", "提升", "上升", "增加", "扩大"}
 	declineWords   = []string{"同比下降", "比上年下降", "下降", "降低", "减少", "回落", "下滑", "缩减", "压缩", "缩短", "减幅", "降幅"}
 	changeOnly     = []string{"压缩", "缩短", "缩减", "减少", "增加", "扩大"}
-	shareWords     = []string{"占", "比重", "占比", "所占比例"}
-	targetLocal    = []string{"目标", "任务", "计划", "预期", "确保", "力争", "争取", "力求", "要达到", "要实现", "将达到"}
+	shareWords     = hanset.NewWords("占", "比重", "占比", "所占比例")
+	targetLocal    = hanset.NewWords("目标", "任务", "计划", "预期", "确保", "力争", "争取", "力求", "要达到", "要实现", "将达到")
 	targetSentence = []string{"确保", "力争", "争取", "力求", "目标是", "目标任务是", "预期目标", "主要目标", "奋斗目标", "工作目标", "计划", "任务是"}
 	// words that open the targets of a paragraph (主要预期目标是：)
 	targetParagraph = []string{"目标是", "目标任务是", "预期目标", "主要目标", "任务是", "目标为"}
-	reviewCues      = []string{"回顾一年来", "一年来", "过去一年", "去年以来", "过去的一年"}
+	reviewCues      = hanset.NewWords("回顾一年来", "一年来", "过去一年", "去年以来", "过去的一年")
 	qualifiers      = []string{"奋斗目标", "工作目标", "预期目标", "确保", "力争", "争取", "力求"}
 	landUseRe       = regexp.MustCompile(`占地(?:面积|约|[0-9])`)
 )
@@ -416,7 +416,7 @@ func measureOf(local, clause string, q Quantity) (Measure, float64) {
 			return AvgGrowth, signed(v, decline)
 		case strings.Contains(clause, "完成") && strings.HasSuffix(strings.TrimSpace(local), "的"):
 			return Completion, v
-		case containsAny(clause, shareWords) && !landUseRe.MatchString(clause):
+		case shareWords.In(clause) && !landUseRe.MatchString(clause):
 			return Share, v
 		case verb != "" && !verbReaches(local, verb):
 			if slices.Contains(changeOnly, verb) && verb != "增加" && verb != "扩大" {
@@ -504,15 +504,6 @@ func verbReaches(local, verb string) bool {
 	return strings.HasPrefix(rest, "到") || strings.HasPrefix(rest, "至")
 }
 
-func containsAny(s string, ws []string) bool {
-	for _, w := range ws {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // trimMetric cuts the predicate words off a clause, leaving the metric phrase.
 func trimMetric(s string) string {
 	s = strings.TrimSpace(s)
@@ -546,7 +537,7 @@ func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent cor
 	if i+1 < len(qs) && strings.HasPrefix(t[q.End:], "的") && qs[i+1].Start == q.End+len("的") && qs[i+1].Unit == "%" {
 		return Target
 	}
-	if containsAny(local, targetLocal) {
+	if targetLocal.In(local) {
 		return Target
 	}
 	// the sentence, and the paragraph up to the sentence when it opens the
@@ -781,7 +772,7 @@ func (b *binder) reviewBefore(para int) bool {
 	found := false
 	for k := 0; k < 8 && !found; k++ {
 		i := strings.LastIndexByte(s, '\n')
-		found = containsAny(s[i+1:], reviewCues)
+		found = reviewCues.In(s[i+1:])
 		if i < 0 {
 			break
 		}
