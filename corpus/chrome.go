@@ -136,22 +136,32 @@ func statLine(s string) lineStats {
 			st.paywall = i
 		}
 		i += size
-		if hanset.IsHan(r) {
-			st.han++
-			if traditionalSet.Has(r) {
-				st.trad++
-			}
-			continue
-		}
-		switch r {
-		case '，', '。', '；', '：', ',', ';', ':', '！', '？':
+		if st.count(r) {
 			punct = true
-		case '|', '>', '›', '»', '＞', '·', '｜':
-			st.seps++
 		}
 	}
 	st.prose = st.runes >= 25 && st.han*10 >= st.runes*6 && punct
 	return st
+}
+
+// count counts r in st as a Han character, a traditional one or a
+// navigation separator, and reports clause punctuation. runes is the
+// caller's to count.
+func (st *lineStats) count(r rune) (punct bool) {
+	if hanset.IsHan(r) {
+		st.han++
+		if traditionalSet.Has(r) {
+			st.trad++
+		}
+		return false
+	}
+	switch r {
+	case '，', '。', '；', '：', ',', ';', ':', '！', '？':
+		return true
+	case '|', '>', '›', '»', '＞', '·', '｜':
+		st.seps++
+	}
+	return false
 }
 
 // isProse reports whether a line reads as running text of the document:

@@ -18,7 +18,6 @@ import (
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 
-	"github.com/policyfacts/policyfacts/internal/hanset"
 	"github.com/policyfacts/policyfacts/internal/testutil"
 )
 
@@ -777,7 +776,7 @@ func TestTitleWords(t *testing.T) {
 }
 
 // statLineByRune is statLine read one rune at a time, the reference
-// FuzzStatLine holds it to.
+// FuzzStatLine holds its byte-level runs of ideographs and ASCII to.
 func statLineByRune(s string) lineStats {
 	st := lineStats{paywall: -1}
 	punct := false
@@ -786,18 +785,8 @@ func statLineByRune(s string) lineStats {
 		if st.paywall < 0 && paywallHints.HasPrefix(s[i:], r) {
 			st.paywall = i
 		}
-		if hanset.IsHan(r) {
-			st.han++
-			if traditionalSet.Has(r) {
-				st.trad++
-			}
-			continue
-		}
-		switch r {
-		case '，', '。', '；', '：', ',', ';', ':', '！', '？':
+		if st.count(r) {
 			punct = true
-		case '|', '>', '›', '»', '＞', '·', '｜':
-			st.seps++
 		}
 	}
 	st.prose = st.runes >= 25 && st.han*10 >= st.runes*6 && punct
