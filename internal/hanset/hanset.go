@@ -121,13 +121,14 @@ func (x *Runes) Index(s string) (int, rune) {
 		}
 		if c0 >= 0xE4 && c0 <= 0xE9 && i+2 < len(s) {
 			c1, c2 := s[i+1], s[i+2]
-			if (uint16(c1)<<8|uint16(c2))&0xC0C0 == 0x8080 {
-				if k := int(c0&0x0F)<<6 | int(c1&0x3F) - First>>6; k >= 0 && x.han[k]>>(c2&0x3F)&1 != 0 {
+			k := int(c0&0x0F)<<6 | int(c1&0x3F) - First>>6
+			if (uint16(c1)<<8|uint16(c2))&0xC0C0 == 0x8080 && k >= 0 { // U+4E00–U+9FFF
+				if x.han[k]>>(c2&0x3F)&1 != 0 {
 					return i, rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
 				}
 				i += 2
+				continue
 			}
-			continue
 		}
 		if x.leads[c0/64]>>(c0%64)&1 != 0 {
 			r, size := utf8.DecodeRuneInString(s[i:])
