@@ -2,8 +2,12 @@
 // scanners of corpus and extract that test every character of a text:
 // membership costs a shift and a mask instead of a search. It also holds
 // the byte-level steps those scanners share: decoding a character
-// (DecodeRune), skipping a run of ideographs (HanRun) and searching for a
-// word (IndexWord).
+// (DecodeRune), skipping a run of ideographs (HanRun), searching for a
+// word (IndexWord), for the next character of a set (Set.Index,
+// Runes.Index, Index.Next), for the next pair of characters that may
+// begin a word of a list (Pairs.Index) and for the last of some marks
+// (Marks.LastIndex). The searches read ideographs on their bytes; each is
+// fuzzed against the rune-by-rune loop it replaces.
 package hanset
 
 import (
