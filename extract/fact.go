@@ -163,9 +163,12 @@ type FactOptions struct {
 	Places []Mention
 }
 
+// clauseMarks end a clause (a constant, so that the sets made of it with
+// other marks are built by the compiler).
+const clauseMarks = "，,；;：:。！？!?\n、"
+
 // The words the binder reads. Each list is one concept.
 var (
-	clauseMarks    = "，,；;：:。！？!?\n、"
 	growthWords    = []string{"同比增长", "比上年增长", "较上年增长", "增长", "增幅", "增速", "涨幅", "上涨", "递增", "提高", "提升", "上升", "增加", "扩大"}
 	declineWords   = []string{"同比下降", "比上年下降", "下降", "降低", "减少", "回落", "下滑", "缩减", "压缩", "缩短", "减幅", "降幅"}
 	changeOnly     = []string{"压缩", "缩短", "缩减", "减少", "增加", "扩大"}
@@ -793,21 +796,12 @@ func (b *binder) nearestYearIn(lo, hi int) (int, bool) {
 	if first >= last {
 		return 0, false
 	}
-	ms := make([]yearMark, 0, last-first)
-	for _, m := range b.marks[first:last] {
-		for i, v := range m {
-			if v >= 0 {
-				m[i] = v - lo
-			}
-		}
-		ms = append(ms, m)
-	}
-	return b.yearOfMarks(b.text[lo:hi], ms)
+	return b.yearOfMarks(b.text[lo:hi], lo, b.marks[first:last])
 }
 
 // nearestYear returns the year of the last year word in s.
 func (b *binder) nearestYear(s string) (int, bool) {
-	return b.yearOfMarks(s, yearMarks(s))
+	return b.yearOfMarks(s, 0, yearMarks(s))
 }
 
 // yearWords are the words that name a year relative to the document's.
@@ -856,11 +850,17 @@ func isYearDigits(d string) bool {
 	return d[:2] == "20" || d[:2] == "19" && d[2] >= '4'
 }
 
-// yearOfMarks reads the year words ms of s from the last. Comparisons
-// (比上年, 同比, 上年同期) and spans (2020年以来) are not year words.
-func (b *binder) yearOfMarks(s string, ms []yearMark) (int, bool) {
+// yearOfMarks reads the year words ms of s from the last; their offsets
+// are base more than in s. Comparisons (比上年, 同比, 上年同期) and spans
+// (2020年以来) are not year words.
+func (b *binder) yearOfMarks(s string, base int, ms []yearMark) (int, bool) {
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := ms[k]
+		for i, v := range m {
+			if v >= 0 {
+				m[i] = v - base // m is a copy
+			}
+		}
 		w := s[m[0]:m[1]]
 		before := s[:m[0]]
 		after := s[m[1]:]
