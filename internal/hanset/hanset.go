@@ -229,18 +229,19 @@ func (p *Pairs) Index(s string) (int, rune, rune) {
 // of them in a text: the clause a figure stands in begins after the last
 // clause mark before it. It is immutable and safe for concurrent use.
 type Marks struct {
-	ends  [256]bool // the marks' last bytes
-	multi []string  // the marks of more than one byte
+	ends   [256]bool  // the marks' last bytes
+	byLast [][]string // the marks of more than one byte, by last byte - 0x80
 }
 
 // NewMarks returns the Marks of the characters of s.
 func NewMarks(s string) *Marks {
-	m := new(Marks)
+	m := &Marks{byLast: make([][]string, 0x40)}
 	for _, r := range s {
 		c := string(r)
-		m.ends[c[len(c)-1]] = true
+		last := c[len(c)-1]
+		m.ends[last] = true
 		if len(c) > 1 {
-			m.multi = append(m.multi, c)
+			m.byLast[last-0x80] = append(m.byLast[last-0x80], c)
 		}
 	}
 	return m
@@ -260,7 +261,7 @@ func (m *Marks) LastIndex(s string) (int, int) {
 		if c < utf8.RuneSelf {
 			return i, 1
 		}
-		for _, x := range m.multi {
+		for _, x := range m.byLast[c-0x80] { // c is a continuation byte
 			if strings.HasSuffix(s[:i+1], x) {
 				return i + 1 - len(x), len(x)
 			}
