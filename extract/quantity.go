@@ -675,7 +675,7 @@ func (s *scanner) excludedBefore(tok numTok) bool {
 func (s *scanner) quoted(start, end int) bool {
 	t := s.text
 	head := t[max(0, start-24):start]
-	open := strings.LastIndex(head, "“")
+	open := hanset.LastIndexWord(head, "“")
 	if open < 0 || strings.ContainsAny(head[open:], "”，。；、") {
 		return false
 	}

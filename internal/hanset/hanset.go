@@ -467,6 +467,28 @@ func HanRun(s string) int {
 	return i
 }
 
+// LastIndexWord returns the index of the last instance of word in s, or
+// -1, as strings.LastIndex does, searching from the end for the word's
+// last byte as IndexWord searches for it from the start.
+func LastIndexWord(s, word string) int {
+	n := len(word)
+	if n == 0 {
+		return len(s)
+	}
+	last := word[n-1]
+	for end := len(s); end >= n; {
+		k := strings.LastIndexByte(s[:end], last)
+		if k < n-1 {
+			return -1
+		}
+		if s[k-n+1:k+1] == word {
+			return k - n + 1
+		}
+		end = k
+	}
+	return -1
+}
+
 // IndexWord returns the index of the first instance of word in s, or -1, as
 // strings.Index does. It searches for the word's last byte: for a Han
 // word a continuation byte, several times rarer in Chinese text than the

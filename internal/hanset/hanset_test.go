@@ -138,7 +138,8 @@ func FuzzHanRun(f *testing.F) {
 	})
 }
 
-// FuzzIndexWord holds IndexWord to strings.Index.
+// FuzzIndexWord holds IndexWord to strings.Index and LastIndexWord to
+// strings.LastIndex.
 func FuzzIndexWord(f *testing.F) {
 	for _, c := range [][2]string{{"协议引资204亿元", "元"}, {"产业行业产业", "产业"}, {"", ""}, {"a", ""}, {"元", "亿元"}, {"aaab", "ab"}, {"\xe5\x85", "元"}} {
 		f.Add(c[0], c[1])
@@ -146,6 +147,9 @@ func FuzzIndexWord(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s, word string) {
 		if got, want := IndexWord(s, word), strings.Index(s, word); got != want {
 			t.Fatalf("IndexWord(%q, %q) = %d, want %d", s, word, got, want)
+		}
+		if got, want := LastIndexWord(s, word), strings.LastIndex(s, word); got != want {
+			t.Fatalf("LastIndexWord(%q, %q) = %d, want %d", s, word, got, want)
 		}
 	})
 }
