@@ -19,6 +19,7 @@ type Recognizer struct {
 	units       hanset.Index[unitDef]   // by first rune, longest first
 	before      hanset.Index[boundWord] // by last rune, longest first
 	after       []boundWord             // longest first
+	afterAt     hanset.Index[boundWord] // after, by first rune
 	scales      map[rune]float64
 	moneyWords  []string
 	placeholder string
@@ -56,6 +57,10 @@ func NewRecognizer() *Recognizer {
 	for _, b := range before {
 		last, _ := utf8.DecodeLastRuneInString(b.word)
 		r.before.Add(last, b)
+	}
+	for _, b := range r.after {
+		first, _ := utf8.DecodeRuneInString(b.word)
+		r.afterAt.Add(first, b)
 	}
 	for _, s := range scaleTable {
 		r.scales[s.char] = s.value
@@ -635,7 +640,8 @@ func (s *scanner) boundBefore(i int) (Bound, string, bool) {
 }
 
 func (s *scanner) boundAfterAt(j int) (Bound, string, bool) {
-	for _, b := range s.r.after {
+	r, _ := hanset.DecodeRune(s.text[j:])
+	for _, b := range s.r.afterAt.At(r) {
 		if strings.HasPrefix(s.text[j:], b.word) {
 			return b.bound, b.word, true
 		}
