@@ -837,3 +837,56 @@ func FuzzCountBytes(f *testing.F) {
 		}
 	})
 }
+
+// sentenceBounds cuts text at sentence ends the way Split did rune by
+// rune: 。！？；!?; with the closing quotes and brackets after them, and
+// line ends, which also start a paragraph. It is FuzzSplit's reference.
+func sentenceBounds(text string) (ends []int, paras []int) {
+	para := 0
+	for i, size := 0, 0; i < len(text); i += size {
+		var r rune
+		r, size = utf8.DecodeRuneInString(text[i:])
+		switch {
+		case r == '\n':
+			ends, paras = append(ends, i), append(paras, para)
+			para++
+		case strings.ContainsRune("。！？；!?;", r):
+			j := i + size
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if !strings.ContainsRune("”’）)」", r2) {
+					break
+				}
+				j += s2
+			}
+			ends, paras = append(ends, j), append(paras, para)
+			size = j - i
+		}
+	}
+	return append(ends, len(text)), append(paras, para)
+}
+
+// FuzzSplit holds Split's sentences, found with runs of ideographs
+// skipped, to sentenceBounds: each sentence ends at one of its ends, in
+// its paragraph, and no end falls inside a sentence.
+func FuzzSplit(f *testing.F) {
+	for _, s := range []string{"全年增长5%。下一步，我们要“抓项目”！\n二、主要任务\n（一）稳增长；促投资?", "", "\n\n", "a。", "\xe3。\xe3\x80", "说：“好。”然后", "1;2!3?"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		sents, _ := Split(text)
+		ends, paras := sentenceBounds(text)
+		k := 0 // the next end
+		for _, s := range sents {
+			for k < len(ends) && ends[k] < s.End {
+				if ends[k] > s.Start {
+					t.Fatalf("Split(%q): sentence %+v goes past the end at %d", text, s, ends[k])
+				}
+				k++
+			}
+			if k == len(ends) || ends[k] != s.End || paras[k] != s.Paragraph {
+				t.Fatalf("Split(%q): sentence %+v does not stop at an end (ends %v, paragraphs %v)", text, s, ends, paras)
+			}
+		}
+	})
+}
