@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"testing"
 
@@ -210,5 +211,20 @@ func TestRecordsCommand(t *testing.T) {
 	code, out, _ = runCLI("records", "--sample", "--format", "jsonl")
 	if code != 0 || !strings.Contains(out, `"indicator":"gdp"`) {
 		t.Errorf("jsonl: exit %d", code)
+	}
+}
+
+// TestTuneGC checks that the command raises the collector's target only
+// when GOGC is not set.
+func TestTuneGC(t *testing.T) {
+	old := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(old)
+	tuneGC("50")
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("with GOGC=50 the target was changed to %d", got)
+	}
+	tuneGC("")
+	if got := debug.SetGCPercent(100); got != cliGCPercent {
+		t.Errorf("without GOGC the target is %d, want %d", got, cliGCPercent)
 	}
 }
