@@ -77,3 +77,35 @@ func TestBatchRobustness(t *testing.T) {
 		t.Errorf("broken CSV gave no document: ids %v", ids)
 	}
 }
+
+// TestFiftyMBLine extracts a file of 50 MB without a line break, a figure
+// every kilobyte or so: it must take time in proportion to its size (no
+// step quadratic in a line's length) and find every figure. It is skipped
+// with -short and under the race detector.
+func TestFiftyMBLine(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("a 50 MB document: skipped with -short and under -race")
+	}
+	unit := strings.Repeat("各级各部门要认真贯彻落实党中央决策部署，切实加强组织领导，", 10) + "协议引资204亿元，"
+	n := (50 << 20) / len(unit)
+	path := filepath.Join(t.TempDir(), "one_line.txt")
+	if err := os.WriteFile(path, []byte(strings.Repeat(unit, n)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	var docs, figures int
+	for it := range Batch(context.Background(), corpus.Sources([]string{path}, corpus.Options{}), BatchOptions{}) {
+		if it.Err != nil {
+			t.Fatal(it.Err)
+		}
+		docs++
+		figures += len(it.Result.Quantities)
+	}
+	if docs != 1 || figures != n {
+		t.Errorf("%d documents, %d figures; want 1, %d", docs, figures, n)
+	}
+	if d := time.Since(start); d > 2*time.Minute {
+		t.Errorf("50 MB took %s", d)
+	}
+	t.Logf("50 MB on one line: %d figures in %s", figures, time.Since(start).Round(time.Millisecond))
+}
