@@ -357,7 +357,7 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 			}
 			if f.Measure != Level || q.Dimension == p.Quantity.Dimension {
 				f.Indicator = p.Indicator
-				f.Metric = p.Metric + strings.TrimSpace(clause)
+				f.Metric = p.Metric + trimSpace(clause)
 			}
 			break
 		}
@@ -384,7 +384,7 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 func evidence(sent string, at int) string {
 	const span = 300
 	if len(sent) <= 2*span {
-		return strings.TrimSpace(sent)
+		return trimSpace(sent)
 	}
 	lo, hi := max(0, at-span), min(len(sent), at+span)
 	for lo > 0 && !utf8.RuneStart(sent[lo]) {
@@ -393,12 +393,12 @@ func evidence(sent string, at int) string {
 	for hi < len(sent) && !utf8.RuneStart(sent[hi]) {
 		hi++
 	}
-	return strings.TrimSpace(sent[lo:hi])
+	return trimSpace(sent[lo:hi])
 }
 
 // isJoin reports the text between two members of a range or list.
 func isJoin(s string) bool {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	for _, w := range joinWords {
 		if s == w {
 			return true
@@ -417,7 +417,7 @@ func measureOf(local, clause string, q Quantity) (Measure, float64) {
 		switch {
 		case strings.Contains(clause, "年均") && verb != "":
 			return AvgGrowth, signed(v, decline)
-		case strings.Contains(clause, "完成") && strings.HasSuffix(strings.TrimSpace(local), "的"):
+		case strings.Contains(clause, "完成") && strings.HasSuffix(trimSpace(local), "的"):
 			return Completion, v
 		case shareWords.In(clause) && !landUseRe.MatchString(clause):
 			return Share, v
@@ -455,7 +455,7 @@ var verbStarts = hanset.New(firstRunes(growthWords) + firstRunes(declineWords))
 // lastVerb finds a growth or decline word near the end of s (within the
 // last few characters: 同比增长, 增幅达, 下降了).
 func lastVerb(s string) (verb string, decline bool) {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	tail := lastRunes(s, 8)
 	// the verb that starts last, the longest of those that start there
 	best, bestAt := "", len(tail)
@@ -509,7 +509,7 @@ func verbReaches(local, verb string) bool {
 
 // trimMetric cuts the predicate words off a clause, leaving the metric phrase.
 func trimMetric(s string) string {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	for changed := true; changed; {
 		changed = false
 		for _, w := range []string{"达到", "达", "为", "是", "共", "约", "近", "超过", "突破", "完成", "实现", "了", "累计", "分别", "其中"} {
@@ -903,7 +903,7 @@ func (b *binder) yearOfMarks(s string, base int, ms []yearMark) (int, bool) {
 // of a clause (2019年，全市…; 在2019年签订的), or followed by 的, a comma, a
 // month or a whole-area word (2015年的1174亿元, 2021年1月—12月, 2013年全州).
 func governingYear(before, after string) bool {
-	b := strings.TrimSpace(before)
+	b := trimSpace(before)
 	for _, w := range []string{"在", "于", "截至", "截止", "到", "至", "从", "自", "是", "为", "同"} {
 		b = strings.TrimSuffix(b, w)
 	}

@@ -33,7 +33,7 @@ func (e *NumError) Unwrap() error { return e.Err }
 // "两万". Scale characters multiply (万 = 1e4, 亿 = 1e8, 万亿 = 1e12). It
 // reads the number only: no unit, no bound word.
 func ParseNumber(s string) (float64, error) {
-	s = strings.TrimSpace(s)
+	s = trimSpace(s)
 	if s == "" {
 		return 0, &NumError{s, ErrSyntax}
 	}

@@ -1,6 +1,9 @@
 package extract
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // firstRunes returns the first rune of each word, as one string.
 func firstRunes(words []string) string {
@@ -10,4 +13,23 @@ func firstRunes(words []string) string {
 		b = utf8.AppendRune(b, r)
 	}
 	return string(b)
+}
+
+// trimSpace is strings.TrimSpace, quicker for the text of a report: a
+// string whose first and last characters are printable ASCII, ideographs
+// (lead byte E4–E9) or full-width forms (EF), none of them a space, is
+// returned at once instead of decoded at both ends.
+func trimSpace(s string) string {
+	n := len(s)
+	if n > 0 && solidLead(s[0]) && (s[n-1] > ' ' && s[n-1] < utf8.RuneSelf ||
+		n >= 3 && s[n-3] >= 0xE4 && solidLead(s[n-3]) && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80) {
+		return s
+	}
+	return strings.TrimSpace(s)
+}
+
+// solidLead reports a byte that starts no space: printable ASCII, or the
+// lead byte of U+4000–U+9FFF or of U+F000–U+FFFF.
+func solidLead(c byte) bool {
+	return c > ' ' && c < utf8.RuneSelf || c >= 0xE4 && c <= 0xE9 || c == 0xEF
 }

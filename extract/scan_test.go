@@ -75,3 +75,15 @@ func TestStartsFigure(t *testing.T) {
 		}
 	}
 }
+
+// FuzzTrimSpace holds trimSpace to strings.TrimSpace.
+func FuzzTrimSpace(f *testing.F) {
+	for _, s := range []string{"全年增长", " 全年 ", "全年\u3000", "\u3000全年", "全\xe4\x80", "\xe4全年", "a", "", "，全年。", "5%", "\u00a0全年", "全年\u0085", "a\x7f", "\uFEFF全年"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := trimSpace(s), strings.TrimSpace(s); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
