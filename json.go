@@ -52,22 +52,14 @@ func (r *Result) AppendJSON(dst []byte) ([]byte, error) {
 		w.str(s.Name)
 		w.raw(`,"category":`)
 		w.str(s.Category)
-		w.raw(`,"count":`)
-		w.int(s.Count)
-		w.raw(`,"positions":`)
-		w.ints(s.Positions)
-		w.raw(`}`)
+		w.occurrences(s.Count, s.Positions)
 	})
 	w.raw(`,"slogans":`)
 	w.list(len(r.Slogans), r.Slogans == nil, func(i int) {
 		s := &r.Slogans[i]
 		w.raw(`{"text":`)
 		w.str(s.Text)
-		w.raw(`,"count":`)
-		w.int(s.Count)
-		w.raw(`,"positions":`)
-		w.ints(s.Positions)
-		w.raw(`}`)
+		w.occurrences(s.Count, s.Positions)
 	})
 	w.raw(`,"keywords":`)
 	w.list(len(r.Keywords), r.Keywords == nil, func(i int) {
@@ -168,6 +160,16 @@ type jsonWriter struct {
 func (w *jsonWriter) raw(s string) { w.b = append(w.b, s...) }
 
 func (w *jsonWriter) int(i int) { w.b = strconv.AppendInt(w.b, int64(i), 10) }
+
+// occurrences ends a sector or slogan object with its count and
+// positions.
+func (w *jsonWriter) occurrences(count int, positions []int) {
+	w.raw(`,"count":`)
+	w.int(count)
+	w.raw(`,"positions":`)
+	w.ints(positions)
+	w.raw(`}`)
+}
 
 func (w *jsonWriter) ints(xs []int) {
 	w.list(len(xs), xs == nil, func(i int) { w.int(xs[i]) })

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -889,4 +890,34 @@ func FuzzSplit(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestSourcesMaxFileSize reads a file of exactly MaxFileSize bytes and
+// reports one a byte longer as too large.
+func TestSourcesMaxFileSize(t *testing.T) {
+	dir := t.TempDir()
+	text := strings.Repeat("协议引资204亿元。", 100)
+	for name, n := range map[string]int{"a_fits.txt": len(text), "b_over.txt": len(text) + 1} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text+strings.Repeat("a", n-len(text))), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []string
+	for src, err := range Sources([]string{dir}, Options{MaxFileSize: int64(len(text))}) {
+		switch {
+		case err != nil && errors.Is(err, ErrTooLarge):
+			got = append(got, src.ID+": too large")
+		case err != nil:
+			t.Fatalf("%s: %v", src.ID, err)
+		default:
+			doc, err := src.Load()
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, fmt.Sprintf("%s: %d bytes", src.ID, len(doc.Raw)))
+		}
+	}
+	if want := fmt.Sprintf("a_fits.txt: %d bytes|b_over.txt: too large", len(text)); strings.Join(got, "|") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
+	}
 }

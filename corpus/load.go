@@ -253,11 +253,16 @@ func walkFile(p string, k Kind, opts Options, yield func(Source, error) bool) bo
 	if err != nil {
 		return fail(err)
 	}
-	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	var buf bytes.Buffer
+	if st, err := f.Stat(); err == nil { // room for the file in one allocation
+		buf.Grow(int(min(st.Size(), limit+1)) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
 	f.Close()
 	if err != nil {
 		return fail(err)
 	}
+	b := buf.Bytes()
 	if int64(len(b)) > limit {
 		return fail(fmt.Errorf("%w: over %d bytes", ErrTooLarge, limit))
 	}

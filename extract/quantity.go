@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -140,11 +141,8 @@ func (s *scanner) run() {
 	}
 }
 
-// startsFigure reports a character that a figure may start with: a
-// digit, a numeral, 翻 of 翻番.
-func startsFigure(r rune) bool { return scanStarts.Has(r) }
-
-// scanStarts are the characters of startsFigure.
+// scanStarts are the characters a figure may start with: a digit, a
+// numeral, 翻 of 翻番.
 var scanStarts = hanset.NewRunes("0123456789０１２３４５６７８９" + numerals + "翻")
 
 // numerals are the characters Chinese numerals are written with.
@@ -314,8 +312,8 @@ func valueOf(numStr, scalePart string, hasInner bool) (v, high float64, ok bool)
 		return 0, 0, false
 	}
 	if scale == "" && plainDecimal(numStr) { // most figures: 204, 5.5
-		v, ok := parseArabic(numStr)
-		return v, 0, ok
+		v, err := strconv.ParseFloat(numStr, 64)
+		return v, 0, err == nil
 	}
 	val, err := ParseNumber(numStr + scale)
 	if err != nil {

@@ -21,15 +21,16 @@ func firstRunes(words []string) string {
 // returned at once instead of decoded at both ends.
 func trimSpace(s string) string {
 	n := len(s)
-	if n > 0 && solidLead(s[0]) && (s[n-1] > ' ' && s[n-1] < utf8.RuneSelf ||
-		n >= 3 && s[n-3] >= 0xE4 && solidLead(s[n-3]) && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80) {
+	if n > 0 && (printable(s[0]) || wideLead(s[0])) && (printable(s[n-1]) ||
+		n >= 3 && wideLead(s[n-3]) && s[n-2]&0xC0 == 0x80 && s[n-1]&0xC0 == 0x80) {
 		return s
 	}
 	return strings.TrimSpace(s)
 }
 
-// solidLead reports a byte that starts no space: printable ASCII, or the
-// lead byte of U+4000–U+9FFF or of U+F000–U+FFFF.
-func solidLead(c byte) bool {
-	return c > ' ' && c < utf8.RuneSelf || c >= 0xE4 && c <= 0xE9 || c == 0xEF
-}
+// printable reports printable ASCII but the space.
+func printable(c byte) bool { return c > ' ' && c < utf8.RuneSelf }
+
+// wideLead reports the lead byte of a character of U+4000–U+9FFF or of
+// U+F000–U+FFFF, none of them a space.
+func wideLead(c byte) bool { return c >= 0xE4 && c <= 0xE9 || c == 0xEF }

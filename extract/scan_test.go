@@ -70,7 +70,7 @@ func FuzzRedacted(f *testing.F) {
 func TestStartsFigure(t *testing.T) {
 	for r := rune(0); r <= 0xFFFF; r++ {
 		want := isNumeralRune(r) || r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '翻'
-		if got := startsFigure(r); got != want {
+		if got := scanStarts.Has(r); got != want {
 			t.Errorf("%q starts a figure: %v, want %v", r, got, want)
 		}
 	}

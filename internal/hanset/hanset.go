@@ -229,13 +229,13 @@ func (p *Pairs) Index(s string) (int, rune, rune) {
 // of them in a text: the clause a figure stands in begins after the last
 // clause mark before it. It is immutable and safe for concurrent use.
 type Marks struct {
-	ends   [256]bool  // the marks' last bytes
-	byLast [][]string // the marks of more than one byte, by last byte - 0x80
+	ends   [256]bool      // the marks' last bytes
+	byLast [0x40][]string // the marks of more than one byte, by last byte - 0x80
 }
 
 // NewMarks returns the Marks of the characters of s.
 func NewMarks(s string) *Marks {
-	m := &Marks{byLast: make([][]string, 0x40)}
+	m := new(Marks)
 	for _, r := range s {
 		c := string(r)
 		last := c[len(c)-1]
