@@ -18,15 +18,20 @@ import (
 // DocInfo is the "doc" object of SCHEMA.md. Unknown fields are nil and
 // print as JSON null.
 type DocInfo struct {
-	ID       string  `json:"id"`
-	Title    *string `json:"title"`
-	Date     *string `json:"date"`
-	Region   *string `json:"region"`
-	Speaker  *string `json:"speaker"`
-	Year     *int    `json:"year"`
-	Source   string  `json:"source,omitempty"`
-	URL      string  `json:"url,omitempty"`
-	Encoding string  `json:"encoding,omitempty"`
+	ID     string  `json:"id"`
+	Title  *string `json:"title"`
+	Date   *string `json:"date"`
+	Region *string `json:"region"`
+	// RegionCode is the GB/T 2260 code of Region valid in the document's
+	// year ("100000" for 全国); RegionLevel is national, province,
+	// prefecture or county. Both null when the region is unknown.
+	RegionCode  *string `json:"region_code"`
+	RegionLevel *string `json:"region_level"`
+	Speaker     *string `json:"speaker"`
+	Year        *int    `json:"year"`
+	Source      string  `json:"source,omitempty"`
+	URL         string  `json:"url,omitempty"`
+	Encoding    string  `json:"encoding,omitempty"`
 	// Redacted counts figures deleted from the text that left their unit
 	// behind (亿元 with no number, ××%): a template or a redacted copy.
 	Redacted int `json:"redacted"`
@@ -134,13 +139,18 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Document) (Result, e
 			Encoding: doc.Encoding,
 		},
 	}
-	dm := extract.InferDocMeta(doc, e.gaz)
-	res.Doc.Region, res.Doc.Speaker = strPtr(dm.Region), strPtr(dm.Speaker)
-	if dm.Year != 0 {
-		res.Doc.Year = &dm.Year
+	d := extract.Read(doc, extract.ReadOptions{Gazetteer: e.gaz})
+	id := d.Identity
+	res.Doc.Title, res.Doc.Date = strPtr(id.Title), strPtr(id.Date)
+	res.Doc.Region, res.Doc.Speaker = strPtr(id.Region.Name), strPtr(id.Speaker)
+	if id.Region.Code != "" {
+		res.Doc.RegionCode, res.Doc.RegionLevel = strPtr(id.Region.Code), strPtr(id.Region.Level.String())
 	}
-	qs := e.rec.Quantities(doc.Clean)
-	facts := extract.Facts(doc.Clean, qs, extract.FactOptions{Year: dm.Year, Region: dm.Region, Indicators: e.cat, Gazetteer: e.gaz, Places: dm.Places})
+	if id.Year != 0 {
+		res.Doc.Year = &id.Year
+	}
+	qs := e.rec.Quantities(d.Text)
+	facts := extract.FactsOf(d, qs, extract.FactOptions{Indicators: e.cat})
 	for i := range qs {
 		if doc.Map != nil {
 			qs[i].Start, qs[i].End = doc.Map.RawSpan(qs[i].Start, qs[i].End)

@@ -53,6 +53,10 @@ var (
 	planWords   = []string{"目标", "任务", "安排", "部署", "思路", "今年", "明年", "下一步", "措施", "要求", "重点", "计划", "打算", "做好", "建议", "意见", "着力", "奋力"}
 )
 
+// IsHeading reports a line that opens with a section marker (一、, 第二部分,
+// （三）, 4.).
+func IsHeading(line string) bool { return headingLevel(line) > 0 }
+
 // headingLevel returns the level of a line that opens with a section
 // marker, or 0.
 // headingFirst holds the Han characters a heading may begin with

@@ -83,6 +83,7 @@ type Fact struct {
 	Region    string   // "" for the document's own region, else the sub-area as written
 	Qualifier string   // the modal word of a target: 确保, 力争, 奋斗目标 …
 	Evidence  string   // the clause it came from
+	Section   Role     // the role of the part of the document it stands in
 }
 
 // MarshalJSON writes the SCHEMA.md shape: year and region null when unknown.
@@ -98,6 +99,7 @@ func (f Fact) MarshalJSON() ([]byte, error) {
 		Bound     Bound   `json:"bound"`
 		Region    *string `json:"region"`
 		Qualifier string  `json:"qualifier,omitempty"`
+		Section   Role    `json:"section"`
 		Evidence  string  `json:"evidence"`
 		Text      string  `json:"text"`
 		Start     int     `json:"start"`
@@ -105,7 +107,7 @@ func (f Fact) MarshalJSON() ([]byte, error) {
 	}
 	o := out{Indicator: f.Indicator, Metric: f.Metric, Measure: f.Measure, Kind: f.Kind,
 		Value: f.Quantity.Value, Unit: f.Quantity.Unit, Bound: f.Quantity.Bound,
-		Qualifier: f.Qualifier, Evidence: f.Evidence, Text: f.Quantity.Text, Start: f.Quantity.Start, End: f.Quantity.End}
+		Qualifier: f.Qualifier, Section: f.Section, Evidence: f.Evidence, Text: f.Quantity.Text, Start: f.Quantity.Start, End: f.Quantity.End}
 	if f.Year != 0 {
 		o.Year = &f.Year
 	}
@@ -121,6 +123,7 @@ func (f *Fact) UnmarshalJSON(b []byte) error {
 		Indicator, Metric, Qualifier, Evidence, Text string
 		Measure                                      Measure
 		Kind                                         Kind
+		Section                                      Role
 		Year                                         *int
 		Value                                        float64
 		Unit                                         Unit
@@ -132,7 +135,7 @@ func (f *Fact) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*f = Fact{Indicator: in.Indicator, Metric: in.Metric, Measure: in.Measure, Kind: in.Kind,
-		Qualifier: in.Qualifier, Evidence: in.Evidence,
+		Qualifier: in.Qualifier, Evidence: in.Evidence, Section: in.Section,
 		Quantity: Quantity{Text: in.Text, Start: in.Start, End: in.End, Value: in.Value, Unit: in.Unit, Bound: in.Bound}}
 	if in.Year != nil {
 		f.Year = *in.Year
@@ -152,15 +155,14 @@ type IndicatorFinder interface {
 	FindIndicator(clause string, dim Dimension, m Measure) (id, phrase string, at int, ok bool)
 }
 
-// FactOptions carry what the binder needs besides the text.
+// FactOptions carry what the binder needs besides the document.
 type FactOptions struct {
-	Year       int             // the document's working year; 0 unknown
-	Region     string          // the document's region
+	// Year and Region override the document's working year and region
+	// (Doc.Identity) when set.
+	Year       int
+	Region     string
 	Indicators IndicatorFinder // nil: every fact gets indicator ""
-	Gazetteer  *Gazetteer      // nil: the embedded one
-	// Places are the Gazetteer's Mentions of the text if found already
-	// (DocMeta.Places); nil: found here.
-	Places []Mention
+	Gazetteer  *Gazetteer      // for Facts on a bare text; nil: the embedded one
 }
 
 // clauseMarks end a clause (a constant, so that the sets made of it with
@@ -169,12 +171,14 @@ const clauseMarks = "，,；;：:。！？!?\n、"
 
 // The words the binder reads. Each list is one concept.
 var (
-	growthWords    = []string{"同比增长", "比上年增长", "较上年增长", "增长", "增幅", "增速", "涨幅", "上涨", "递增", "提高", "提升", "上升", "增加", "扩大"}
-	declineWords   = []string{"同比下降", "比上年下降", "下降", "降低", "减少", "回落", "下滑", "缩减", "压缩", "缩短", "减幅", "降幅"}
-	changeOnly     = []string{"压缩", "缩短", "缩减", "减少", "增加", "扩大"}
-	shareWords     = hanset.NewWords("占", "比重", "占比", "所占比例")
-	targetLocal    = hanset.NewWords("目标", "任务", "计划", "预期", "确保", "力争", "争取", "力求", "要达到", "要实现", "将达到")
-	targetSentence = []string{"确保", "力争", "争取", "力求", "目标是", "目标任务是", "预期目标", "主要目标", "奋斗目标", "工作目标", "计划", "任务是"}
+	growthWords  = []string{"同比增长", "比上年增长", "较上年增长", "增长", "增幅", "增速", "涨幅", "上涨", "递增", "提高", "提升", "上升", "增加", "扩大"}
+	declineWords = []string{"同比下降", "比上年下降", "下降", "降低", "减少", "回落", "下滑", "缩减", "压缩", "缩短", "减幅", "降幅"}
+	changeOnly   = []string{"压缩", "缩短", "缩减", "减少", "增加", "扩大"}
+	shareWords   = hanset.NewWords("占", "比重", "占比", "所占比例")
+	targetLocal  = hanset.NewWords("目标", "任务", "计划", "预期", "确保", "力争", "争取", "力求", "要达到", "要实现", "将达到")
+	// the target words that still make a target of a figure in a review
+	reviewTargetLocal = hanset.NewWords("目标", "计划", "预期目标", "力争", "力求", "要达到", "将达到")
+	targetSentence    = []string{"确保", "力争", "争取", "力求", "目标是", "目标任务是", "预期目标", "主要目标", "奋斗目标", "工作目标", "计划", "任务是"}
 	// words that open the targets of a paragraph (主要预期目标是：)
 	targetParagraph = []string{"目标是", "目标任务是", "预期目标", "主要目标", "任务是", "目标为"}
 	reviewCues      = hanset.NewWords("回顾一年来", "一年来", "过去一年", "去年以来", "过去的一年")
@@ -183,22 +187,39 @@ var (
 )
 
 // Facts binds each quantity of a clean text to its indicator, measure,
-// kind, year and region. qs must be the quantities of text (clean offsets),
-// in text order; the facts come in the same order, one per quantity.
+// kind, year and region, reading the text as a document (Read) whose
+// working year and region are opts.Year and opts.Region alone. qs must be
+// the quantities of text (clean offsets), in text order; the facts come in
+// the same order, one per quantity.
 func Facts(text string, qs []Quantity, opts FactOptions) []Fact {
-	if opts.Gazetteer == nil {
-		opts.Gazetteer = DefaultGazetteer()
+	if len(qs) == 0 {
+		return []Fact{}
 	}
+	d := Read(corpus.Document{Raw: text, Clean: text}, ReadOptions{Gazetteer: opts.Gazetteer})
+	d.Identity = Identity{}
+	return FactsOf(d, qs, opts)
+}
+
+// FactsOf binds each quantity of a document to its indicator, measure,
+// kind, year and region: the part a figure stands in gives its kind and
+// year where its clause does not (a figure of the review is achieved in
+// the reviewed year, one of the targets or tasks is planned for the
+// working year). qs must be the quantities of d.Text, in text order; the
+// facts come in the same order, one per quantity.
+func FactsOf(d *Doc, qs []Quantity, opts FactOptions) []Fact {
 	out := make([]Fact, 0, len(qs))
 	if len(qs) == 0 {
 		return out // no figure: the scans below would be wasted
 	}
-	sents, secs := corpus.Split(text)
-	b := binder{text: text, sents: sents, secs: secs, opts: opts, marks: yearMarks(text),
-		places: opts.Places, words: binderFinder.find(text)}
-	if b.places == nil {
-		b.places = opts.Gazetteer.Mentions(text)
+	if opts.Year == 0 {
+		opts.Year = d.Identity.Year
 	}
+	if opts.Region == "" {
+		opts.Region = d.Identity.Region.Name
+	}
+	text := d.Text
+	b := binder{d: d, text: text, sents: d.Sents, secs: d.Sections, opts: opts, marks: yearMarks(text),
+		places: d.Places, words: binderFinder.find(text)}
 	for i, q := range qs {
 		out = append(out, b.bind(i, q, qs, out))
 	}
@@ -206,6 +227,7 @@ func Facts(text string, qs []Quantity, opts FactOptions) []Fact {
 }
 
 type binder struct {
+	d     *Doc
 	text  string
 	sents []corpus.Sentence
 	secs  []corpus.Section
@@ -369,11 +391,12 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	}
 
 	// kind and qualifier
-	f.Kind = b.kindOf(i, q, qs, local, sent, f.Measure, aliasFound)
+	f.Section = b.d.PartAt(q.Start).Role
+	f.Kind = b.kindOf(i, q, qs, local, sent, f.Measure, aliasFound, f.Section)
 	if f.Kind == Target {
 		f.Qualifier = b.qualifierOf(sent, q)
 	}
-	f.Year = b.yearOf(sent, q, f.Kind)
+	f.Year = b.yearOf(sent, q, f.Kind, f.Section)
 	f.Region = b.regionOf(sent, q)
 	f.Evidence = evidence(t[sent.Start:sent.End], q.Start-sent.Start)
 	return f
@@ -527,8 +550,12 @@ func trimMetric(s string) string {
 	return s
 }
 
-// kindOf decides actual or target.
-func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent corpus.Sentence, m Measure, alias string) Kind {
+// kindOf decides actual or target. In the review (and a plan period's
+// review) a figure is achieved unless a target word governs it since the
+// figure before (目标, 计划, 力争: 争取 there is what was obtained); in the
+// targets and tasks it is planned unless a reporting cue governs it
+// (去年, 完成); elsewhere the words of its sentence and paragraph decide.
+func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent corpus.Sentence, m Measure, alias string, role Role) Kind {
 	t := b.text
 	if alias != "" {
 		local = strings.Replace(local, alias, "", 1)
@@ -539,6 +566,12 @@ func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent cor
 	// the base of a completion: 完成…任务3000亿元的109.71%
 	if i+1 < len(qs) && strings.HasPrefix(t[q.End:], "的") && qs[i+1].Start == q.End+len("的") && qs[i+1].Unit == "%" {
 		return Target
+	}
+	if role == RoleReview || role == RolePlan {
+		if reviewTargetLocal.In(local) {
+			return Target
+		}
+		return Actual
 	}
 	if targetLocal.In(local) {
 		return Target
@@ -564,14 +597,9 @@ func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent cor
 		}
 	}
 	past := w[pastWord].within(lo, q.Start, xlo, xhi, nil)
-	if sent.Section >= 0 && sent.Section < len(b.secs) {
-		switch b.secs[sent.Section].Kind {
-		case corpus.SectionPlan:
-			if !past && !w[doneWord].within(lo, q.Start, xlo, xhi, nil) {
-				return Target
-			}
-		case corpus.SectionReview:
-			return Actual
+	if role == RoleTargets || role == RoleTasks {
+		if !past && !w[doneWord].within(lo, q.Start, xlo, xhi, nil) {
+			return Target
 		}
 	}
 	if !past && w[yaoWord].within(lo, q.Start, xlo, xhi, b.isModalYao) {
@@ -724,7 +752,7 @@ var binderFinder = newWordFinder([][]string{
 // it in its sentence, then in its paragraph, its section heading and the
 // paragraphs before it in the section; else the document year (less one for
 // an achieved figure in a review section).
-func (b *binder) yearOf(sent corpus.Sentence, q Quantity, kind Kind) int {
+func (b *binder) yearOf(sent corpus.Sentence, q Quantity, kind Kind, role Role) int {
 	if y, ok := b.nearestYearIn(sent.Start, q.Start); ok {
 		return y
 	}
@@ -743,8 +771,12 @@ func (b *binder) yearOf(sent corpus.Sentence, q Quantity, kind Kind) int {
 				return y
 			}
 		}
-		// earlier paragraphs of the section, nearest first
+		// earlier paragraphs of the section, nearest first (not for a
+		// target of the targets or tasks: their year is the working year)
 		end := para
+		if kind == Target && (role == RoleTargets || role == RoleTasks) && b.opts.Year != 0 {
+			return b.opts.Year
+		}
 		for k := 0; k < 6 && end > sec.Start; k++ {
 			start := max(b.paragraphStart(max(end-1, 0)), sec.Start)
 			if y, ok := b.nearestYearIn(start, max(end-1, start)); ok {
@@ -752,7 +784,7 @@ func (b *binder) yearOf(sent corpus.Sentence, q Quantity, kind Kind) int {
 			}
 			end = start
 		}
-		if sec.Kind == corpus.SectionReview && kind == Actual && b.opts.Year != 0 {
+		if (role == RoleReview || role == RolePlan) && kind == Actual && b.opts.Year != 0 {
 			return b.opts.Year - 1
 		}
 	}

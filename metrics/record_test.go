@@ -73,9 +73,9 @@ func TestRecordsGoldenCSV(t *testing.T) {
 	var docs []metrics.DocFacts
 	for _, id := range []string{"a.txt", "b.txt"} {
 		doc := corpus.FromText(id, texts[id], corpus.Meta{}, nil)
-		dm := extract.InferDocMeta(doc, nil)
-		qs := extract.Quantities(doc.Clean)
-		fs := extract.Facts(doc.Clean, qs, extract.FactOptions{Year: dm.Year, Region: "青禾县", Indicators: metrics.DefaultCatalogue()})
+		d := extract.Read(doc, extract.ReadOptions{})
+		qs := extract.Quantities(d.Text)
+		fs := extract.FactsOf(d, qs, extract.FactOptions{Region: "青禾县", Indicators: metrics.DefaultCatalogue()})
 		docs = append(docs, metrics.DocFacts{ID: id, Region: "青禾县", Facts: fs})
 	}
 	recs := metrics.Records(docs)
