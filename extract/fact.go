@@ -173,6 +173,7 @@ const clauseMarks = "，,；;：:。！？!?\n、"
 var (
 	growthWords  = []string{"同比增长", "比上年增长", "较上年增长", "增长", "增幅", "增速", "涨幅", "上涨", "递增", "提高", "提升", "上升", "增加", "扩大"}
 	declineWords = []string{"同比下降", "比上年下降", "下降", "降低", "减少", "回落", "下滑", "缩减", "压缩", "缩短", "减幅", "降幅"}
+	rateWords    = []string{"涨幅", "增幅", "增速", "增长率"}
 	changeOnly   = []string{"压缩", "缩短", "缩减", "减少", "增加", "扩大"}
 	shareWords   = hanset.NewWords("占", "比重", "占比", "所占比例")
 	targetLocal  = hanset.NewWords("目标", "任务", "计划", "预期", "确保", "力争", "争取", "力求", "要达到", "要实现", "将达到")
@@ -349,7 +350,11 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	}
 	metricStart := -1
 	aliasFound := "" // the catalogue phrase found; its words are not modal markers (计划总投资)
-	if b.opts.Indicators != nil {
+	listed := false  // a member of a respectively-list: its indicator is its member's
+	if id, metric, m, v, ok := b.respectively(i, q, qs, prev, sent.Start); ok {
+		f.Indicator, f.Metric, f.Measure, f.Quantity.Value = id, metric, m, v
+		listed = true
+	} else if b.opts.Indicators != nil {
 		if id, phrase, at, ok := b.opts.Indicators.FindIndicator(search, q.Dimension, f.Measure); ok {
 			f.Indicator, f.Metric, metricStart = id, phrase, at
 			aliasFound = phrase
@@ -367,7 +372,7 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 			f.Indicator, f.Metric = id, phrase
 		}
 	}
-	if f.Indicator == "" {
+	if f.Indicator == "" && !listed {
 		// inherit from the previous figure of the sentence (同比增长22%, 年均增长8%)
 		for k := len(prev) - 1; k >= 0; k-- {
 			p := prev[k]
@@ -383,6 +388,9 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 			}
 			break
 		}
+	}
+	if q.Unit == "%" && f.Measure == Level && hasSuffixAny(f.Metric, rateWords) {
+		f.Measure = YoY // 居民消费价格涨幅3%: the phrase names a rate of growth
 	}
 	if f.Metric == "" {
 		f.Metric = trimMetric(clause)

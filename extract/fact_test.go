@@ -60,7 +60,7 @@ func TestFacts(t *testing.T) {
 		{"review grain", "2023年粮食总产量达到1290亿斤。", 2024,
 			[]string{"6.45e+07t grain_output level actual 2023"}},
 		{"review urbanisation", "2023年，常住人口城镇化率提高到65.2%，研发投入强度提高0.12个百分点。", 2024,
-			[]string{"65.2% population_urbanization level actual 2023", "0.12pp rd_spending change actual 2023"}},
+			[]string{"65.2% population_urbanization level actual 2023", "0.12pp rd_intensity change actual 2023"}},
 		{"review share", "2023年，数字经济增加值占地区生产总值比重达到42%。", 2024,
 			[]string{"42% - share actual 2023"}},
 		// provincial work report: 主要预期目标
@@ -138,7 +138,7 @@ func TestFacts(t *testing.T) {
 		{"speech target with 要", "各乡镇要确保全年引进亿元以上项目3个以上。", 2023,
 			[]string{"3个 invest.projects_large level target 2023 q:确保"}},
 		{"income target", "今年城乡居民人均可支配收入分别增长6%和8%。", 2023,
-			[]string{"6% income_per_capita yoy actual 2023", "8% income_per_capita yoy actual 2023"}},
+			[]string{"6% income_per_capita_urban yoy actual 2023", "8% income_per_capita_rural yoy actual 2023"}},
 		{"times", "2022年，全市实际利用外资增长1.5倍。", 2023,
 			[]string{"1.5times invest.foreign_actual change actual 2022"}},
 		{"decrease in a count is a change", "2022年，全县贫困人口比上年减少1.2万人。", 2023,

@@ -1,0 +1,197 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// A respectively-list (分别) pairs the members of a coordinated subject
+// with the figures that follow in order:
+//
+//	城镇、农村居民人均可支配收入分别增长4.3%和5.5%  → urban 4.3, rural 5.5
+//	第一、二、三产业增加值分别增长5.9%、14.3%、10%
+//	城乡居民收入分别增长7.5%左右、8.5%左右      (城乡: urban and rural)
+//	城镇居民人均可支配收入5985元，农民人均纯收入2604元，分别增长5.7%和5%
+//	                                           (the subjects are the figures before)
+//
+// Members written short share the head of the last one (城镇、农村居民…:
+// 城镇 is 城镇居民…; 第一、第三产业增加值: 第一 is 第一产业增加值).
+
+// respectivelyMarks end the subject of 分别 on the left and the list of its
+// figures on the right (not 、, which joins the members).
+const respectivelyMarks = "，,；;：:。！？!?\n"
+
+// listSplit are the words that join the members of a subject.
+var listSplit = []string{"、", "以及", "和", "及", "与", "/"}
+
+// pairedSubjects are subjects that name two members in one word.
+var pairedSubjects = []struct{ word, first, second string }{
+	{"城乡居民", "城镇居民", "农村居民"},
+	{"城乡", "城镇", "农村"},
+}
+
+// respectively binds figure i, when it is the j-th figure after a 分别 of
+// its clause, to the j-th member of the subject before 分别. It returns the
+// indicator, the member's phrase, and the measure and signed value the
+// verb after 分别 gives (下降: negative).
+func (b *binder) respectively(i int, q Quantity, qs []Quantity, prev []Fact, lo int) (id, metric string, m Measure, v float64, ok bool) {
+	t := b.text
+	lo = q.Start - len(recent(t[lo:q.Start], lookBack))
+	before := t[lo:q.Start]
+	k := strings.LastIndex(before, "分别")
+	if k < 0 || strings.ContainsAny(before[k:], respectivelyMarks) {
+		return "", "", 0, 0, false
+	}
+	fb := lo + k // offset of 分别
+	// the figures after 分别 up to the clause's end, and q's place among them
+	x0 := i
+	for x0 > 0 && qs[x0-1].Start >= fb {
+		x0--
+	}
+	first, n, j := -1, 0, -1
+	for x := x0; x < len(qs); x++ {
+		if strings.ContainsAny(t[fb:qs[x].Start], respectivelyMarks) || qs[x].Start-fb > lookBack {
+			break
+		}
+		if first < 0 {
+			first = x
+		}
+		// the two ends of a range are one member (分别增长5%—6%和7%)
+		if x > first && qs[x].Bound == LE && qs[x-1].Bound == GE && qs[x-1].End <= qs[x].Start && isRangeJoin(t[qs[x-1].End:qs[x].Start]) {
+			if x == i {
+				j = n - 1
+			}
+			continue
+		}
+		if x == i {
+			j = n
+		}
+		n++
+	}
+	if j < 0 || n < 2 {
+		return "", "", 0, 0, false
+	}
+	verbs := t[fb+len("分别") : qs[first].Start]
+	// the subject: the clause before 分别
+	cs := fb - len(recent(t[lo:fb], lookBack))
+	if c := strings.LastIndexAny(t[cs:fb], respectivelyMarks); c >= 0 {
+		_, size := utf8.DecodeRuneInString(t[cs+c:])
+		cs += c + size
+	}
+	subject := trimSpace(t[cs:fb])
+	if subject == "" {
+		// the subjects are the figures before, with their indicators
+		var subj []Fact
+		for x := len(prev) - 1; x >= 0 && len(subj) < n; x-- {
+			if prev[x].Quantity.End > fb || prev[x].Quantity.Start < lo {
+				continue
+			}
+			if prev[x].Measure == Level && prev[x].Indicator != "" {
+				subj = append(subj, prev[x])
+			}
+		}
+		if len(subj) != n {
+			return "", "", 0, 0, false
+		}
+		p := subj[n-1-j]
+		m, v = measureOf(verbs, verbs, q)
+		return p.Indicator, p.Metric, m, v, true
+	}
+	members := splitMembers(subject)
+	if len(members) != n || b.opts.Indicators == nil {
+		return "", "", 0, 0, false
+	}
+	// the member's own words and the verb after 分别 give the measure
+	// (城镇调查失业率…控制在: a level; 居民消费价格涨幅…控制在: a rise)
+	m, v = measureOf(members[j]+verbs, members[j]+verbs, q)
+	id, metric = b.memberIndicator(members, j, q.Dimension, m)
+	return id, metric, m, v, true
+}
+
+// isRangeJoin reports the text between the two ends of a range.
+func isRangeJoin(s string) bool {
+	s = trimSpace(s)
+	for _, w := range rangeJoin {
+		if s == w {
+			return true
+		}
+	}
+	return false
+}
+
+// splitMembers splits a coordinated subject into its members: at 、 和 及
+// …, or a paired word (城乡居民 → 城镇居民, 农村居民).
+func splitMembers(subject string) []string {
+	var out []string
+	rest := subject
+	for {
+		k, size := -1, 0
+		for _, w := range listSplit {
+			if x := strings.Index(rest, w); x >= 0 && (k < 0 || x < k) {
+				k, size = x, len(w)
+			}
+		}
+		if k < 0 {
+			out = append(out, rest)
+			break
+		}
+		out = append(out, rest[:k])
+		rest = rest[k+size:]
+	}
+	if len(out) == 1 {
+		for _, p := range pairedSubjects {
+			if k := strings.Index(subject, p.word); k >= 0 {
+				head, tail := subject[:k], subject[k+len(p.word):]
+				return []string{head + p.first + tail, head + p.second + tail}
+			}
+		}
+	}
+	return out
+}
+
+// memberIndicator finds the indicator of member j of a subject: the
+// member itself when it names one; else the member followed by the head
+// it shares with the last member (城镇 + 居民人均可支配收入), the longest
+// shared head whose indicator phrase starts inside the member; else the
+// member after the lead it shares with the first (单位地区生产总值能耗、
+// 二氧化碳排放: 单位地区生产总值 + 二氧化碳排放). It returns the phrase read
+// as the member, the indicator's alias when one was found.
+func (b *binder) memberIndicator(members []string, j int, dim Dimension, m Measure) (string, string) {
+	find := b.opts.Indicators.FindIndicator
+	mem, last, first := members[j], members[len(members)-1], members[0]
+	if j < len(members)-1 {
+		for k := 0; k <= len(last); {
+			cand := mem + last[k:]
+			if id, phrase, at, ok := find(cand, dim, m); ok && at < len(mem) && at+len(phrase) >= len(mem) {
+				return id, phrase
+			}
+			if k == len(last) {
+				break
+			}
+			_, size := utf8.DecodeRuneInString(last[k:])
+			k += size
+		}
+	} else if id, phrase, _, ok := find(mem, dim, m); ok {
+		return id, phrase
+	}
+	if j > 0 {
+		for k := len(first); k > 0; {
+			_, size := utf8.DecodeLastRuneInString(first[:k])
+			k -= size
+			cand := first[:k] + mem
+			if id, phrase, at, ok := find(cand, dim, m); ok && at < k && at+len(phrase) == len(cand) {
+				return id, phrase
+			}
+		}
+	}
+	return "", mem
+}
+
+func hasSuffixAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}

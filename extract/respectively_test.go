@@ -1,0 +1,62 @@
+package extract_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestRespectively binds the figures of a respectively-list (分别) to the
+// members of its subject in order, each with the measure of the verb after
+// 分别. The sentences are written in the genre's style for this test.
+func TestRespectively(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"shared head, two members",
+			"一、2023年工作回顾\n城镇、农村居民人均可支配收入分别增长4.3%和5.5%。",
+			[]string{"4.3% income_per_capita_urban yoy actual 2023", "5.5% income_per_capita_rural yoy actual 2023"}},
+		{"ordinals of industries",
+			"一、2023年工作回顾\n第一、第三产业增加值分别增长2.6%、4.8%。",
+			[]string{"2.6% value_added_primary yoy actual 2023", "4.8% value_added_tertiary yoy actual 2023"}},
+		{"short ordinals, three members",
+			"二、2024年主要目标\n一产、二产、三产增加值分别增长4%左右、7%左右、6%左右。",
+			[]string{"4% value_added_primary yoy target 2024", "7% value_added_secondary yoy target 2024", "6% value_added_tertiary yoy target 2024"}},
+		{"paired subject 城乡",
+			"一、2023年工作回顾\n全市城乡居民人均可支配收入分别增长5.1%、7.2%。",
+			[]string{"5.1% income_per_capita_urban yoy actual 2023", "7.2% income_per_capita_rural yoy actual 2023"}},
+		{"targets with bounds",
+			"今年经济社会发展的主要预期目标是：城镇调查失业率、居民消费价格涨幅分别控制在5.5%和3%以内。",
+			[]string{"5.5% unemployment_rate level target 2024 q:预期目标", "3% cpi yoy target 2024 q:预期目标"}},
+		{"subjects are the figures before",
+			"一、2023年工作回顾\n城镇居民人均可支配收入41280元，农村居民人均可支配收入18630元，分别增长5.4%和7.1%。",
+			[]string{"41280CNY income_per_capita_urban level actual 2023", "18630CNY income_per_capita_rural level actual 2023",
+				"5.4% income_per_capita_urban yoy actual 2023", "7.1% income_per_capita_rural yoy actual 2023"}},
+		{"member without an indicator keeps its place",
+			"一、2023年工作回顾\n装备制造业、高技术制造业增加值分别增长11.2%、15.6%。",
+			[]string{"11.2% - yoy actual 2023", "15.6% high_tech_manufacturing yoy actual 2023"}},
+		{"declines",
+			"一、2023年工作回顾\n单位地区生产总值能耗、二氧化碳排放分别下降3.2%和4.1%。",
+			[]string{"-3.2% energy_intensity yoy actual 2023", "-4.1% emissions_intensity yoy actual 2023"}},
+		{"imports and exports",
+			"一、2023年工作回顾\n全年外贸进出口总额812亿元，其中出口、进口分别增长9.3%和2.4%。",
+			[]string{"8.12e+10CNY trade_total level actual 2023", "9.3% exports yoy actual 2023", "2.4% imports yoy actual 2023"}},
+		{"tourism pair",
+			"一、2023年工作回顾\n接待游客、旅游总收入分别增长18%和21.5%。",
+			[]string{"18% tourist_visits yoy actual 2023", "21.5% tourism_revenue yoy actual 2023"}},
+		{"count mismatch is no list",
+			"一、2023年工作回顾\n城镇、农村居民人均可支配收入分别增长4.3%。",
+			[]string{"4.3% income_per_capita_rural yoy actual 2023"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range factsOf(tc.text, 2024, "") {
+				got = append(got, fmtF(f))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("Facts(%q) =\n  %s\nwant\n  %s", tc.text, strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
+			}
+		})
+	}
+}
