@@ -1,15 +1,36 @@
-// Package extract finds the figures of a clean text and what they mean.
+// Package extract reads a document and finds its figures and what they
+// mean.
+//
+// # The document model
+//
+// Read builds a Doc once per document (model.go): its identity (title,
+// dateline, speaker, issuing body, region with its GB/T 2260 code valid in
+// the document's year, working year: identity.go, dateline.go,
+// areacode.go), its parts with their roles (review, targets, tasks, plan,
+// other), its sentences and sections, the places it names and, when asked,
+// the segmenter's words. All offsets are byte offsets into Doc.Text, the
+// clean text. The recognisers read the model rather than scanning the text
+// for context on their own: FactsOf takes a figure's kind and year from
+// the part it stands in unless its clause says otherwise, and the identity
+// gives the region and working year that 今年 and 去年 resolve against.
+//
+// The model lives here, beside the recognisers, because the identity needs
+// the gazetteer and the area-code table, which are this package's, and
+// every reader of the model is in this package; corpus stays a loader.
+//
+// # Recognisers
 //
 // Quantities (a Recognizer) reads every amount, percentage, count and
 // physical quantity: Arabic, Chinese and mixed numerals, scales (万, 亿,
 // 万亿), units normalised to SI-like bases (3.5万亿元 = 3.5e12 CNY), bounds
-// (以上, 左右, 近, 以内) and byte offsets. Facts binds each quantity to its
+// (以上, 左右, 近, 以内) and byte offsets. FactsOf binds each quantity to its
 // indicator (through an IndicatorFinder, such as metrics.Catalogue), its
-// measure (level, growth, share …), target or actual, year and sub-region.
-// Sectors and Slogans list the industries a text names and the coined
-// formulas it uses; InferDocMeta infers its region, speaker and working
-// year with the Gazetteer of administrative divisions.
+// measure (level, growth, share …), target or actual, year, sub-region and
+// section, with respectively-lists (分别) paired member by member
+// (respectively.go). Sectors and Slogans list the industries a text names
+// and the coined formulas it uses.
 //
 // The word lists and tables are embedded data (data/) or small tables at
-// the top of each file. Everything is safe for concurrent use.
+// the top of each file: data/areacodes.csv is the GB/T 2260 history of the
+// CC0 project yescallop/areacodes. Everything is safe for concurrent use.
 package extract

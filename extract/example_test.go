@@ -3,6 +3,7 @@ package extract_test
 import (
 	"fmt"
 
+	"github.com/policyfacts/policyfacts/corpus"
 	"github.com/policyfacts/policyfacts/extract"
 )
 
@@ -41,4 +42,19 @@ func ExampleRecognizer_Redacted() {
 	r := extract.NewRecognizer()
 	fmt.Println(r.Redacted("全年引进项目个，合同利用市外资金亿元，实际到位××亿元"))
 	// Output: 2
+}
+
+func ExampleRead() {
+	text := "2010年苍山县政府工作报告\n——2010年2月26日在苍山县第十六届人民代表大会第五次会议上\n各位代表：\n" +
+		"一、2009年工作回顾\n全县生产总值增长13.5%。\n二、2010年工作安排\n今年全县生产总值增长12%左右。"
+	d := extract.Read(corpus.FromText("cangshan.txt", text, corpus.Meta{}, nil), extract.ReadOptions{})
+	id := d.Identity
+	fmt.Println(id.Region.Name, id.Region.Code, id.Region.Level, id.Year, id.Date)
+	for _, q := range extract.Quantities(d.Text) {
+		fmt.Println(q.Text, d.PartAt(q.Start).Role)
+	}
+	// Output:
+	// 苍山县 371324 county 2010 2010-02-26
+	// 13.5% review
+	// 12%左右 tasks
 }

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policyfacts/policyfacts/corpus"
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // Identity is who and when a document is about: its title, delivery date,
@@ -186,7 +187,14 @@ var governmentWords = []string{"人民政府", "政府", "人民代表大会", "
 // together (山东省济南市), else the first named with its level suffix.
 func (r *reader) ownPlace(s string) (Region, bool) {
 	ms := r.g.Mentions(s)
-	hist := r.historical(s)
+	var hist []histMention
+	full := false
+	for _, m := range ms {
+		full = full || !m.Short
+	}
+	if !full {
+		hist = r.historical(s) // a former name (苍山县, 襄樊市) the gazetteer does not know
+	}
 	if len(ms) == 0 && len(hist) == 0 {
 		return Region{}, false
 	}
@@ -294,6 +302,49 @@ var selfWords = []struct {
 	{[]string{"全旗", "我旗"}, County, "旗"},
 }
 
+// selfReach caps the text read for self words: the first 32 KB tell.
+const selfReach = 32 << 10
+
+// recentPrefix returns the first n bytes of s, cut at a rune boundary.
+func recentPrefix(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}
+
+// selfStarts are the first characters of the self words.
+var selfStarts = hanset.New("全我本")
+
+// selfCounts counts the self words of text in one pass, for each entry of
+// selfWords; 我市 and 本市 count twice (全省第一 compares, 我市 is the
+// speaker's own).
+func selfCounts(text string) []int {
+	counts := make([]int, len(selfWords))
+	for i := 0; ; {
+		k, _ := selfStarts.Index(text[i:])
+		if k < 0 {
+			return counts
+		}
+		i += k
+		for e, sw := range selfWords {
+			for _, w := range sw.words {
+				if strings.HasPrefix(text[i:], w) {
+					n := 1
+					if !strings.HasPrefix(w, "全") {
+						n = 2
+					}
+					counts[e] += n
+				}
+			}
+		}
+		i += len("全")
+	}
+}
+
 // selfNamed finds the region of a text without a head that names it: the
 // place of the level the text calls itself by (全市, 我县 …) that it names
 // most, at least twice and more than any other of that level. A text that
@@ -301,16 +352,7 @@ var selfWords = []struct {
 // most (and the prefectures of the counties it names).
 func (r *reader) selfNamed() Region {
 	text := r.d.Text
-	selfCount := make([]int, len(selfWords))
-	for i, sw := range selfWords {
-		for _, w := range sw.words {
-			n := strings.Count(text, w)
-			if strings.HasPrefix(w, "我") || strings.HasPrefix(w, "本") {
-				n *= 2 // 全省第一 compares; 我市 is the speaker's own
-			}
-			selfCount[i] += n
-		}
-	}
+	selfCount := selfCounts(text[:len(recentPrefix(text, selfReach))])
 	// 我代表市人民政府向大会报告工作 says the level outright
 	if m := ownGovernmentRe.FindStringSubmatch(text[:min(len(text), 3000)]); m != nil {
 		for i, sw := range selfWords {
@@ -531,8 +573,10 @@ func (r *reader) workingYear() (int, string) {
 			add(latest+1, 1, "review")
 		}
 	}
-	if m := thisYearRe.FindStringSubmatch(d.Text); m != nil {
-		add(atoiYear(m[1]), 2, "text") // 今年（2025年）
+	if h := recentPrefix(d.Text, 8000); strings.Contains(h, "年（") || strings.Contains(h, "年(") {
+		if m := thisYearRe.FindStringSubmatch(h); m != nil {
+			add(atoiYear(m[1]), 2, "text") // 今年（2025年）
+		}
 	}
 	if !r.dateline && len(doc.Meta.Date) >= 4 {
 		add(firstYear(doc.Meta.Date[:4]+"年"), 0.5, "date")

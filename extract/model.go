@@ -280,6 +280,9 @@ func (r *reader) parts() {
 			continue // the review, a plan period, an appendix
 		}
 		line := d.Text[p.start:p.end]
+		if !strings.Contains(line, "目标") {
+			continue // every cue holds 目标
+		}
 		k := -1
 		for _, c := range targetsCues {
 			if j := strings.Index(line, c); j >= 0 && (k < 0 || j < k) {
@@ -343,14 +346,14 @@ func (r *reader) targetsBefore(pos int) bool {
 	if len(r.d.Sections) > 0 {
 		first = min(first, r.d.Sections[0].Start)
 	}
-	return containsAny(text[:first], targetsCues)
+	return strings.Contains(text[:first], "目标") && containsAny(text[:first], targetsCues)
 }
 
 // openingRole reads the role of a top-level section whose heading says
 // nothing: one that holds the main targets (主要预期目标) is this year's
 // work, else its first paragraph tells (今年是…, 2025年是… before 过去一年).
 func openingRole(sec string) (Role, bool) {
-	if containsAny(sec, targetsCues) {
+	if strings.Contains(sec, "目标") && containsAny(sec, targetsCues) {
 		return RoleTasks, true
 	}
 	first := sec
