@@ -744,6 +744,7 @@ const (
 	doneWord             // 完成
 	expectWord           // 预期
 	yaoWord              // 要
+	respWord             // 分别
 )
 
 var binderFinder = newWordFinder([][]string{
@@ -754,6 +755,7 @@ var binderFinder = newWordFinder([][]string{
 	doneWord:      {"完成"},
 	expectWord:    {"预期"},
 	yaoWord:       {"要"},
+	respWord:      {"分别"},
 })
 
 // yearOf finds the year a figure belongs to: the nearest year word before

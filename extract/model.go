@@ -266,7 +266,7 @@ func (r *reader) parts() {
 		if p.section >= 0 && d.Sections[p.section].Start == p.start && d.Sections[p.section].Level == 1 {
 			inOther = false
 		}
-		if utf8.RuneCountInString(line) <= 40 && hasPrefixAny(line, otherHeading) {
+		if hasPrefixAny(line, otherHeading) && utf8.RuneCountInString(line) <= 40 {
 			inOther = true
 		}
 		if inOther {
@@ -353,7 +353,8 @@ func (r *reader) targetsBefore(pos int) bool {
 // nothing: one that holds the main targets (主要预期目标) is this year's
 // work, else its first paragraph tells (今年是…, 2025年是… before 过去一年).
 func openingRole(sec string) (Role, bool) {
-	if strings.Contains(sec, "目标") && containsAny(sec, targetsCues) {
+	head := sec[:len(truncate(sec, 2000))] // the targets open a section's work
+	if strings.Contains(head, "目标") && containsAny(head, targetsCues) {
 		return RoleTasks, true
 	}
 	first := sec

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -37,12 +38,13 @@ var pairedSubjects = []struct{ word, first, second string }{
 func (b *binder) respectively(i int, q Quantity, qs []Quantity, prev []Fact, lo int) (id, metric string, m Measure, v float64, ok bool) {
 	t := b.text
 	lo = q.Start - len(recent(t[lo:q.Start], lookBack))
-	before := t[lo:q.Start]
-	k := strings.LastIndex(before, "分别")
-	if k < 0 || strings.ContainsAny(before[k:], respectivelyMarks) {
+	// the last 分别 before the figure, found once for the text
+	ms := b.words[respWord]
+	k := sort.Search(len(ms), func(k int) bool { return ms[k].end > q.Start }) - 1
+	if k < 0 || ms[k].start < lo || strings.ContainsAny(t[ms[k].start:q.Start], respectivelyMarks) {
 		return "", "", 0, 0, false
 	}
-	fb := lo + k // offset of 分别
+	fb := ms[k].start // offset of 分别
 	// the figures after 分别 up to the clause's end, and q's place among them
 	x0 := i
 	for x0 > 0 && qs[x0-1].Start >= fb {
