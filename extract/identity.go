@@ -135,7 +135,7 @@ func (r *reader) identify() {
 		}
 	}
 	r.dateline = dateKnown
-	id.Speaker = docSpeaker(doc)
+	id.Speaker = docSpeaker(doc, r.head)
 	id.Year, id.YearFrom = r.workingYear()
 	id.Region = r.region(lines)
 }
@@ -153,14 +153,14 @@ func (r *reader) region(lines []string) Region {
 		return Region{Name: name}
 	}
 	sources := append([]string{id.Title, id.Issuer}, lines...)
-	for _, s := range sources {
+	for i, s := range sources {
 		if s == "" {
 			continue
 		}
 		if isNational(s) {
 			return Region{Name: "全国", Code: NationalCode, Level: National}
 		}
-		if reg, ok := r.ownPlace(s); ok {
+		if reg, ok := r.ownPlace(s, i < 2 || strings.Contains(s, "人民代表大会") || strings.Contains(s, "人民政府")); ok {
 			return reg
 		}
 	}
@@ -185,14 +185,18 @@ var governmentWords = []string{"人民政府", "政府", "人民代表大会", "
 // ownPlace returns the place a head line names as its own: the one that
 // a government word follows, else the last of a chain of places written
 // together (山东省济南市), else the first named with its level suffix.
-func (r *reader) ownPlace(s string) (Region, bool) {
+//
+// Former names (the area-code table's) are looked for where former is set
+// (the title, the issuer, the dateline) and the gazetteer finds no full
+// name.
+func (r *reader) ownPlace(s string, former bool) (Region, bool) {
 	ms := r.g.Mentions(s)
 	var hist []histMention
 	full := false
 	for _, m := range ms {
 		full = full || !m.Short
 	}
-	if !full {
+	if !full && former {
 		hist = r.historical(s) // a former name (苍山县, 襄樊市) the gazetteer does not know
 	}
 	if len(ms) == 0 && len(hist) == 0 {
@@ -319,6 +323,9 @@ func recentPrefix(s string, n int) string {
 // selfStarts are the first characters of the self words.
 var selfStarts = hanset.New("全我本")
 
+// selfSeconds are the second characters of the self words.
+var selfSeconds = hanset.New("省自区市州盟地县旗")
+
 // selfCounts counts the self words of text in one pass, for each entry of
 // selfWords; 我市 and 本市 count twice (全省第一 compares, 我市 is the
 // speaker's own).
@@ -330,6 +337,10 @@ func selfCounts(text string) []int {
 			return counts
 		}
 		i += k
+		if r, _ := utf8.DecodeRuneInString(text[i+len("全"):]); !selfSeconds.Has(r) {
+			i += len("全")
+			continue
+		}
 		for e, sw := range selfWords {
 			for _, w := range sw.words {
 				if strings.HasPrefix(text[i:], w) {

@@ -207,6 +207,9 @@ func (r *reader) parts() {
 	known := make([]bool, len(d.Sections))
 	var stack []int
 	prevTop := RoleOther
+	// a targets paragraph before the first heading (a reprint of the plan
+	// half of a report)
+	preambleTargets := len(d.Sections) > 0 && hasTargetsCue(d.Text[:d.Sections[0].Start])
 	for i, s := range d.Sections {
 		for len(stack) > 0 && d.Sections[stack[len(stack)-1]].End <= s.Start {
 			stack = stack[:len(stack)-1]
@@ -215,7 +218,7 @@ func (r *reader) parts() {
 		if !ok && len(stack) > 0 {
 			role, ok = secRole[stack[len(stack)-1]], known[stack[len(stack)-1]]
 		}
-		if !ok && len(stack) == 0 && s.Level > 1 && r.targetsBefore(s.Start) {
+		if !ok && len(stack) == 0 && s.Level > 1 && preambleTargets {
 			// the sections that follow the main targets of a report with
 			// no top-level headings (a reprint of the plan half) are tasks
 			role, ok = RoleTasks, true
@@ -283,13 +286,7 @@ func (r *reader) parts() {
 		if !strings.Contains(line, "目标") {
 			continue // every cue holds 目标
 		}
-		k := -1
-		for _, c := range targetsCues {
-			if j := strings.Index(line, c); j >= 0 && (k < 0 || j < k) {
-				k = j
-			}
-		}
-		if k < 0 {
+		if !hasTargetsCue(line) {
 			continue
 		}
 		p.role, p.targets = RoleTargets, true
@@ -338,23 +335,30 @@ func hasPrefixAny(s string, words []string) bool {
 
 func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
-// targetsBefore reports a paragraph before pos that opens the main
-// targets (targetsCues), outside any section.
-func (r *reader) targetsBefore(pos int) bool {
-	text := r.d.Text[:pos]
-	first := len(text)
-	if len(r.d.Sections) > 0 {
-		first = min(first, r.d.Sections[0].Start)
+// hasTargetsCue reports a targets cue in s: every cue holds 目标, so the
+// cues are tried only where 目标 stands.
+func hasTargetsCue(s string) bool {
+	for off := 0; ; {
+		k := strings.Index(s[off:], "目标")
+		if k < 0 {
+			return false
+		}
+		k += off
+		for _, c := range targetsCues {
+			j := strings.Index(c, "目标")
+			if k >= j && strings.HasPrefix(s[k-j:], c) {
+				return true
+			}
+		}
+		off = k + len("目标")
 	}
-	return strings.Contains(text[:first], "目标") && containsAny(text[:first], targetsCues)
 }
 
 // openingRole reads the role of a top-level section whose heading says
 // nothing: one that holds the main targets (主要预期目标) is this year's
 // work, else its first paragraph tells (今年是…, 2025年是… before 过去一年).
 func openingRole(sec string) (Role, bool) {
-	head := sec[:len(truncate(sec, 2000))] // the targets open a section's work
-	if strings.Contains(head, "目标") && containsAny(head, targetsCues) {
+	if hasTargetsCue(sec[:len(truncate(sec, 2000))]) { // the targets open a section's work
 		return RoleTasks, true
 	}
 	first := sec

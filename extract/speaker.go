@@ -54,7 +54,7 @@ func redactedYear(s string) bool {
 // (××亿元, X%) or the digits of a year (××年).
 const redactionMarks = "×xX＊*□○Ｘｘ"
 
-func docSpeaker(doc corpus.Document) string {
+func docSpeaker(doc corpus.Document, head []string) string {
 	if m := titleSpeaker.FindStringSubmatch(doc.Meta.Title); m != nil && m[1] != "" {
 		who := m[1]
 		if loc := roleRe.FindStringIndex(who); loc != nil {
@@ -67,7 +67,10 @@ func docSpeaker(doc corpus.Document) string {
 	}
 	// a dateline or signature in the head: …山东省省长周乃翔作政府工作报告,
 	// 自治区人民政府主席王莉霞在…, 北京市市长 殷勇同志作…
-	for _, l := range headLines(doc.Clean) {
+	for _, l := range head {
+		if len(l) > 600 || !strings.Contains(l, "长") && !strings.Contains(l, "主席") && !strings.Contains(l, "总理") {
+			continue // no role here: spare the regexp
+		}
 		if m := headSpeakerRe.FindStringSubmatch(l); m != nil {
 			return m[1]
 		}
