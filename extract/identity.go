@@ -267,10 +267,10 @@ func (r *reader) historical(s string) []histMention {
 	for i := 0; i < len(s); {
 		best := histMention{start: -1}
 		for j, n := i, 0; j < len(s) && n < 12; n++ {
-			_, size := utf8.DecodeRuneInString(s[j:])
+			c, size := utf8.DecodeRuneInString(s[j:])
 			j += size
-			if n < 1 {
-				continue
+			if n < 1 || !divisionSuffix.Has(c) {
+				continue // every name ends in its level: 省 市 县 区 州 旗 盟
 			}
 			if row, ok := r.ac.Lookup(s[i:j], r.d.Identity.Year, 0, ""); ok && row.Level != 0 {
 				best = histMention{i, j, row}
@@ -322,6 +322,9 @@ func recentPrefix(s string, n int) string {
 
 // selfStarts are the first characters of the self words.
 var selfStarts = hanset.New("全我本")
+
+// divisionSuffix are the characters a division's official name ends in.
+var divisionSuffix = hanset.New("省市县区州旗盟")
 
 // selfSeconds are the second characters of the self words.
 var selfSeconds = hanset.New("省自区市州盟地县旗")
