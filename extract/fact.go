@@ -146,6 +146,26 @@ func (f *Fact) UnmarshalJSON(b []byte) error {
 	return nil
 }
 
+// IndicatorDims is what an IndicatorFinder may also tell of its
+// indicators; the binder asks for it when the finder has it.
+type IndicatorDims interface {
+	// Fits reports whether a figure of dimension dim and measure m can
+	// measure the indicator id.
+	Fits(id string, dim Dimension, m Measure) bool
+	// Rate reports an indicator whose level is a percentage.
+	Rate(id string) bool
+}
+
+func (b *binder) fitsIndicator(id string, dim Dimension, m Measure) bool {
+	d, ok := b.opts.Indicators.(IndicatorDims)
+	return ok && d.Fits(id, dim, m)
+}
+
+func (b *binder) isRate(id string) bool {
+	d, ok := b.opts.Indicators.(IndicatorDims)
+	return ok && d.Rate(id)
+}
+
 // IndicatorFinder names the indicator a clause speaks of. The metrics
 // package's Catalogue implements it.
 type IndicatorFinder interface {
@@ -382,12 +402,15 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 			if p.Indicator == "" {
 				continue
 			}
-			if f.Measure != Level || q.Dimension == p.Quantity.Dimension {
+			if f.Measure != Level || q.Dimension == p.Quantity.Dimension || b.fitsIndicator(p.Indicator, q.Dimension, f.Measure) {
 				f.Indicator = p.Indicator
 				f.Metric = p.Metric + trimSpace(clause)
 			}
 			break
 		}
+	}
+	if f.Measure == Share && f.Indicator != "" && b.isRate(f.Indicator) {
+		f.Measure = Level // R&D经费支出占GDP比重2.5%: the indicator is the share
 	}
 	if q.Unit == "%" && f.Measure == Level && hasSuffixAny(f.Metric, rateWords) {
 		f.Measure = YoY // 居民消费价格涨幅3%: the phrase names a rate of growth

@@ -140,6 +140,12 @@ func splitMembers(subject string) []string {
 		out = append(out, rest[:k])
 		rest = rest[k+size:]
 	}
+	for i, m := range out {
+		// 一、二、三产业增加值: a bare ordinal is 第一, 第二
+		if r, size := utf8.DecodeRuneInString(m); size == len(m) && strings.ContainsRune("一二三四五六七八九", r) {
+			out[i] = "第" + m
+		}
+	}
 	if len(out) == 1 {
 		for _, p := range pairedSubjects {
 			if k := strings.Index(subject, p.word); k >= 0 {

@@ -126,6 +126,28 @@ func (c *Catalogue) FindIndicator(clause string, dim extract.Dimension, m extrac
 	return c.indicators[best].ID, clause[bestAt:bestEnd], bestAt, true
 }
 
+// Fits reports whether a figure of dimension dim and measure m can measure
+// the indicator id (false for an id the catalogue lacks).
+func (c *Catalogue) Fits(id string, dim extract.Dimension, m extract.Measure) bool {
+	for _, ind := range c.indicators {
+		if ind.ID == id {
+			return id != "-" && fits(ind, dim, m)
+		}
+	}
+	return false
+}
+
+// Rate reports an indicator whose level is itself a percentage (an
+// unemployment rate, an R&D intensity): a share of it is its level.
+func (c *Catalogue) Rate(id string) bool {
+	for _, ind := range c.indicators {
+		if ind.ID == id {
+			return ind.Dimension == extract.Percent
+		}
+	}
+	return false
+}
+
 func fits(ind Indicator, dim extract.Dimension, m extract.Measure) bool {
 	if ind.ID == "-" {
 		return true
