@@ -215,6 +215,12 @@ func (r *reader) parts() {
 			stack = stack[:len(stack)-1]
 		}
 		role, ok := headingRole(s.Heading, s.Kind)
+		if len(stack) > 0 && known[stack[len(stack)-1]] && (!ok || role != RoleOther && role != RolePlan) {
+			// a sub-section plays its parent's part (（一）锚定目标攻坚 in
+			// the review is the review) unless it is an appendix or a plan
+			// period's
+			role, ok = secRole[stack[len(stack)-1]], true
+		}
 		if !ok && len(stack) > 0 {
 			role, ok = secRole[stack[len(stack)-1]], known[stack[len(stack)-1]]
 		}
