@@ -154,6 +154,15 @@ type IndicatorDims interface {
 	Fits(id string, dim Dimension, m Measure) bool
 	// Rate reports an indicator whose level is a percentage.
 	Rate(id string) bool
+	// ChangeOnly reports an indicator whose growth is reported as a
+	// change of its level (an intensity).
+	ChangeOnly(id string) bool
+}
+
+// dims returns the finder's IndicatorDims, nil if it has none.
+func (b *binder) dims() IndicatorDims {
+	d, _ := b.opts.Indicators.(IndicatorDims)
+	return d
 }
 
 func (b *binder) fitsIndicator(id string, dim Dimension, m Measure) bool {
@@ -408,6 +417,9 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 			}
 			break
 		}
+	}
+	if f.Measure == YoY && f.Indicator != "" && b.dims() != nil && b.dims().ChangeOnly(f.Indicator) {
+		f.Measure = Change // 单位地区生产总值能耗下降3%
 	}
 	if f.Measure == Share && f.Indicator != "" && b.isRate(f.Indicator) {
 		f.Measure = Level // R&D经费支出占GDP比重2.5%: the indicator is the share
@@ -790,7 +802,7 @@ func (b *binder) yearOf(sent corpus.Sentence, q Quantity, kind Kind, role Role) 
 		return y
 	}
 	para := b.paragraphStart(sent.Start)
-	if y, ok := b.nearestYearIn(para, sent.Start); ok {
+	if y, ok := b.nearestYearIn(para, sent.Start); ok && !b.staleYear(y, kind, role) {
 		return y
 	}
 	if sent.Section >= 0 && sent.Section < len(b.secs) {
@@ -826,6 +838,23 @@ func (b *binder) yearOf(sent corpus.Sentence, q Quantity, kind Kind, role Role) 
 		return b.opts.Year - 1
 	}
 	return b.opts.Year
+}
+
+// staleYear reports a year named in an earlier sentence of a paragraph
+// that cannot date a figure of its part: before the reviewed year in the
+// review (积石山地震 of 2023 told in the review of 2024), before the working
+// year for a target of the targets or tasks.
+func (b *binder) staleYear(y int, kind Kind, role Role) bool {
+	if b.opts.Year == 0 || y == 0 {
+		return false
+	}
+	switch {
+	case role == RoleReview && kind == Actual:
+		return y < b.opts.Year-1
+	case (role == RoleTargets || role == RoleTasks) && kind == Target:
+		return y < b.opts.Year
+	}
+	return false
 }
 
 // reviewBefore reports a review cue (reviewCues) in the seven lines

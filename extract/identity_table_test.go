@@ -212,10 +212,16 @@ func TestReadParts(t *testing.T) {
 	const report = "2025年政府工作报告\n各位代表：\n一、2024年工作回顾\n过去一年，全省地区生产总值增长5.8%，城乡居民人均可支配收入增长5.5%。\n二、2025年工作总体要求和主要目标\n2025年经济社会发展主要预期目标是：地区生产总值增长5.2%左右，城镇新增就业110万人以上。\n三、2025年重点工作\n（一）扩大有效投资。实施省级重点项目600个，完成投资5000亿元以上。\n四、加强政府自身建设\n名词解释\n1.新质生产力：以科技创新为主导的先进生产力质态。"
 	const newTerm = "政府工作报告\n各位代表：\n一、过去五年工作回顾\n五年来，全市地区生产总值年均增长6.2%，累计完成固定资产投资1.2万亿元。\n二、“十五五”时期的目标任务\n到2030年，全市地区生产总值突破8000亿元，常住人口城镇化率达到70%。\n三、2026年工作安排\n2026年全市经济社会发展主要预期目标是：地区生产总值增长6%左右。\n（一）完善城市功能。新建改造城市燃气管网300公里。\n附件：2026年市级重点项目名单\n1.城市轨道交通3号线工程，总投资260亿元。"
 	const speech = "在全县经济工作会议上的讲话\n同志们：\n一、2024年全县经济运行基本情况\n2024年，全县规模以上工业增加值增长8.1%，社会消费品零售总额增长6.3%。\n二、今年的任务\n（一）抓项目扩投资。全年新引进亿元以上项目30个。"
+	// headings without numbers, a sub-section whose heading has a plan word
+	const bare = "2025年自治区政府工作报告\n各位代表：\n2024年工作回顾\n过去一年，全区地区生产总值增长6.1%。\n（一）锚定目标攻坚，经济稳中有进。全年固定资产投资增长5.2%。\n2025年工作安排\n今年全区经济社会发展主要预期目标是：地区生产总值增长6%左右。\n全年新开工重大项目120个。"
 	tests := []struct {
 		name, text, sub string
 		want            Role
 	}{
+		{"bare review heading", bare, "地区生产总值增长6.1%", RoleReview},
+		{"sub-section with 目标 in the review", bare, "固定资产投资增长5.2%", RoleReview},
+		{"bare tasks heading: targets", bare, "地区生产总值增长6%左右", RoleTargets},
+		{"bare tasks heading: tasks", bare, "新开工重大项目120个", RoleTasks},
 		{"review figure", report, "地区生产总值增长5.8%", RoleReview},
 		{"review income", report, "人均可支配收入增长5.5%", RoleReview},
 		{"targets paragraph", report, "主要预期目标是", RoleTargets},

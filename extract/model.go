@@ -92,6 +92,7 @@ type para struct {
 	role       Role
 	section    int // index into Sections, -1 before the first heading
 	targets    bool
+	year       int // the year a heading line without a number names
 }
 
 // Read builds the document model of a loaded document: sentences and
@@ -267,6 +268,23 @@ func (r *reader) parts() {
 		r.paras = append(r.paras, p)
 		off = end + 1
 	}
+	// a heading line without a number (2024年工作回顾 alone on its line)
+	// gives its role to the paragraphs after it that no section gives one
+	bare, bareYear, bareOn := RoleOther, 0, false
+	for i := range r.paras {
+		p := &r.paras[i]
+		if p.section >= 0 && known[p.section] && (d.Sections[p.section].Level == 1 || !bareOn) {
+			bareOn = bareOn && d.Sections[p.section].Level != 1
+			continue // a numbered top-level section gives its own role
+		}
+		if role, y, ok := bareHeading(d.Text[p.start:p.end]); ok {
+			bare, bareYear, bareOn = role, y, true
+			p.year = y
+		}
+		if bareOn {
+			p.role, p.year = bare, bareYear
+		}
+	}
 	// an appendix or glossary (名词解释, 附件：…) runs to the next top-level
 	// heading, whether or not its own line reads as a heading
 	for i, inOther := 0, false; i < len(r.paras); i++ {
@@ -313,12 +331,12 @@ func (r *reader) parts() {
 	}
 	// merge
 	for _, p := range r.paras {
-		h, y, lv := "", 0, 0
+		h, y, lv := "", p.year, 0
 		if p.section >= 0 {
 			h, lv = d.Sections[p.section].Heading, d.Sections[p.section].Level
 			y = r.headingYear(p.section)
 		}
-		if n := len(d.Parts); n > 0 && d.Parts[n-1].Role == p.role && d.Parts[n-1].Heading == h {
+		if n := len(d.Parts); n > 0 && d.Parts[n-1].Role == p.role && d.Parts[n-1].Heading == h && d.Parts[n-1].Year == y {
 			d.Parts[n-1].End = min(p.end+1, len(d.Text))
 			continue
 		}
@@ -340,6 +358,21 @@ func hasPrefixAny(s string, words []string) bool {
 }
 
 func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+// bareHeading reads a line that is a heading without a number: short, no
+// clause marks, with the words of a role (2024年工作回顾, 2025年工作安排).
+// It returns the role and the year the line names.
+func bareHeading(line string) (Role, int, bool) {
+	l := trimSpace(line)
+	if l == "" || utf8.RuneCountInString(l) > 20 || strings.ContainsAny(l, "。，；：,;:！？") {
+		return RoleOther, 0, false
+	}
+	role, ok := headingRole(l, corpus.SectionOther)
+	if !ok || role == RoleOther {
+		return RoleOther, 0, false
+	}
+	return role, firstYear(l), true
+}
 
 // hasTargetsCue reports a targets cue in s: every cue holds 目标, so the
 // cues are tried only where 目标 stands.

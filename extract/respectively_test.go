@@ -37,7 +37,7 @@ func TestRespectively(t *testing.T) {
 			[]string{"11.2% - yoy actual 2023", "15.6% high_tech_manufacturing yoy actual 2023"}},
 		{"declines",
 			"一、2023年工作回顾\n单位地区生产总值能耗、二氧化碳排放分别下降3.2%和4.1%。",
-			[]string{"-3.2% energy_intensity yoy actual 2023", "-4.1% emissions_intensity yoy actual 2023"}},
+			[]string{"-3.2% energy_intensity change actual 2023", "-4.1% emissions_intensity change actual 2023"}},
 		{"imports and exports",
 			"一、2023年工作回顾\n全年外贸进出口总额812亿元，其中出口、进口分别增长9.3%和2.4%。",
 			[]string{"8.12e+10CNY trade_total level actual 2023", "9.3% exports yoy actual 2023", "2.4% imports yoy actual 2023"}},

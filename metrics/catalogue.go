@@ -22,6 +22,10 @@ type Indicator struct {
 	Dimension extract.Dimension // the dimension of its level: Money, Count, Percent, Physical
 	Name      string
 	Aliases   []string
+	// ChangeOnly marks an indicator whose percentage growth is reported as
+	// a change of its level (单位地区生产总值能耗下降3%: energy_intensity,
+	// measure change, −3), the optional fifth column "change".
+	ChangeOnly bool
 }
 
 // Catalogue maps metric phrases to indicator ids. It is immutable and safe
@@ -50,14 +54,14 @@ func ParseCatalogue(r io.Reader) (*Catalogue, error) {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 4 {
-			return nil, fmt.Errorf("metrics: catalogue line %d: want 4 tab-separated fields, got %d", n+1, len(f))
+		if len(f) != 4 && (len(f) != 5 || f[4] != "change") {
+			return nil, fmt.Errorf("metrics: catalogue line %d: want 4 tab-separated fields (and an optional fifth, change), got %d", n+1, len(f))
 		}
 		var dim extract.Dimension
 		if err := dim.UnmarshalText([]byte(f[1])); err != nil {
 			return nil, fmt.Errorf("metrics: catalogue line %d: %w", n+1, err)
 		}
-		ind := Indicator{ID: f[0], Dimension: dim, Name: f[2], Aliases: strings.Split(f[3], "|")}
+		ind := Indicator{ID: f[0], Dimension: dim, Name: f[2], Aliases: strings.Split(f[3], "|"), ChangeOnly: len(f) == 5}
 		for _, a := range ind.Aliases {
 			c.aliases = append(c.aliases, alias{a, len(c.indicators)})
 		}
@@ -132,6 +136,17 @@ func (c *Catalogue) Fits(id string, dim extract.Dimension, m extract.Measure) bo
 	for _, ind := range c.indicators {
 		if ind.ID == id {
 			return id != "-" && fits(ind, dim, m)
+		}
+	}
+	return false
+}
+
+// ChangeOnly reports an indicator whose growth is reported as a change
+// (Indicator.ChangeOnly).
+func (c *Catalogue) ChangeOnly(id string) bool {
+	for _, ind := range c.indicators {
+		if ind.ID == id {
+			return ind.ChangeOnly
 		}
 	}
 	return false
