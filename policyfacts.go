@@ -322,12 +322,19 @@ func Sample() corpus.Document {
 	return corpus.FromText("sample.txt", sampleText, corpus.Meta{}, nil)
 }
 
-// DocFacts returns the input of metrics.Records for a result: its facts and
-// the document's region.
+// DocFacts returns the input of metrics.Records for a result: its facts,
+// the document's region with its code and level, and its working year.
 func (r Result) DocFacts() metrics.DocFacts {
-	region := ""
-	if r.Doc.Region != nil {
-		region = *r.Doc.Region
+	str := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return *p
 	}
-	return metrics.DocFacts{ID: r.Doc.ID, Region: region, Facts: r.Facts}
+	year := 0
+	if r.Doc.Year != nil {
+		year = *r.Doc.Year
+	}
+	return metrics.DocFacts{ID: r.Doc.ID, Region: str(r.Doc.Region), RegionCode: str(r.Doc.RegionCode),
+		RegionLevel: str(r.Doc.RegionLevel), Year: year, Facts: r.Facts}
 }

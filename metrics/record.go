@@ -12,7 +12,15 @@ import (
 type DocFacts struct {
 	ID     string
 	Region string
-	Facts  []extract.Fact
+	// RegionCode is the GB/T 2260 code of Region valid in the document's
+	// year ("100000" for 全国); RegionLevel is national, province,
+	// prefecture or county. Both "" when unknown.
+	RegionCode  string
+	RegionLevel string
+	// Year is the document's working year (0 when unknown): the year the
+	// codes of the sub-areas its facts name are looked up in.
+	Year  int
+	Facts []extract.Fact
 }
 
 // Source points at the place a record's value was read.
@@ -27,14 +35,23 @@ type Source struct {
 // Record is one cell of the annual panel: a value of an indicator for a
 // region and year, achieved or targeted, with every place it was read.
 type Record struct {
-	Region    string          `json:"region"`
-	Year      int             `json:"year"`
-	Indicator string          `json:"indicator"`
-	Kind      extract.Kind    `json:"kind"`
-	Measure   extract.Measure `json:"measure"`
-	Value     float64         `json:"value"`
-	Unit      extract.Unit    `json:"unit"`
-	Bound     extract.Bound   `json:"bound"`
+	// Region is the region as the documents name it: the document's own,
+	// or the sub-area a fact names; "" when the document's is unknown.
+	Region string `json:"region"`
+	// RegionName is the region as results give it (乌鲁木齐市 for a fact
+	// that says 乌鲁木齐); RegionCode its GB/T 2260 code, RegionLevel its
+	// level (national, province, prefecture, county). Cells are keyed by
+	// the code; nil when unknown.
+	RegionName  string          `json:"region_name"`
+	RegionCode  *string         `json:"region_code"`
+	RegionLevel *string         `json:"region_level"`
+	Year        int             `json:"year"`
+	Indicator   string          `json:"indicator"`
+	Kind        extract.Kind    `json:"kind"`
+	Measure     extract.Measure `json:"measure"`
+	Value       float64         `json:"value"`
+	Unit        extract.Unit    `json:"unit"`
+	Bound       extract.Bound   `json:"bound"`
 	// Qualifier is the modal word of a target (确保, 力争, 奋斗目标): two
 	// tiers of one target are two records, not a conflict.
 	Qualifier string `json:"qualifier,omitempty"`
@@ -46,9 +63,11 @@ type Record struct {
 	// actual, on an actual record against its first target. 0 when none.
 	Attainment float64  `json:"attainment,omitempty"`
 	Sources    []Source `json:"sources"`
+
+	place string // the key of the region's cells
 }
 
-// cellKey identifies a cell; tiers of a target are told apart by qualifier.
+// cellKey identifies a cell (region is a place key); tiers of a target are told apart by qualifier.
 type cellKey struct {
 	region    string
 	year      int
@@ -67,16 +86,23 @@ type cellKey struct {
 func Records(docs []DocFacts) []Record {
 	byCell := map[cellKey][]*Record{}
 	var keys []cellKey
-	for _, d := range docs {
+	places := map[string]place{}
+	for di := range docs {
+		d := &docs[di]
+		own := ownPlace(d)
+		subs := subPlaces{own: own, year: d.Year}
 		for _, f := range d.Facts {
 			if f.Indicator == "" || f.Year == 0 {
 				continue
 			}
-			region := f.Region
-			if region == "" {
-				region = d.Region
+			pl := own
+			if f.Region != "" {
+				pl = subs.of(f.Region)
 			}
-			k := cellKey{region, f.Year, f.Indicator, f.Kind, f.Measure, ""}
+			if _, ok := places[pl.key]; !ok {
+				places[pl.key] = pl
+			}
+			k := cellKey{pl.key, f.Year, f.Indicator, f.Kind, f.Measure, ""}
 			if f.Kind == extract.Target {
 				k.qualifier = f.Qualifier
 			}
@@ -95,14 +121,19 @@ func Records(docs []DocFacts) []Record {
 			}
 			if !merged {
 				byCell[k] = append(recs, &Record{
-					Region: region, Year: f.Year, Indicator: f.Indicator, Kind: f.Kind, Measure: f.Measure,
+					Region: pl.name, RegionName: pl.full, RegionCode: nullable(pl.code), RegionLevel: nullable(pl.level), place: pl.key, Year: f.Year, Indicator: f.Indicator, Kind: f.Kind, Measure: f.Measure,
 					Value: f.Quantity.Value, Unit: f.Quantity.Unit, Bound: f.Quantity.Bound, Qualifier: k.qualifier,
 					Sources: []Source{src},
 				})
 			}
 		}
 	}
-	sort.Slice(keys, func(i, j int) bool { return keyLess(keys[i], keys[j]) })
+	sort.Slice(keys, func(i, j int) bool {
+		if a, b := places[keys[i].region].name, places[keys[j].region].name; a != b {
+			return a < b
+		}
+		return keyLess(keys[i], keys[j])
+	})
 	var out []Record
 	for _, k := range keys {
 		recs := byCell[k]
@@ -131,7 +162,7 @@ func attain(recs []Record) {
 		if r.Measure != extract.Level {
 			continue
 		}
-		k := k3{r.Region, r.Year, r.Indicator}
+		k := k3{r.place, r.Year, r.Indicator}
 		if r.Kind == extract.Actual {
 			if _, ok := actual[k]; !ok {
 				actual[k] = i
@@ -186,4 +217,11 @@ func keyLess(a, b cellKey) bool {
 		return a.measure < b.measure
 	}
 	return a.qualifier < b.qualifier
+}
+
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
 }

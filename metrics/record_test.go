@@ -152,3 +152,58 @@ func TestCatalogue(t *testing.T) {
 		t.Errorf("ParseCatalogue accepted a bad line")
 	}
 }
+
+// TestRecordsRegions: cells are keyed by region code; a document without a
+// region is a place of its own; a sub-area is found under the document's
+// region or else kept under it.
+func TestRecordsRegions(t *testing.T) {
+	gdp := func(v float64, region string) extract.Fact {
+		f := fact("gdp", 2024, extract.Actual, extract.YoY, v, "%", "")
+		f.Region = region
+		return f
+	}
+	tests := []struct {
+		name string
+		docs []metrics.DocFacts
+		want []string // region, region_name, region_code, value, doc ids
+	}{
+		{"no region: never merged", []metrics.DocFacts{
+			{ID: "a", Facts: []extract.Fact{gdp(5, "")}},
+			{ID: "b", Facts: []extract.Fact{gdp(5, "")}},
+		}, []string{"  - 5 a", "  - 5 b"}},
+		{"one code, two names: one cell", []metrics.DocFacts{
+			{ID: "a", Region: "宁夏回族自治区", RegionCode: "640000", RegionLevel: "province", Facts: []extract.Fact{gdp(5.4, "")}},
+			{ID: "b", Region: "宁夏", RegionCode: "640000", RegionLevel: "province", Facts: []extract.Fact{gdp(5.4, "")}},
+		}, []string{"宁夏回族自治区 宁夏回族自治区 640000 5.4 a,b"}},
+		{"one name, no code: one cell", []metrics.DocFacts{
+			{ID: "a", Region: "青禾县", Facts: []extract.Fact{gdp(5, "")}},
+			{ID: "b", Region: "青禾县", Facts: []extract.Fact{gdp(5, "")}},
+		}, []string{"青禾县 青禾县 - 5 a,b"}},
+		{"sub-area under the document's region", []metrics.DocFacts{
+			{ID: "a", Region: "新疆维吾尔自治区", RegionCode: "650000", Year: 2025, Facts: []extract.Fact{gdp(6.1, ""), gdp(7, "乌鲁木齐")}},
+		}, []string{"乌鲁木齐 乌鲁木齐市 650100 7 a", "新疆维吾尔自治区 新疆维吾尔自治区 650000 6.1 a"}},
+		{"unknown sub-area: kept under each document", []metrics.DocFacts{
+			{ID: "a", Region: "海南省", RegionCode: "460000", Facts: []extract.Fact{gdp(8, "新建")}},
+			{ID: "b", Region: "贵州省", RegionCode: "520000", Facts: []extract.Fact{gdp(8, "新建")}},
+		}, []string{"新建 新建 - 8 a", "新建 新建 - 8 b"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, r := range metrics.Records(tc.docs) {
+				code := "-"
+				if r.RegionCode != nil {
+					code = *r.RegionCode
+				}
+				var ids []string
+				for _, s := range r.Sources {
+					ids = append(ids, s.DocID)
+				}
+				got = append(got, strings.Join([]string{r.Region, r.RegionName, code, fmtG(r.Value), strings.Join(ids, ",")}, " "))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("Records:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
