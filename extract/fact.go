@@ -362,9 +362,12 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	}
 	f := Fact{Quantity: q}
 	f.Measure, f.Quantity.Value = measureOf(local, clause, q)
+	if q.Unit == "times" && f.Measure == YoY {
+		f.Quantity.Unit, f.Quantity.Dimension = "%", Percent
+	}
 	// a member of a range or list (5%—5.5%, 分别增长6%和8%) measures what
 	// the member before it measures
-	if len(prev) > 0 && i > 0 && isJoin(local) && qs[i-1].Unit == q.Unit {
+	if len(prev) > 0 && i > 0 && (isJoin(local) || isTierJoin(local)) && qs[i-1].Unit == q.Unit {
 		p := prev[len(prev)-1]
 		f.Measure = p.Measure
 		f.Quantity.Value = signed(q.Value, p.Quantity.Value < 0)
@@ -462,6 +465,28 @@ func evidence(sent string, at int) string {
 	return trimSpace(sent[lo:hi])
 }
 
+// isTierJoin reports the text between two tiers of one target: a clause
+// mark, the higher tier's modal word and a verb of reaching (增长7%以上、力争
+// 达到8%; 确保5%，争取5.5%).
+func isTierJoin(s string) bool {
+	s = strings.TrimLeft(trimSpace(s), "、，,；;")
+	w := ""
+	for _, q := range qualifiers {
+		if strings.HasPrefix(s, q) {
+			w = q
+			break
+		}
+	}
+	if w == "" {
+		return false
+	}
+	s = strings.TrimPrefix(s, w)
+	for _, v := range []string{"达到", "实现", "达", "到", "为"} {
+		s = strings.TrimPrefix(s, v)
+	}
+	return s == ""
+}
+
 // isJoin reports the text between two members of a range or list.
 func isJoin(s string) bool {
 	s = trimSpace(s)
@@ -497,6 +522,9 @@ func measureOf(local, clause string, q Quantity) (Measure, float64) {
 	case "pp":
 		return Change, signed(v, decline)
 	case "times":
+		if verb != "" && !decline && !strings.HasPrefix(q.Text, "翻") && strings.HasPrefix(verb, "增长") {
+			return YoY, v * 100 // 增长1.33倍: a growth of 133% (the unit becomes %)
+		}
 		if verb != "" || strings.HasPrefix(q.Text, "翻") {
 			return Change, v
 		}
@@ -834,6 +862,9 @@ func (b *binder) yearOf(sent corpus.Sentence, q Quantity, kind Kind, role Role) 
 		}
 	}
 	// a review of the past year a few paragraphs before: 回顾一年来的工作
+	if (role == RoleReview || role == RolePlan) && kind == Actual && b.opts.Year != 0 {
+		return b.opts.Year - 1 // a review under a heading without a number
+	}
 	if kind == Actual && b.opts.Year != 0 && para > 0 && b.reviewBefore(para) {
 		return b.opts.Year - 1
 	}

@@ -140,7 +140,7 @@ func TestFacts(t *testing.T) {
 		{"income target", "今年城乡居民人均可支配收入分别增长6%和8%。", 2023,
 			[]string{"6% income_per_capita_urban yoy actual 2023", "8% income_per_capita_rural yoy actual 2023"}},
 		{"times", "2022年，全市实际利用外资增长1.5倍。", 2023,
-			[]string{"1.5times invest.foreign_actual change actual 2022"}},
+			[]string{"150% invest.foreign_actual yoy actual 2022"}},
 		{"decrease in a count is a change", "2022年，全县贫困人口比上年减少1.2万人。", 2023,
 			[]string{"-12000人 - change actual 2022"}},
 		// more provincial work-report phrasing

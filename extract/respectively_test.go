@@ -60,3 +60,33 @@ func TestRespectively(t *testing.T) {
 		})
 	}
 }
+
+// TestTiers binds the higher tier of a target (力争达到8%) to what the
+// first tier measures.
+func TestTiers(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"growth with a stretch tier",
+			"今年经济社会发展的主要预期目标是：地区生产总值增长6%以上、力争达到7%。",
+			[]string{"6% gdp yoy target 2024 q:预期目标", "7% gdp yoy target 2024 q:力争"}},
+		{"ensure then strive",
+			"二、2024年主要目标\n社会消费品零售总额增长6%，争取7%。",
+			[]string{"6% retail_sales yoy target 2024", "7% retail_sales yoy target 2024 q:争取"}},
+		{"a growth in times is a percentage",
+			"一、2023年工作回顾\n实际利用外资增长1.2倍。",
+			[]string{"120% invest.foreign_actual yoy actual 2023"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range factsOf(tc.text, 2024, "") {
+				got = append(got, fmtF(f))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("Facts(%q) =\n  %s\nwant\n  %s", tc.text, strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
+			}
+		})
+	}
+}
