@@ -157,17 +157,14 @@ type IndicatorDims interface {
 	// ChangeOnly reports an indicator whose growth is reported as a
 	// change of its level (an intensity).
 	ChangeOnly(id string) bool
+	// AcceptsUnit reports whether a level of it may be stated in unit u.
+	AcceptsUnit(id string, u Unit) bool
 }
 
 // dims returns the finder's IndicatorDims, nil if it has none.
 func (b *binder) dims() IndicatorDims {
 	d, _ := b.opts.Indicators.(IndicatorDims)
 	return d
-}
-
-func (b *binder) fitsIndicator(id string, dim Dimension, m Measure) bool {
-	d, ok := b.opts.Indicators.(IndicatorDims)
-	return ok && d.Fits(id, dim, m)
 }
 
 func (b *binder) isRate(id string) bool {
@@ -214,6 +211,8 @@ var (
 	reviewCues      = hanset.NewWords("回顾一年来", "一年来", "过去一年", "去年以来", "过去的一年")
 	qualifiers      = []string{"奋斗目标", "工作目标", "预期目标", "确保", "力争", "争取", "力求"}
 	landUseRe       = regexp.MustCompile(`占地(?:面积|约|[0-9])`)
+	// a gap to another area or a benchmark: 高于全国, 比全省平均快
+	gapRe = regexp.MustCompile(`(?:高于|低于|快于|慢于|超出|超过|好于|优于|比)(?:全国|全省|全市|全区|全州|全县|平均|预期|目标|同期)`)
 )
 
 // Facts binds each quantity of a clean text to its indicator, measure,
@@ -414,12 +413,18 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 			if p.Indicator == "" {
 				continue
 			}
-			if f.Measure != Level || q.Dimension == p.Quantity.Dimension || b.fitsIndicator(p.Indicator, q.Dimension, f.Measure) {
+			if d := b.dims(); d != nil && d.Fits(p.Indicator, q.Dimension, f.Measure) || d == nil && (f.Measure != Level || q.Dimension == p.Quantity.Dimension) {
 				f.Indicator = p.Indicator
 				f.Metric = p.Metric + trimSpace(clause)
 			}
 			break
 		}
+	}
+	if f.Measure == Level && f.Indicator != "" && b.dims() != nil && !b.dims().AcceptsUnit(f.Indicator, f.Quantity.Unit) {
+		f.Indicator = "" // 转移就业109万人次 is not urban_new_jobs; 170万亩 is no grain output
+	}
+	if q.Unit == "pp" && gapRe.MatchString(local) {
+		f.Indicator = "" // 增速高于全国0.9个百分点: a gap to another area, not a change
 	}
 	if f.Measure == YoY && f.Indicator != "" && b.dims() != nil && b.dims().ChangeOnly(f.Indicator) {
 		f.Measure = Change // 单位地区生产总值能耗下降3%

@@ -90,3 +90,54 @@ func TestTiers(t *testing.T) {
 		})
 	}
 }
+
+// TestIndicatorIdentity holds the rules that keep a figure from an
+// indicator it cannot measure.
+func TestIndicatorIdentity(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"gap to the country is no change",
+			"一、2023年工作回顾\n社会消费品零售总额增长6.1%，增速高于全国0.8个百分点。",
+			[]string{"6.1% retail_sales yoy actual 2023", "0.8pp - change actual 2023"}},
+		{"person-times are no new jobs",
+			"一、2023年工作回顾\n城镇新增就业8.6万人，农村劳动力转移就业52万人次。",
+			[]string{"86000人 urban_new_jobs level actual 2023", "520000person-times - level actual 2023"}},
+		{"posts counted are no new jobs",
+			"一、2023年工作回顾\n城镇新增就业8.6万人，开发公益性岗位1.2万个。",
+			[]string{"86000人 urban_new_jobs level actual 2023", "12000个 - level actual 2023"}},
+		{"a contribution rate is not the indicator",
+			"一、2023年工作回顾\n规模以上工业增加值增长7.2%，工业对经济增长的贡献率达40%。",
+			[]string{"7.2% industry_value_added yoy actual 2023", "40% - level actual 2023"}},
+		{"a share of national growth does not inherit a money indicator",
+			"一、2023年工作回顾\n进出口总额突破2万亿元、增长6.5%，贡献了全国12%的增量。",
+			[]string{"2e+12CNY trade_total level actual 2023", "6.5% trade_total yoy actual 2023", "12% - level actual 2023"}},
+		{"the sea economy is not the region's output",
+			"二、2024年主要目标\n全省海洋生产总值增长7%左右。",
+			[]string{"7% - yoy target 2024"}},
+		{"an intensity's decline is a change",
+			"一、2023年工作回顾\n单位地区生产总值能耗下降2.8%。",
+			[]string{"-2.8% energy_intensity change actual 2023"}},
+		{"a level after a growth inherits the indicator it fits",
+			"一、2023年工作回顾\n常住人口城镇化率提高0.8个百分点、达到63.4%。",
+			[]string{"0.8pp population_urbanization change actual 2023", "63.4% population_urbanization level actual 2023"}},
+		{"grain in jin",
+			"一、2023年工作回顾\n粮食总产达到745亿斤。",
+			[]string{"3.725e+07t grain_output level actual 2023"}},
+		{"mu are no grain output",
+			"一、2023年工作回顾\n粮食总产量745亿斤，新建高标准农田120万亩。",
+			[]string{"3.725e+07t grain_output level actual 2023", "1.2e+06mu - level actual 2023"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range factsOf(tc.text, 2024, "") {
+				got = append(got, fmtF(f))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("Facts(%q) =\n  %s\nwant\n  %s", tc.text, strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
+			}
+		})
+	}
+}

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -26,6 +27,9 @@ type Indicator struct {
 	// a change of its level (单位地区生产总值能耗下降3%: energy_intensity,
 	// measure change, −3), the optional fifth column "change".
 	ChangeOnly bool
+	// Units, when set, are the only units a level of it is stated in
+	// (urban_new_jobs: 人, not 个 or 人次), the fifth column's units=人/….
+	Units []extract.Unit
 }
 
 // Catalogue maps metric phrases to indicator ids. It is immutable and safe
@@ -54,14 +58,28 @@ func ParseCatalogue(r io.Reader) (*Catalogue, error) {
 			continue
 		}
 		f := strings.Split(line, "\t")
-		if len(f) != 4 && (len(f) != 5 || f[4] != "change") {
-			return nil, fmt.Errorf("metrics: catalogue line %d: want 4 tab-separated fields (and an optional fifth, change), got %d", n+1, len(f))
+		if len(f) != 4 && len(f) != 5 {
+			return nil, fmt.Errorf("metrics: catalogue line %d: want 4 or 5 tab-separated fields, got %d", n+1, len(f))
 		}
 		var dim extract.Dimension
 		if err := dim.UnmarshalText([]byte(f[1])); err != nil {
 			return nil, fmt.Errorf("metrics: catalogue line %d: %w", n+1, err)
 		}
-		ind := Indicator{ID: f[0], Dimension: dim, Name: f[2], Aliases: strings.Split(f[3], "|"), ChangeOnly: len(f) == 5}
+		ind := Indicator{ID: f[0], Dimension: dim, Name: f[2], Aliases: strings.Split(f[3], "|")}
+		if len(f) == 5 {
+			for _, flag := range strings.Split(f[4], ",") {
+				switch units, ok := strings.CutPrefix(flag, "units="); {
+				case flag == "change":
+					ind.ChangeOnly = true
+				case ok && units != "":
+					for _, u := range strings.Split(units, "/") {
+						ind.Units = append(ind.Units, extract.Unit(u))
+					}
+				default:
+					return nil, fmt.Errorf("metrics: catalogue line %d: unknown flag %q (want change or units=U/V)", n+1, flag)
+				}
+			}
+		}
 		for _, a := range ind.Aliases {
 			c.aliases = append(c.aliases, alias{a, len(c.indicators)})
 		}
@@ -150,6 +168,17 @@ func (c *Catalogue) ChangeOnly(id string) bool {
 		}
 	}
 	return false
+}
+
+// AcceptsUnit reports whether a level of the indicator id may be stated in
+// unit u: any unit of its dimension unless the catalogue lists its units.
+func (c *Catalogue) AcceptsUnit(id string, u extract.Unit) bool {
+	for _, ind := range c.indicators {
+		if ind.ID == id {
+			return len(ind.Units) == 0 || slices.Contains(ind.Units, u)
+		}
+	}
+	return true
 }
 
 // Rate reports an indicator whose level is itself a percentage (an
