@@ -330,11 +330,15 @@ func (r *reader) parts() {
 		}
 	}
 	// merge
+	years := make([]int, len(d.Sections)) // headingYear by section, +1 (0: not yet)
 	for _, p := range r.paras {
 		h, y, lv := "", p.year, 0
 		if p.section >= 0 {
 			h, lv = d.Sections[p.section].Heading, d.Sections[p.section].Level
-			y = r.headingYear(p.section)
+			if years[p.section] == 0 {
+				years[p.section] = r.headingYear(p.section) + 1
+			}
+			y = years[p.section] - 1
 		}
 		if n := len(d.Parts); n > 0 && d.Parts[n-1].Role == p.role && d.Parts[n-1].Heading == h && d.Parts[n-1].Year == y {
 			d.Parts[n-1].End = min(p.end+1, len(d.Text))
@@ -364,7 +368,7 @@ func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 // It returns the role and the year the line names.
 func bareHeading(line string) (Role, int, bool) {
 	l := trimSpace(line)
-	if l == "" || utf8.RuneCountInString(l) > 20 || strings.ContainsAny(l, "。，；：,;:！？") {
+	if l == "" || len(l) > 20*utf8.UTFMax || utf8.RuneCountInString(l) > 20 || strings.ContainsAny(l, "。，；：,;:！？") {
 		return RoleOther, 0, false
 	}
 	role, ok := headingRole(l, corpus.SectionOther)
@@ -397,7 +401,7 @@ func hasTargetsCue(s string) bool {
 // nothing: one that holds the main targets (主要预期目标) is this year's
 // work, else its first paragraph tells (今年是…, 2025年是… before 过去一年).
 func openingRole(sec string) (Role, bool) {
-	if hasTargetsCue(sec[:len(truncate(sec, 2000))]) { // the targets open a section's work
+	if hasTargetsCue(recentPrefix(sec, 6000)) { // the targets open a section's work
 		return RoleTasks, true
 	}
 	first := sec

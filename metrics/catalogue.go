@@ -38,6 +38,7 @@ type Catalogue struct {
 	indicators []Indicator
 	aliases    []alias             // longest first
 	byFirst    hanset.Index[alias] // the aliases by their first rune, longest first
+	byID       map[string]int      // index into indicators by id (the first "-")
 }
 
 type alias struct {
@@ -51,7 +52,7 @@ func ParseCatalogue(r io.Reader) (*Catalogue, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Catalogue{}
+	c := &Catalogue{byID: map[string]int{}}
 	for n, line := range strings.Split(string(b), "\n") {
 		line = strings.TrimRight(line, "\r")
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -82,6 +83,9 @@ func ParseCatalogue(r io.Reader) (*Catalogue, error) {
 		}
 		for _, a := range ind.Aliases {
 			c.aliases = append(c.aliases, alias{a, len(c.indicators)})
+		}
+		if _, dup := c.byID[ind.ID]; !dup {
+			c.byID[ind.ID] = len(c.indicators)
 		}
 		c.indicators = append(c.indicators, ind)
 	}
@@ -148,48 +152,41 @@ func (c *Catalogue) FindIndicator(clause string, dim extract.Dimension, m extrac
 	return c.indicators[best].ID, clause[bestAt:bestEnd], bestAt, true
 }
 
+// indicator returns the entry of id ("-" and unknown ids: false).
+func (c *Catalogue) indicator(id string) (*Indicator, bool) {
+	i, ok := c.byID[id]
+	if !ok || id == "-" {
+		return nil, false
+	}
+	return &c.indicators[i], true
+}
+
 // Fits reports whether a figure of dimension dim and measure m can measure
 // the indicator id (false for an id the catalogue lacks).
 func (c *Catalogue) Fits(id string, dim extract.Dimension, m extract.Measure) bool {
-	for _, ind := range c.indicators {
-		if ind.ID == id {
-			return id != "-" && fits(ind, dim, m)
-		}
-	}
-	return false
+	ind, ok := c.indicator(id)
+	return ok && fits(*ind, dim, m)
 }
 
 // ChangeOnly reports an indicator whose growth is reported as a change
 // (Indicator.ChangeOnly).
 func (c *Catalogue) ChangeOnly(id string) bool {
-	for _, ind := range c.indicators {
-		if ind.ID == id {
-			return ind.ChangeOnly
-		}
-	}
-	return false
+	ind, ok := c.indicator(id)
+	return ok && ind.ChangeOnly
 }
 
 // AcceptsUnit reports whether a level of the indicator id may be stated in
 // unit u: any unit of its dimension unless the catalogue lists its units.
 func (c *Catalogue) AcceptsUnit(id string, u extract.Unit) bool {
-	for _, ind := range c.indicators {
-		if ind.ID == id {
-			return len(ind.Units) == 0 || slices.Contains(ind.Units, u)
-		}
-	}
-	return true
+	ind, ok := c.indicator(id)
+	return !ok || len(ind.Units) == 0 || slices.Contains(ind.Units, u)
 }
 
 // Rate reports an indicator whose level is itself a percentage (an
 // unemployment rate, an R&D intensity): a share of it is its level.
 func (c *Catalogue) Rate(id string) bool {
-	for _, ind := range c.indicators {
-		if ind.ID == id {
-			return ind.Dimension == extract.Percent
-		}
-	}
-	return false
+	ind, ok := c.indicator(id)
+	return ok && ind.Dimension == extract.Percent
 }
 
 func fits(ind Indicator, dim extract.Dimension, m extract.Measure) bool {
