@@ -139,7 +139,11 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Document) (Result, e
 			Encoding: doc.Encoding,
 		},
 	}
-	d := extract.Read(doc, extract.ReadOptions{Gazetteer: e.gaz})
+	ro := extract.ReadOptions{Gazetteer: e.gaz}
+	if e.keywords > 0 {
+		ro.Segmenter = e.seg // the model's words, for the keywords
+	}
+	d := extract.Read(doc, ro)
 	id := d.Identity
 	res.Doc.Title, res.Doc.Date = strPtr(id.Title), strPtr(id.Date)
 	res.Doc.Region, res.Doc.Speaker = strPtr(id.Region.Name), strPtr(id.Speaker)
@@ -178,7 +182,7 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Document) (Result, e
 	res.Doc.Redacted = e.rec.Redacted(doc.Clean)
 	res.Keywords = []segment.Keyword{}
 	if e.keywords > 0 {
-		res.Keywords = segment.Keywords(e.seg.Cut(doc.Clean), e.keywords)
+		res.Keywords = segment.Keywords(d.Tokens, e.keywords)
 	}
 	return res, nil
 }
