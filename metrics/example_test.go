@@ -14,11 +14,14 @@ func ExampleRecords() {
 	facts := extract.Facts(doc.Clean, extract.Quantities(doc.Clean), extract.FactOptions{Year: 2019, Indicators: metrics.DefaultCatalogue()})
 	for _, r := range metrics.Records([]metrics.DocFacts{{ID: "speech.txt", Region: "昭通市", Facts: facts}}) {
 		fmt.Println(r.Region, r.Year, r.Indicator, r.Kind, r.Qualifier, r.Value, r.Bound, r.Attainment)
+		if r.Stretch != nil {
+			fmt.Println("  stretch:", r.StretchQualifier, *r.Stretch)
+		}
 	}
 	// Output:
 	// 昭通市 2019 invest.signed_amount actual  2.04e+10 eq 0.816
-	// 昭通市 2019 invest.signed_amount target 力争 3e+10 eq 0.68
 	// 昭通市 2019 invest.signed_amount target 确保 2.5e+10 ge 0.816
+	//   stretch: 力争 3e+10
 }
 
 func ExampleCatalogue_FindIndicator() {

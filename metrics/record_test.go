@@ -36,24 +36,26 @@ func TestRecordsMergeConflictAttainment(t *testing.T) {
 		}},
 	}
 	recs := metrics.Records(docs)
-	if len(recs) != 5 {
-		t.Fatalf("got %d records, want 5: %+v", len(recs), recs)
-	}
 	var got []string
 	for _, r := range recs {
 		got = append(got, strings.Join([]string{r.Indicator, r.Kind.String(), r.Measure.String(), r.Qualifier,
-			fmtG(r.Value), fmtG(r.Attainment), boolS(r.Conflict), itoa(len(r.Sources))}, " "))
+			fmtG(r.Value), ptrS(r.Stretch), fmtG(r.Attainment), boolS(r.Conflict), itoa(len(r.Sources)), itoa(len(r.Alternatives))}, " "))
 	}
 	want := []string{
-		"gdp actual yoy  8.1 0 conflict 1",
-		"gdp actual yoy  8.3 0 conflict 1",
-		"invest.signed_amount actual level  20400000000 0.816 - 2",
-		"invest.signed_amount target level 力争 30000000000 0.68 - 1",
-		"invest.signed_amount target level 确保 25000000000 0.816 - 1",
+		"gdp actual yoy  8.1 - 0 conflict 1 1",
+		"invest.signed_amount actual level  20400000000 - 0.816 - 2 0",
+		"invest.signed_amount target level 确保 25000000000 30000000000 0.816 - 1 0",
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("records:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
+}
+
+func ptrS(p *float64) string {
+	if p == nil {
+		return "-"
+	}
+	return fmtG(*p)
 }
 
 func boolS(b bool) string {
@@ -200,6 +202,114 @@ func TestRecordsRegions(t *testing.T) {
 					ids = append(ids, s.DocID)
 				}
 				got = append(got, strings.Join([]string{r.Region, r.RegionName, code, fmtG(r.Value), strings.Join(ids, ",")}, " "))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("Records:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
+			}
+		})
+	}
+}
+
+// TestRecordsOneValue: a cell holds one value chosen by the documented
+// rule; the others are alternatives, a conflict only when they cannot be
+// true together with it.
+func TestRecordsOneValue(t *testing.T) {
+	type f struct {
+		kind    extract.Kind
+		m       extract.Measure
+		v       float64
+		unit    string
+		bound   extract.Bound
+		qual    string
+		section extract.Role
+		start   int
+		ev      string
+	}
+	tests := []struct {
+		name  string
+		facts []f
+		want  []string // value bound [low-high] [stretch] conflict #alternatives
+	}{
+		{"range is one value, no conflict", []f{
+			{extract.Target, extract.YoY, 10, "%", extract.GE, "", extract.RoleTargets, 100, "增长10%—12%"},
+			{extract.Target, extract.YoY, 12, "%", extract.LE, "", extract.RoleTargets, 106, "增长10%—12%"},
+		}, []string{"10 ge 10-12 - ok 0"}},
+		{"range of a decrease", []f{
+			{extract.Target, extract.Change, -2, "%", extract.GE, "", extract.RoleTargets, 100, "下降2%—3%"},
+			{extract.Target, extract.Change, -3, "%", extract.LE, "", extract.RoleTargets, 105, "下降2%—3%"},
+		}, []string{"-3 ge -3--2 - ok 0"}},
+		{"ge then le far apart: no range", []f{
+			{extract.Target, extract.YoY, 5, "%", extract.GE, "", extract.RoleTargets, 100, "增长5%以上"},
+			{extract.Target, extract.YoY, 8, "%", extract.LE, "", extract.RoleTargets, 200, "增长8%以内"},
+		}, []string{"5 ge - - ok 1"}}, // 5 to 8 may both hold
+		{"milestone beside its exact figure: the figure, no conflict", []f{
+			{extract.Actual, extract.Level, 3e12, "CNY", extract.GT, "", extract.RoleReview, 100, "突破3万亿元"},
+			{extract.Actual, extract.Level, 3.2765e12, "CNY", extract.Eq, "", extract.RoleReview, 400, "32765亿元"},
+		}, []string{"3276500000000 eq - - ok 1"}},
+		{"milestone far below an exact figure: the milestone, no conflict", []f{
+			{extract.Actual, extract.YoY, 3.5, "%", extract.GE, "", extract.RoleReview, 100, "增长3.5%以上"},
+			{extract.Actual, extract.YoY, 10.4, "%", extract.Eq, "", extract.RoleReview, 400, "增长10.4%"},
+		}, []string{"3.5 ge - - ok 1"}},
+		{"two exact figures: the earlier, a conflict", []f{
+			{extract.Actual, extract.YoY, 5.4, "%", extract.Eq, "", extract.RoleReview, 400, "增长5.4%"},
+			{extract.Actual, extract.YoY, 5.6, "%", extract.Eq, "", extract.RoleReview, 900, "增长5.6%"},
+		}, []string{"5.4 eq - - conflict 1"}},
+		{"about allows its last digit", []f{
+			{extract.Target, extract.YoY, 5, "%", extract.Approx, "", extract.RoleTargets, 100, "增长5%左右"},
+			{extract.Target, extract.YoY, 5.2, "%", extract.Eq, "", extract.RoleTasks, 900, "增长5.2%"},
+		}, []string{"5 approx - - ok 1"}},
+		{"targets section over an earlier task", []f{
+			{extract.Target, extract.YoY, 8, "%", extract.Eq, "", extract.RoleTasks, 50, "增长8%"},
+			{extract.Target, extract.YoY, 6, "%", extract.Approx, "", extract.RoleTargets, 300, "增长6%左右"},
+		}, []string{"6 approx - - conflict 1"}},
+		{"tiers give a stretch", []f{
+			{extract.Target, extract.Level, 6e9, "CNY", extract.Eq, "确保", extract.RoleTargets, 100, "确保60亿元，力争65亿元"},
+			{extract.Target, extract.Level, 6.5e9, "CNY", extract.Eq, "力争", extract.RoleTargets, 120, "确保60亿元，力争65亿元"},
+		}, []string{"6000000000 eq - 6500000000 ok 0"}},
+		{"a qualifier carried back over the clause", []f{
+			{extract.Target, extract.YoY, 15, "%", extract.GE, "力争", extract.RoleTargets, 100, "增长15%以上、力争达到20%"},
+			{extract.Target, extract.YoY, 20, "%", extract.Eq, "力争", extract.RoleTargets, 120, "增长15%以上、力争达到20%"},
+		}, []string{"15 ge - 20 ok 0"}},
+		{"a ceiling's stretch is lower", []f{
+			{extract.Target, extract.Level, 5.5, "%", extract.LE, "", extract.RoleTargets, 100, "失业率5.5%以内，力争5%以内"},
+			{extract.Target, extract.Level, 5, "%", extract.LE, "力争", extract.RoleTargets, 120, "失业率5.5%以内，力争5%以内"},
+		}, []string{"5.5 le - 5 ok 0"}},
+		{"a higher tier that falls short is no stretch", []f{
+			{extract.Target, extract.Level, 1500, "个", extract.GE, "", extract.RoleTasks, 100, "项目1500个以上"},
+			{extract.Target, extract.Level, 1000, "个", extract.Eq, "争取", extract.RoleTasks, 900, "争取项目1000个"},
+		}, []string{"1500 ge - - conflict 1"}},
+		{"a higher tier from the tasks is no stretch of the targets", []f{
+			{extract.Target, extract.YoY, 7.5, "%", extract.Approx, "", extract.RoleTargets, 100, "增长7.5%左右"},
+			{extract.Target, extract.YoY, 10, "%", extract.Approx, "力争", extract.RoleTasks, 900, "力争增长10%左右"},
+		}, []string{"7.5 approx - - conflict 1"}},
+		{"higher tier only", []f{
+			{extract.Target, extract.Level, 3e8, "person-times", extract.GT, "力争", extract.RoleTasks, 100, "力争突破3亿人次"},
+		}, []string{"300000000 gt - - ok 0"}},
+		{"units kept apart", []f{
+			{extract.Actual, extract.Level, 1.75e10, "USD", extract.Approx, "", extract.RoleReview, 100, "175亿美元左右、约合1243亿元人民币"},
+			{extract.Actual, extract.Level, 1.243e11, "CNY", extract.Eq, "", extract.RoleReview, 120, "175亿美元左右、约合1243亿元人民币"},
+		}, []string{"17500000000 approx - - ok 0", "124300000000 eq - - ok 0"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var facts []extract.Fact
+			for _, x := range tc.facts {
+				fc := fact("gdp", 2024, x.kind, x.m, x.v, x.unit, x.qual)
+				fc.Quantity.Bound, fc.Quantity.Start, fc.Quantity.End = x.bound, x.start, x.start+4
+				fc.Section, fc.Evidence = x.section, x.ev
+				facts = append(facts, fc)
+			}
+			var got []string
+			for _, r := range metrics.Records([]metrics.DocFacts{{ID: "a", Region: "甲省", RegionCode: "990000", Facts: facts}}) {
+				rng := "-"
+				if r.Low != nil {
+					rng = fmtG(*r.Low) + "-" + fmtG(*r.High)
+				}
+				c := "ok"
+				if r.Conflict {
+					c = "conflict"
+				}
+				got = append(got, strings.Join([]string{fmtG(r.Value), r.Bound.String(), rng, ptrS(r.Stretch), c, itoa(len(r.Alternatives))}, " "))
 			}
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("Records:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tc.want, "\n"))
