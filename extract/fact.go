@@ -391,6 +391,17 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 			aliasFound = phrase
 		}
 	}
+	if f.Indicator == "" && !listed && b.opts.Indicators != nil && f.Measure != Level && cs > sent.Start && subjectless(clause) {
+		// a growth whose subject is the clause before (加大研发经费投入力度，
+		// 全年增长10%), when no figure stands between them
+		pcs := b.clauseStart(sent.Start, cs-1, clauseEnds, &clauseCursor{})
+		if i == 0 || qs[i-1].End <= pcs {
+			if id, phrase, _, ok := b.opts.Indicators.FindIndicator(t[pcs:cs], q.Dimension, f.Measure); ok {
+				f.Indicator, f.Metric = id, phrase
+				aliasFound = phrase
+			}
+		}
+	}
 	if f.Indicator == "" && b.opts.Indicators != nil && q.Dimension == Count {
 		// the thing counted may follow the count: 引进10个投资上亿元的企业集团
 		ce := q.End
@@ -468,6 +479,26 @@ func evidence(sent string, at int) string {
 		hi++
 	}
 	return trimSpace(sent[lo:hi])
+}
+
+// subjectless reports a clause that opens on its verb, bar words of time
+// and manner (全年增长, 同比下降, 预计增长): its subject is the clause before.
+func subjectless(clause string) bool {
+	c := trimSpace(clause)
+	for _, w := range []string{"全年", "同比", "预计", "年均", "分别", "累计", "较上年", "比上年"} {
+		c = strings.TrimPrefix(c, w)
+	}
+	for _, w := range growthWords {
+		if strings.HasPrefix(c, w) {
+			return true
+		}
+	}
+	for _, w := range declineWords {
+		if strings.HasPrefix(c, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // isTierJoin reports the text between two tiers of one target: a clause
