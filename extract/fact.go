@@ -908,16 +908,16 @@ func (b *binder) yearOf(sent corpus.Sentence, q Quantity, kind Kind, role Role) 
 }
 
 // staleYear reports a year named in an earlier sentence of a paragraph
-// that cannot date a figure of its part: before the reviewed year in the
-// review (积石山地震 of 2023 told in the review of 2024), before the working
-// year for a target of the targets or tasks.
+// that cannot date a figure of its part: another year than the reviewed
+// one in the review (积石山地震 of 2023 told in the review of 2024), before
+// the working year for a target of the targets or tasks.
 func (b *binder) staleYear(y int, kind Kind, role Role) bool {
 	if b.opts.Year == 0 || y == 0 {
 		return false
 	}
 	switch {
 	case role == RoleReview && kind == Actual:
-		return y < b.opts.Year-1
+		return y != b.opts.Year-1 // nor after it: 制定2024年、2025年…方案
 	case (role == RoleTargets || role == RoleTasks) && kind == Target:
 		return y < b.opts.Year
 	}

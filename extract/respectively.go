@@ -167,6 +167,9 @@ func splitMembers(subject string) []string {
 func (b *binder) memberIndicator(members []string, j int, dim Dimension, m Measure) (string, string) {
 	find := b.opts.Indicators.FindIndicator
 	mem, last, first := members[j], members[len(members)-1], members[0]
+	if id, phrase, at, ok := find(mem, dim, m); ok && at+len(phrase) == len(trimSpace(mem)) {
+		return id, phrase // the member names its indicator (接待游客、旅游总花费)
+	}
 	if j < len(members)-1 {
 		for k := 0; k <= len(last); {
 			cand := mem + last[k:]
