@@ -69,16 +69,16 @@ func boolS(b bool) string {
 // compares the long and wide CSV with golden files.
 func TestRecordsGoldenCSV(t *testing.T) {
 	texts := map[string]string{
-		"a.txt": "2020年青禾县人民政府工作报告\n一、2019年工作回顾\n2019年，全县地区生产总值186.5亿元，增长6.1%；招商引资到位资金52亿元。\n二、2020年主要目标\n地区生产总值增长7%左右，招商引资到位资金确保60亿元，力争65亿元。",
-		"b.txt": "2021年青禾县人民政府工作报告\n一、2020年工作回顾\n2020年，全县地区生产总值196亿元，增长4.8%；招商引资到位资金61.2亿元，完成目标任务的102%。",
+		"a.txt": "2020年昭通市人民政府工作报告\n一、2019年工作回顾\n2019年，全市地区生产总值1186.5亿元，增长6.1%；招商引资到位资金52亿元。\n二、2020年主要目标\n地区生产总值增长7%左右，固定资产投资增长8%—10%，招商引资到位资金确保60亿元，力争65亿元。",
+		"b.txt": "2021年昭通市人民政府工作报告\n一、2020年工作回顾\n2020年，全市地区生产总值突破1200亿元，增长4.8%；招商引资到位资金61.2亿元，完成目标任务的102%。全市地区生产总值达到1226亿元。",
 	}
 	var docs []metrics.DocFacts
 	for _, id := range []string{"a.txt", "b.txt"} {
 		doc := corpus.FromText(id, texts[id], corpus.Meta{}, nil)
 		d := extract.Read(doc, extract.ReadOptions{})
 		qs := extract.Quantities(d.Text)
-		fs := extract.FactsOf(d, qs, extract.FactOptions{Region: "青禾县", Indicators: metrics.DefaultCatalogue()})
-		docs = append(docs, metrics.DocFacts{ID: id, Region: "青禾县", Facts: fs})
+		fs := extract.FactsOf(d, qs, extract.FactOptions{Region: "昭通市", Indicators: metrics.DefaultCatalogue()})
+		docs = append(docs, metrics.DocFacts{ID: id, Region: "昭通市", RegionCode: "530600", RegionLevel: "prefecture", Facts: fs})
 	}
 	recs := metrics.Records(docs)
 	for _, g := range []struct {
@@ -87,6 +87,7 @@ func TestRecordsGoldenCSV(t *testing.T) {
 	}{
 		{"records.golden.csv", func(b *bytes.Buffer) error { return metrics.WriteCSV(b, recs, metrics.CSVOptions{}) }},
 		{"records_wide.golden.csv", func(b *bytes.Buffer) error { return metrics.WriteWideCSV(b, recs, metrics.CSVOptions{}) }},
+		{"records.golden.jsonl", func(b *bytes.Buffer) error { return metrics.WriteJSONL(b, recs) }},
 	} {
 		var b bytes.Buffer
 		if err := g.write(&b); err != nil {

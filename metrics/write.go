@@ -7,11 +7,15 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/policyfacts/policyfacts/extract"
 )
 
-// LongColumns are the columns of WriteCSV, one row per record.
+// LongColumns are the columns of WriteCSV, one row per record. The first
+// fifteen are those of earlier versions, in the same order.
 var LongColumns = []string{"region", "year", "indicator", "kind", "measure", "value", "unit", "bound",
-	"qualifier", "attainment", "conflict", "n_sources", "doc_ids", "text", "evidence"}
+	"qualifier", "attainment", "conflict", "n_sources", "doc_ids", "text", "evidence",
+	"region_name", "region_code", "region_level", "low", "high", "stretch", "stretch_qualifier", "alternatives"}
 
 // CSVOptions control the CSV writers.
 type CSVOptions struct {
@@ -29,6 +33,52 @@ func newCSV(w io.Writer, o CSVOptions) (*csv.Writer, error) {
 		}
 	}
 	return csv.NewWriter(w), nil
+}
+
+func fmtPtr(p *float64) string {
+	if p == nil {
+		return ""
+	}
+	return fmtFloat(*p)
+}
+
+func deref(p *string) string {
+	if p == nil {
+		return ""
+	}
+	return *p
+}
+
+// altsJSON writes a record's alternatives for a CSV cell: compact JSON,
+// one object per alternative with its value, bound, range, qualifier and
+// the figure as first written ([{"value":3000000000000,"bound":"gt",
+// "text":"突破3万亿元"}]); "" when there are none.
+func altsJSON(alts []Alternative) (string, error) {
+	if len(alts) == 0 {
+		return "", nil
+	}
+	type alt struct {
+		Value     float64       `json:"value"`
+		Bound     extract.Bound `json:"bound"`
+		Low       *float64      `json:"low,omitempty"`
+		High      *float64      `json:"high,omitempty"`
+		Qualifier string        `json:"qualifier,omitempty"`
+		Text      string        `json:"text"`
+	}
+	out := make([]alt, len(alts))
+	for i, a := range alts {
+		out[i] = alt{Value: a.Value, Bound: a.Bound, Low: a.Low, High: a.High, Qualifier: a.Qualifier}
+		if len(a.Sources) > 0 {
+			out[i].Text = a.Sources[0].Text
+		}
+	}
+	var b strings.Builder
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		return "", err
+	}
+	return strings.TrimSuffix(b.String(), "\n"), nil
 }
 
 // WriteCSV writes records in long form: one row per record, LongColumns.
@@ -53,9 +103,15 @@ func WriteCSV(w io.Writer, recs []Record, o CSVOptions) error {
 		if r.Attainment != 0 {
 			att = fmtFloat(r.Attainment)
 		}
+		alts, err := altsJSON(r.Alternatives)
+		if err != nil {
+			return err
+		}
 		row := []string{r.Region, strconv.Itoa(r.Year), r.Indicator, r.Kind.String(), r.Measure.String(),
 			fmtFloat(r.Value), string(r.Unit), r.Bound.String(), r.Qualifier, att, strconv.FormatBool(r.Conflict),
-			strconv.Itoa(len(r.Sources)), strings.Join(ids, ";"), r.Sources[0].Text, r.Sources[0].Evidence}
+			strconv.Itoa(len(r.Sources)), strings.Join(ids, ";"), r.Sources[0].Text, r.Sources[0].Evidence,
+			r.RegionName, deref(r.RegionCode), deref(r.RegionLevel), fmtPtr(r.Low), fmtPtr(r.High),
+			fmtPtr(r.Stretch), r.StretchQualifier, alts}
 		if err := cw.Write(row); err != nil {
 			return err
 		}

@@ -13,10 +13,14 @@ import (
 
 const recordsHelp = `
 Records extracts the facts of the documents and normalises them into annual
-records: one row per region, year, indicator, kind (actual or target),
-measure and value, with the number of sources, the documents they came from
-and, where a region-year-indicator has both, the attainment (actual ÷ target).
-Facts with no indicator or no year are left out. See README.md for the columns.`
+records: one row per region (keyed by its code), year, indicator, kind
+(actual or target), measure and unit, with one value chosen by a documented
+rule (the targets and review sections first; a target's first tier, its
+higher tier as stretch; the earliest; an exact figure over a milestone it
+agrees with), the other values as alternatives, the number of sources, the
+documents they came from and, where a region-year-indicator has both, the
+attainment (actual ÷ target). Facts with no indicator or no year are left
+out. See README.md for the rule and the columns.`
 
 func runRecords(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("records", "policyfacts records [flags] PATH...", stderr, recordsHelp)
