@@ -50,24 +50,48 @@ func (a AreaCode) Parent() string {
 // AreaCodes answers which code a division had in a year. It is immutable
 // and safe for concurrent use.
 type AreaCodes struct {
-	rows   []AreaCode
-	byName map[string][]int
-	byCode map[string][]int
+	rows []AreaCode
+	// the first row of each name and code; nextName and nextCode chain
+	// the rows of one name or code (-1 ends a chain)
+	byName, byCode     map[string]int32
+	nextName, nextCode []int32
+}
+
+// each calls fn with the rows of key (by first and next) until fn returns
+// false.
+func (a *AreaCodes) each(first map[string]int32, next []int32, key string, fn func(AreaCode) bool) {
+	i, ok := first[key]
+	for ok && i >= 0 && fn(a.rows[i]) {
+		i = next[i]
+	}
 }
 
 // NationalCode is the code results give the whole country (全国).
 const NationalCode = "100000"
 
 var loadAreaCodes = sync.OnceValue(func() *AreaCodes {
-	a := &AreaCodes{byName: map[string][]int{}, byCode: map[string][]int{}}
-	lines := strings.Split(strings.TrimPrefix(areaCodeData, "\ufeff"), "\n")
-	for _, line := range lines[1:] {
+	data := strings.TrimPrefix(areaCodeData, "\ufeff")
+	n := strings.Count(data, "\n")
+	a := &AreaCodes{rows: make([]AreaCode, 0, n), byName: make(map[string]int32, n), byCode: make(map[string]int32, n),
+		nextName: make([]int32, 0, n), nextCode: make([]int32, 0, n)}
+	_, data, _ = strings.Cut(data, "\n") // the header
+	var f [9]string
+	for len(data) > 0 {
+		var line string
+		line, data, _ = strings.Cut(data, "\n")
 		line = strings.TrimRight(line, "\r")
 		if line == "" {
 			continue
 		}
-		f := strings.Split(line, ",")
-		if len(f) != 9 || len(f[0]) != 6 {
+		k := 0
+		for rest := line; k < len(f); k++ {
+			var ok bool
+			f[k], rest, ok = strings.Cut(rest, ",")
+			if !ok {
+				break
+			}
+		}
+		if k != len(f)-1 || len(f[0]) != 6 {
 			panic("extract: bad line in data/areacodes.csv: " + line)
 		}
 		r := AreaCode{Code: f[0], Province: f[1], Prefecture: f[2], Name: f[3]}
@@ -81,13 +105,26 @@ var loadAreaCodes = sync.OnceValue(func() *AreaCodes {
 		}
 		r.From, _ = strconv.Atoi(f[6])
 		r.To, _ = strconv.Atoi(f[7])
-		for _, s := range strings.Split(f[8], ";") {
-			if s != "" {
-				r.Successors = append(r.Successors, s[:min(6, len(s))])
+		for s := f[8]; s != ""; {
+			var code string
+			code, s, _ = strings.Cut(s, ";")
+			if code != "" {
+				r.Successors = append(r.Successors, code[:min(6, len(code))])
 			}
 		}
-		a.byName[r.Name] = append(a.byName[r.Name], len(a.rows))
-		a.byCode[r.Code] = append(a.byCode[r.Code], len(a.rows))
+		// chain the row in front of the others of its name and code
+		i := int32(len(a.rows))
+		prev, ok := a.byName[r.Name]
+		if !ok {
+			prev = -1
+		}
+		a.nextName = append(a.nextName, prev)
+		a.byName[r.Name] = i
+		if prev, ok = a.byCode[r.Code]; !ok {
+			prev = -1
+		}
+		a.nextCode = append(a.nextCode, prev)
+		a.byCode[r.Code] = i
 		a.rows = append(a.rows, r)
 	}
 	return a
@@ -104,12 +141,13 @@ func (a *AreaCodes) At(code string, year int) (AreaCode, bool) {
 	if year > latestYear {
 		year = 0
 	}
-	for _, i := range a.byCode[code] {
-		if a.rows[i].ValidIn(year) {
-			return a.rows[i], true
-		}
-	}
-	return AreaCode{}, false
+	var found AreaCode
+	ok := false
+	a.each(a.byCode, a.nextCode, code, func(r AreaCode) bool {
+		found, ok = r, r.ValidIn(year)
+		return !ok
+	})
+	return found, ok
 }
 
 // Lookup returns the row of the division officially named name in year
@@ -122,17 +160,19 @@ func (a *AreaCodes) Lookup(name string, year int, level AdminLevel, parent strin
 	}
 	var best AreaCode
 	found := false
-	for _, i := range a.byName[name] {
-		r := a.rows[i]
+	prefix := strings.TrimRight(parent, "0")
+	a.each(a.byName, a.nextName, name, func(r AreaCode) bool {
 		if !r.ValidIn(year) || level != 0 && r.Level != level {
-			continue
+			return true
 		}
-		if parent != "" && strings.HasPrefix(r.Code, strings.TrimRight(parent, "0")) {
-			return r, true
+		if parent != "" && strings.HasPrefix(r.Code, prefix) {
+			best, found = r, true
+			return false
 		}
-		if !found || r.Level < best.Level {
+		if !found || r.Level < best.Level || r.Level == best.Level && r.Code < best.Code {
 			best, found = r, true
 		}
-	}
+		return true
+	})
 	return best, found
 }
