@@ -142,6 +142,10 @@ func (w *jsonWriter) fact(f *extract.Fact) {
 		w.raw(`,"qualifier":`)
 		w.str(f.Qualifier)
 	}
+	if f.Since != 0 {
+		w.raw(`,"since":`)
+		w.int(f.Since)
+	}
 	w.raw(`,"section":`)
 	w.str(f.Section.String())
 	w.raw(`,"evidence":`)

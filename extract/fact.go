@@ -25,9 +25,10 @@ const (
 	Share                     // share of a whole (占…比重, 占比)
 	Completion                // share of a target met (完成…目标任务的N%)
 	Change                    // any other increase or decrease (提高N个百分点, 压缩N%)
+	Cumulative                // a total over a span of years (累计, 五年来共…); Fact.Since is its first year
 )
 
-var measureNames = [...]string{"level", "yoy", "avg_growth", "share", "completion", "change"}
+var measureNames = [...]string{"level", "yoy", "avg_growth", "share", "completion", "change", "cumulative"}
 
 func (m Measure) String() string { return enumName(measureNames[:], m, "Measure") }
 
@@ -84,6 +85,10 @@ type Fact struct {
 	Qualifier string   // the modal word of a target: 确保, 力争, 奋斗目标 …
 	Evidence  string   // the clause it came from
 	Section   Role     // the role of the part of the document it stands in
+	// Since is the first year of a figure over a span of years (五年累计,
+	// 年均增长 over a plan period, 较2019年增长); Year is the last. 0 for a
+	// figure of one year.
+	Since int
 }
 
 // MarshalJSON writes the SCHEMA.md shape: year and region null when unknown.
@@ -99,6 +104,7 @@ func (f Fact) MarshalJSON() ([]byte, error) {
 		Bound     Bound   `json:"bound"`
 		Region    *string `json:"region"`
 		Qualifier string  `json:"qualifier,omitempty"`
+		Since     *int    `json:"since,omitempty"`
 		Section   Role    `json:"section"`
 		Evidence  string  `json:"evidence"`
 		Text      string  `json:"text"`
@@ -114,6 +120,9 @@ func (f Fact) MarshalJSON() ([]byte, error) {
 	if f.Region != "" {
 		o.Region = &f.Region
 	}
+	if f.Since != 0 {
+		o.Since = &f.Since
+	}
 	return json.Marshal(o)
 }
 
@@ -124,6 +133,7 @@ func (f *Fact) UnmarshalJSON(b []byte) error {
 		Measure                                      Measure
 		Kind                                         Kind
 		Section                                      Role
+		Since                                        *int
 		Year                                         *int
 		Value                                        float64
 		Unit                                         Unit
@@ -142,6 +152,9 @@ func (f *Fact) UnmarshalJSON(b []byte) error {
 	}
 	if in.Region != nil {
 		f.Region = *in.Region
+	}
+	if in.Since != nil {
+		f.Since = *in.Since
 	}
 	return nil
 }
@@ -459,6 +472,7 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 		f.Qualifier = b.qualifierOf(sent, q)
 	}
 	f.Year = b.yearOf(sent, q, f.Kind, f.Section)
+	b.span(&f, clause, sent)
 	f.Region = b.regionOf(sent, q)
 	f.Evidence = evidence(t[sent.Start:sent.End], q.Start-sent.Start)
 	return f

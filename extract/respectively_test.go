@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -146,6 +147,45 @@ func TestIndicatorIdentity(t *testing.T) {
 			var got []string
 			for _, f := range factsOf(tc.text, 2024, "") {
 				got = append(got, fmtF(f))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("Facts(%q) =\n  %s\nwant\n  %s", tc.text, strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
+			}
+		})
+	}
+}
+
+// TestSpans gives figures over several years their first year (Since).
+func TestSpans(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{"compared with a base year",
+			"一、2023年工作回顾\n单位地区生产总值能耗较2020年下降11.2%。",
+			[]string{"-11.2% energy_intensity change actual 2023 since 2020"}},
+		{"counted from a year",
+			"一、2023年工作回顾\n2021年以来累计完成固定资产投资1.5万亿元。",
+			[]string{"1.5e+12CNY fixed_asset_investment cumulative actual 2023 since 2021"}},
+		{"five years' average",
+			"一、过去五年工作回顾\n五年来，全市地区生产总值年均增长6.4%，累计新增城镇就业52万人。",
+			[]string{"6.4% gdp avg_growth actual 2023 since 2019", "520000人 urban_new_jobs cumulative actual 2023 since 2019"}},
+		{"a plan period",
+			"“十四五”以来，全省累计完成交通投资3200亿元。",
+			[]string{"3.2e+11CNY - cumulative actual 2024 since 2021"}},
+		{"one year has no span",
+			"一、2023年工作回顾\n地区生产总值增长5.2%。",
+			[]string{"5.2% gdp yoy actual 2023"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range factsOf(tc.text, 2024, "") {
+				s := fmtF(f)
+				if f.Since != 0 {
+					s += fmt.Sprintf(" since %d", f.Since)
+				}
+				got = append(got, s)
 			}
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("Facts(%q) =\n  %s\nwant\n  %s", tc.text, strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))

@@ -1,0 +1,74 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/policyfacts/policyfacts/corpus"
+)
+
+// Figures over a span of years (SCHEMA.md, fact.since):
+//
+//	较2020年下降11.7%          since 2020, a change over the span
+//	2020年以来累计完成投资1.2万亿元   since 2020, cumulative
+//	“十四五”以来 / 过去五年 / 五年来 …累计   since the plan period's first year
+//	过去五年 …年均增长6.2%       since the first year of the five
+//
+// The span's last year is the figure's Year.
+
+var (
+	// 较2020年, 比2019年, 与2020年相比
+	sinceYearRe = regexp.MustCompile(`(?:较|比|与|相比)((?:19[4-9][0-9]|20[0-9][0-9]))年(?:末|底)?(?:相比)?`)
+	// 2020年以来
+	sinceFromRe = regexp.MustCompile(`((?:19[4-9][0-9]|20[0-9][0-9]))年以来`)
+	// the plan periods by the first year they cover
+	planStarts = []struct {
+		word  string
+		first int
+	}{{"十一五", 2006}, {"十二五", 2011}, {"十三五", 2016}, {"十四五", 2021}, {"十五五", 2026}}
+	// words that name the five years before the working year
+	fiveYears = []string{"过去五年", "五年来", "这五年", "五年间", "五年累计"}
+)
+
+// span sets f.Since (and the measure of a total over it) for a figure over
+// several years: a base year it is compared with in its clause, a start
+// year it is counted from, or the plan period of a plan part.
+func (b *binder) span(f *Fact, clause string, sent corpus.Sentence) {
+	if f.Year == 0 {
+		return
+	}
+	local := recent(clause, 90)
+	if m := sinceYearRe.FindStringSubmatch(local); m != nil {
+		if y := atoiYear(m[1]); y < f.Year {
+			f.Since = y
+			if f.Measure == YoY {
+				f.Measure = Change // a growth over several years is no year-on-year growth
+			}
+			return
+		}
+	}
+	cumulative := strings.Contains(local, "累计") || strings.Contains(local, "共计")
+	since := 0
+	if m := sinceFromRe.FindStringSubmatch(b.text[sent.Start:f.Quantity.Start]); m != nil {
+		since = atoiYear(m[1])
+	}
+	head := b.text[sent.Start:f.Quantity.Start]
+	for _, p := range planStarts {
+		if strings.Contains(head, p.word+"”以来") || strings.Contains(head, p.word+"以来") || strings.Contains(head, p.word+"”时期") || strings.Contains(head, p.word+"时期") {
+			since = p.first
+		}
+	}
+	if since == 0 && (f.Section == RolePlan || containsAny(head, fiveYears)) && b.opts.Year != 0 &&
+		(cumulative || f.Measure == AvgGrowth || containsAny(head, fiveYears)) && f.Kind == Actual {
+		since = b.opts.Year - 5
+	}
+	if since == 0 || since >= f.Year {
+		return
+	}
+	switch {
+	case f.Measure == AvgGrowth:
+		f.Since = since
+	case cumulative && f.Measure == Level:
+		f.Since, f.Measure = since, Cumulative
+	}
+}
