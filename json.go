@@ -138,6 +138,10 @@ func (w *jsonWriter) fact(f *extract.Fact) {
 	} else {
 		w.str(f.Region)
 	}
+	if f.RegionCode != "" {
+		w.raw(`,"region_code":`)
+		w.str(f.RegionCode)
+	}
 	if f.Qualifier != "" {
 		w.raw(`,"qualifier":`)
 		w.str(f.Qualifier)

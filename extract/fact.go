@@ -82,9 +82,12 @@ type Fact struct {
 	Year      int      // 0 when unknowable
 	Quantity  Quantity // the figure; Value is negative for decreases
 	Region    string   // "" for the document's own region, else the sub-area as written
-	Qualifier string   // the modal word of a target: 确保, 力争, 奋斗目标 …
-	Evidence  string   // the clause it came from
-	Section   Role     // the role of the part of the document it stands in
+	// RegionCode is the present GB/T 2260 code of Region when it names one
+	// division ("" for the document's own region and for a group: 昭阳、镇雄)
+	RegionCode string
+	Qualifier  string // the modal word of a target: 确保, 力争, 奋斗目标 …
+	Evidence   string // the clause it came from
+	Section    Role   // the role of the part of the document it stands in
 	// Since is the first year of a figure over a span of years (五年累计,
 	// 年均增长 over a plan period, 较2019年增长); Year is the last. 0 for a
 	// figure of one year.
@@ -94,26 +97,27 @@ type Fact struct {
 // MarshalJSON writes the SCHEMA.md shape: year and region null when unknown.
 func (f Fact) MarshalJSON() ([]byte, error) {
 	type out struct {
-		Indicator string  `json:"indicator"`
-		Metric    string  `json:"metric"`
-		Measure   Measure `json:"measure"`
-		Kind      Kind    `json:"kind"`
-		Year      *int    `json:"year"`
-		Value     float64 `json:"value"`
-		Unit      Unit    `json:"unit"`
-		Bound     Bound   `json:"bound"`
-		Region    *string `json:"region"`
-		Qualifier string  `json:"qualifier,omitempty"`
-		Since     *int    `json:"since,omitempty"`
-		Section   Role    `json:"section"`
-		Evidence  string  `json:"evidence"`
-		Text      string  `json:"text"`
-		Start     int     `json:"start"`
-		End       int     `json:"end"`
+		Indicator  string  `json:"indicator"`
+		Metric     string  `json:"metric"`
+		Measure    Measure `json:"measure"`
+		Kind       Kind    `json:"kind"`
+		Year       *int    `json:"year"`
+		Value      float64 `json:"value"`
+		Unit       Unit    `json:"unit"`
+		Bound      Bound   `json:"bound"`
+		Region     *string `json:"region"`
+		RegionCode string  `json:"region_code,omitempty"`
+		Qualifier  string  `json:"qualifier,omitempty"`
+		Since      *int    `json:"since,omitempty"`
+		Section    Role    `json:"section"`
+		Evidence   string  `json:"evidence"`
+		Text       string  `json:"text"`
+		Start      int     `json:"start"`
+		End        int     `json:"end"`
 	}
 	o := out{Indicator: f.Indicator, Metric: f.Metric, Measure: f.Measure, Kind: f.Kind,
 		Value: f.Quantity.Value, Unit: f.Quantity.Unit, Bound: f.Quantity.Bound,
-		Qualifier: f.Qualifier, Section: f.Section, Evidence: f.Evidence, Text: f.Quantity.Text, Start: f.Quantity.Start, End: f.Quantity.End}
+		Qualifier: f.Qualifier, Section: f.Section, RegionCode: f.RegionCode, Evidence: f.Evidence, Text: f.Quantity.Text, Start: f.Quantity.Start, End: f.Quantity.End}
 	if f.Year != 0 {
 		o.Year = &f.Year
 	}
@@ -130,6 +134,7 @@ func (f Fact) MarshalJSON() ([]byte, error) {
 func (f *Fact) UnmarshalJSON(b []byte) error {
 	var in struct {
 		Indicator, Metric, Qualifier, Evidence, Text string
+		RegionCode                                   string `json:"region_code"`
 		Measure                                      Measure
 		Kind                                         Kind
 		Section                                      Role
@@ -145,7 +150,7 @@ func (f *Fact) UnmarshalJSON(b []byte) error {
 		return err
 	}
 	*f = Fact{Indicator: in.Indicator, Metric: in.Metric, Measure: in.Measure, Kind: in.Kind,
-		Qualifier: in.Qualifier, Evidence: in.Evidence, Section: in.Section,
+		Qualifier: in.Qualifier, Evidence: in.Evidence, Section: in.Section, RegionCode: in.RegionCode,
 		Quantity: Quantity{Text: in.Text, Start: in.Start, End: in.End, Value: in.Value, Unit: in.Unit, Bound: in.Bound}}
 	if in.Year != nil {
 		f.Year = *in.Year
@@ -473,7 +478,7 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	}
 	f.Year = b.yearOf(sent, q, f.Kind, f.Section)
 	b.span(&f, clause, sent)
-	f.Region = b.regionOf(sent, q)
+	f.Region, f.RegionCode = b.regionOf(sent, q)
 	f.Evidence = evidence(t[sent.Start:sent.End], q.Start-sent.Start)
 	return f
 }
@@ -1101,11 +1106,17 @@ func governingYear(before, after string) bool {
 
 // regionOf finds a sub-area the clause is about: places named in it
 // (joined by 、 when several), other than the document's region.
-func (b *binder) regionOf(sent corpus.Sentence, q Quantity) string {
+func (b *binder) regionOf(sent corpus.Sentence, q Quantity) (string, string) {
 	cs := b.clauseStart(sent.Start, q.Start, sentenceMarks, &b.region)
 	clause := b.text[cs:q.Start]
 	var names []string
+	code := ""
 	last := -1
+	// a sub-area lies below the document's region (when its code is known)
+	below := strings.TrimSuffix(strings.TrimSuffix(b.d.Identity.Region.Code, "00"), "00")
+	if b.d.Identity.Region.Level == National {
+		below = ""
+	}
 	first := sort.Search(len(b.places), func(k int) bool { return b.places[k].Start >= cs })
 	for _, m := range b.places[first:] {
 		if m.End > q.Start {
@@ -1122,16 +1133,21 @@ func (b *binder) regionOf(sent corpus.Sentence, q Quantity) string {
 		if m.Place.Level == Province {
 			continue
 		}
+		if below != "" && !strings.HasPrefix(m.Place.Code, below) {
+			continue // a place elsewhere (对接北京、上海), or a word holding a name
+		}
 		name := clause[m.Start:m.End]
 		if last >= 0 && clause[last:m.Start] == "、" {
 			names = append(names, name)
+			code = ""
 		} else {
 			names = []string{name}
+			code = fullCode(m.Place.Code)
 		}
 		last = m.End
 	}
 	if last == len(clause) && q.Dimension == Count {
-		return "" // the count counts the places named: 昭阳、镇雄4个县区
+		return "", "" // the count counts the places named: 昭阳、镇雄4个县区
 	}
-	return strings.Join(names, "、")
+	return strings.Join(names, "、"), code
 }

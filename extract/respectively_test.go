@@ -4,6 +4,10 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/policyfacts/policyfacts/corpus"
+	"github.com/policyfacts/policyfacts/extract"
+	"github.com/policyfacts/policyfacts/metrics"
 )
 
 // TestRespectively binds the figures of a respectively-list (分别) to the
@@ -189,6 +193,40 @@ func TestSpans(t *testing.T) {
 			}
 			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
 				t.Errorf("Facts(%q) =\n  %s\nwant\n  %s", tc.text, strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
+			}
+		})
+	}
+}
+
+// TestSubAreas gives a figure to a sub-area only when a place below the
+// document's region governs its clause.
+func TestSubAreas(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string // "value region region_code" of each fact
+	}{
+		{"a county of the city",
+			"2024年曲靖市政府工作报告\n一、2023年工作回顾\n宣威市地区生产总值增长6.1%。",
+			[]string{"6.1 宣威市 530381"}},
+		{"a place elsewhere is no sub-area",
+			"2024年曲靖市政府工作报告\n一、2023年工作回顾\n赴深圳、杭州开展招商，签约项目36个。",
+			[]string{"36  "}},
+		{"a group of counties has no code",
+			"2024年曲靖市政府工作报告\n一、2023年工作回顾\n宣威、陆良两地实际到位资金120亿元。",
+			[]string{"1.2e+10 宣威、陆良 "}},
+		{"a word holding a place name",
+			"2024年曲靖市政府工作报告\n一、2023年工作回顾\n新增城镇就业5.6万人，新建高标准农田20万亩。",
+			[]string{"56000  ", "200000  "}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := extract.Read(corpus.FromText("t", tc.text, corpus.Meta{}, nil), extract.ReadOptions{})
+			var got []string
+			for _, f := range extract.FactsOf(d, extract.Quantities(d.Text), extract.FactOptions{Indicators: metrics.DefaultCatalogue()}) {
+				got = append(got, fmt.Sprintf("%g %s %s", f.Quantity.Value, f.Region, f.RegionCode))
+			}
+			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
+				t.Errorf("FactsOf(%q) regions = %q, want %q", tc.text, got, tc.want)
 			}
 		})
 	}
