@@ -38,37 +38,49 @@ func (b *binder) span(f *Fact, clause string, sent corpus.Sentence) {
 		return
 	}
 	local := recent(clause, 90)
-	if m := sinceYearRe.FindStringSubmatch(local); m != nil {
-		if y := atoiYear(m[1]); y < f.Year {
-			f.Since = y
-			if f.Measure == YoY {
-				f.Measure = Change // a growth over several years is no year-on-year growth
+	if strings.Contains(local, "年") {
+		if m := sinceYearRe.FindStringSubmatch(local); m != nil {
+			if y := atoiYear(m[1]); y < f.Year {
+				f.Since = y
+				if f.Measure == YoY {
+					f.Measure = Change // a growth over several years is no year-on-year growth
+				}
+				return
 			}
-			return
 		}
 	}
 	cumulative := strings.Contains(local, "累计") || strings.Contains(local, "共计")
-	since := 0
-	if m := sinceFromRe.FindStringSubmatch(b.text[sent.Start:f.Quantity.Start]); m != nil {
-		since = atoiYear(m[1])
+	if !cumulative && f.Measure != AvgGrowth {
+		return // only a total or an average runs over a span here
 	}
-	head := b.text[sent.Start:f.Quantity.Start]
-	for _, p := range planStarts {
-		if strings.Contains(head, p.word+"”以来") || strings.Contains(head, p.word+"以来") || strings.Contains(head, p.word+"”时期") || strings.Contains(head, p.word+"时期") {
-			since = p.first
+	head := recent(b.text[sent.Start:f.Quantity.Start], 600)
+	since := 0
+	if strings.Contains(head, "以来") {
+		if m := sinceFromRe.FindStringSubmatch(head); m != nil {
+			since = atoiYear(m[1])
+		}
+		for _, p := range planStarts {
+			if strings.Contains(head, p.word) {
+				since = p.first // “十四五”以来
+			}
 		}
 	}
-	if since == 0 && (f.Section == RolePlan || containsAny(head, fiveYears)) && b.opts.Year != 0 &&
-		(cumulative || f.Measure == AvgGrowth || containsAny(head, fiveYears)) && f.Kind == Actual {
+	if since == 0 {
+		for _, p := range planStarts {
+			if k := strings.Index(head, p.word); k >= 0 && containsAny(head[k:], []string{"时期", "期间"}) {
+				since = p.first
+			}
+		}
+	}
+	if since == 0 && f.Kind == Actual && b.opts.Year != 0 && (f.Section == RolePlan || containsAny(head, fiveYears)) {
 		since = b.opts.Year - 5
 	}
 	if since == 0 || since >= f.Year {
 		return
 	}
-	switch {
-	case f.Measure == AvgGrowth:
+	if f.Measure == AvgGrowth {
 		f.Since = since
-	case cumulative && f.Measure == Level:
+	} else if f.Measure == Level {
 		f.Since, f.Measure = since, Cumulative
 	}
 }
