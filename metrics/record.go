@@ -98,6 +98,24 @@ type Record struct {
 	// Alternatives are the cell's other values, each with its sources,
 	// best first.
 	Alternatives []Alternative `json:"alternatives,omitempty"`
+
+	place string // the key of the region's cells (see place)
+}
+
+// placeKey is the key of the record's region: the one Records gave it,
+// else (a record made by hand) its code, name or first document.
+func (r *Record) placeKey() string {
+	switch {
+	case r.place != "":
+		return r.place
+	case r.RegionCode != nil:
+		return "c:" + *r.RegionCode
+	case r.Region != "":
+		return "n:" + r.Region
+	case len(r.Sources) > 0:
+		return "d:" + r.Sources[0].DocID
+	}
+	return ""
 }
 
 // cellKey identifies a cell and a unit in it.
@@ -244,7 +262,7 @@ func Records(docs []DocFacts) []Record {
 	for _, k := range keys {
 		out = append(out, cells[k].record(k))
 	}
-	attain(out, keys)
+	attain(out)
 	return out
 }
 
@@ -346,6 +364,7 @@ func (c *cell) record(k cellKey) Record {
 		Region: c.place.name, RegionName: c.place.full, RegionCode: nullable(c.place.code), RegionLevel: nullable(c.place.level),
 		Year: k.year, Indicator: k.indicator, Kind: k.kind, Measure: k.measure,
 		Value: b.value, Unit: k.unit, Bound: b.bound, Qualifier: b.qualifier, Sources: sources(value),
+		place: k.place,
 	}
 	if b.isRange {
 		r.Low, r.High = ptr(b.value), ptr(b.high)
@@ -544,7 +563,7 @@ func digitUnit(v float64) float64 {
 
 // attain fills Attainment for level records with both an actual and a
 // target in the same region, year, indicator and unit.
-func attain(recs []Record, keys []cellKey) {
+func attain(recs []Record) {
 	type k4 struct {
 		place     string
 		year      int
@@ -554,7 +573,7 @@ func attain(recs []Record, keys []cellKey) {
 	actual := map[k4]int{}
 	for i, r := range recs {
 		if r.Measure == extract.Level && r.Kind == extract.Actual {
-			actual[k4{keys[i].place, r.Year, r.Indicator, r.Unit}] = i
+			actual[k4{r.place, r.Year, r.Indicator, r.Unit}] = i
 		}
 	}
 	for i := range recs {
@@ -562,7 +581,7 @@ func attain(recs []Record, keys []cellKey) {
 		if t.Measure != extract.Level || t.Kind != extract.Target || t.Value == 0 {
 			continue
 		}
-		ai, ok := actual[k4{keys[i].place, t.Year, t.Indicator, t.Unit}]
+		ai, ok := actual[k4{t.place, t.Year, t.Indicator, t.Unit}]
 		if !ok {
 			continue
 		}

@@ -4,7 +4,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"io"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -112,63 +111,6 @@ func WriteCSV(w io.Writer, recs []Record, o CSVOptions) error {
 			strconv.Itoa(len(r.Sources)), strings.Join(ids, ";"), r.Sources[0].Text, r.Sources[0].Evidence,
 			r.RegionName, deref(r.RegionCode), deref(r.RegionLevel), fmtPtr(r.Low), fmtPtr(r.High),
 			fmtPtr(r.Stretch), r.StretchQualifier, alts}
-		if err := cw.Write(row); err != nil {
-			return err
-		}
-	}
-	cw.Flush()
-	return cw.Error()
-}
-
-// WriteWideCSV writes one row per region and year, with a column per
-// indicator, kind and measure ("gdp.actual", "gdp.target", "gdp.yoy.actual";
-// the level measure is left out of the name). A cell with several values
-// (target tiers, conflicts) holds them joined by ";".
-func WriteWideCSV(w io.Writer, recs []Record, o CSVOptions) error {
-	type ry struct {
-		region string
-		year   int
-	}
-	cols := map[string]bool{}
-	rows := map[ry]map[string][]string{}
-	var order []ry
-	for _, r := range recs {
-		col := r.Indicator
-		if r.Measure.String() != "level" {
-			col += "." + r.Measure.String()
-		}
-		col += "." + r.Kind.String()
-		cols[col] = true
-		k := ry{r.Region, r.Year}
-		if rows[k] == nil {
-			rows[k] = map[string][]string{}
-			order = append(order, k)
-		}
-		rows[k][col] = append(rows[k][col], fmtFloat(r.Value))
-	}
-	names := make([]string, 0, len(cols))
-	for c := range cols {
-		names = append(names, c)
-	}
-	sort.Strings(names)
-	sort.Slice(order, func(i, j int) bool {
-		if order[i].region != order[j].region {
-			return order[i].region < order[j].region
-		}
-		return order[i].year < order[j].year
-	})
-	cw, err := newCSV(w, o)
-	if err != nil {
-		return err
-	}
-	if err := cw.Write(append([]string{"region", "year"}, names...)); err != nil {
-		return err
-	}
-	for _, k := range order {
-		row := []string{k.region, strconv.Itoa(k.year)}
-		for _, c := range names {
-			row = append(row, strings.Join(rows[k][c], ";"))
-		}
 		if err := cw.Write(row); err != nil {
 			return err
 		}

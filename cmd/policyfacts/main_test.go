@@ -206,9 +206,13 @@ func TestRecordsCommand(t *testing.T) {
 			t.Errorf("records output lacks %q:\n%s", want, out)
 		}
 	}
-	code, out, _ = runCLI("records", "--sample", "--wide", "--bom")
-	if code != 0 || !strings.HasPrefix(out, "\uFEFFregion,year,") {
-		t.Errorf("wide: exit %d, %q", code, out[:min(len(out), 100)])
+	book := filepath.Join(t.TempDir(), "codebook.csv")
+	code, out, _ = runCLI("records", "--sample", "--wide", "--bom", "--codebook", book)
+	if code != 0 || !strings.HasPrefix(out, "\uFEFFregion,region_name,region_code,region_level,year,doc_ids,") || !strings.Contains(out, ",gdp_yoy_target,") {
+		t.Errorf("wide: exit %d, %q", code, out[:min(len(out), 300)])
+	}
+	if b, err := os.ReadFile(book); err != nil || !strings.Contains(string(b), "\ngdp_yoy_target,gdp,") {
+		t.Errorf("codebook: %v\n%s", err, b)
 	}
 	code, out, _ = runCLI("records", "--sample", "--format", "jsonl")
 	if code != 0 || !strings.Contains(out, `"indicator":"gdp"`) {

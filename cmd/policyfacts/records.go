@@ -26,8 +26,9 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("records", "policyfacts records [flags] PATH...", stderr, recordsHelp)
 	var bf batchFlags
 	bf.register(fs, "csv", "jsonl")
-	wide := fs.Bool("wide", false, "CSV with one row per region-year and one column per indicator×kind")
+	wide := fs.Bool("wide", false, "CSV with one row per region-year and one numeric column per indicator×measure×kind, with Stata-safe names (see --codebook)")
 	bom := fs.Bool("bom", false, "start CSV with a UTF-8 byte-order mark (for Excel)")
+	codebook := fs.String("codebook", "", "also write to `FILE` the codebook of the wide CSV: each column's indicator, measure, kind, unit and meaning")
 	paths, err := bf.parse(fs, args, stderr)
 	if err != nil {
 		return err
@@ -69,6 +70,11 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if *codebook != "" {
+		if err := writeCodebook(*codebook, recs, opts); err != nil {
+			return err
+		}
+	}
 	if err := o.commit(); err != nil {
 		return err
 	}
@@ -77,4 +83,22 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 		return errSomeFailed
 	}
 	return nil
+}
+
+// writeCodebook writes the codebook of the wide CSV of recs to path,
+// atomically.
+func writeCodebook(path string, recs []metrics.Record, opts metrics.CSVOptions) error {
+	o, err := openOutput(path, nil)
+	if err != nil {
+		return err
+	}
+	defer o.abort()
+	bw := bufio.NewWriter(o)
+	if err := metrics.WriteCodebook(bw, recs, nil, opts); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return o.commit()
 }
