@@ -68,6 +68,10 @@ type Record struct {
 	Indicator   string          `json:"indicator"`
 	Kind        extract.Kind    `json:"kind"`
 	Measure     extract.Measure `json:"measure"`
+	// Since is the first year of a figure over a span of years (年均增长
+	// over a plan period, 累计, 较2020年); 0 for one year. Figures over
+	// different spans are different cells.
+	Since int `json:"since,omitempty"`
 	// Value is the cell's value, chosen among those the documents give
 	// (see Records); for a range it is the low end.
 	Value float64       `json:"value"`
@@ -125,6 +129,7 @@ type cellKey struct {
 	indicator string
 	kind      extract.Kind
 	measure   extract.Measure
+	since     int
 	unit      extract.Unit
 }
 
@@ -174,12 +179,14 @@ type cell struct {
 }
 
 // Records normalises the facts of many documents into annual records, one
-// per cell (region, year, indicator, kind, measure) and unit. Facts with
+// per cell (region, year, indicator, kind, measure; the first year of a
+// span) and unit. Facts with
 // no indicator or no year are left out: they cannot be compared across
 // documents.
 //
 // Cells are keyed by the region's code (a document's own, or that of the
-// sub-area a fact names, found under the document's region); a region
+// sub-area a fact names: its RegionCode, else the division of its name
+// under the document's region); a region
 // known by name only is keyed by name; the facts of a document whose
 // region is unknown form cells of their own, never merged with another
 // document's.
@@ -225,7 +232,7 @@ func Records(docs []DocFacts) []Record {
 			}
 			pl := own
 			if f.Region != "" {
-				pl = subs.of(f.Region)
+				pl = subs.of(f.Region, f.RegionCode)
 			}
 			st := statement{value: f.Quantity.Value, bound: f.Quantity.Bound, src: sourceOf(d.ID, f),
 				rank: rankKey{sectionRank(f.Section), di, f.Quantity.Start}}
@@ -241,7 +248,7 @@ func Records(docs []DocFacts) []Record {
 				st.src.Text = rangeText(f, hi)
 				i++
 			}
-			k := cellKey{pl.key, f.Year, f.Indicator, f.Kind, f.Measure, f.Quantity.Unit}
+			k := cellKey{pl.key, f.Year, f.Indicator, f.Kind, f.Measure, f.Since, f.Quantity.Unit}
 			c := cells[k]
 			if c == nil {
 				c = &cell{place: pl, first: n}
@@ -256,7 +263,7 @@ func Records(docs []DocFacts) []Record {
 		pa, pb := cells[a].place, cells[b].place
 		return cmp.Or(strings.Compare(pa.name, pb.name), strings.Compare(a.place, b.place), cmp.Compare(a.year, b.year),
 			strings.Compare(a.indicator, b.indicator), cmp.Compare(a.kind, b.kind), cmp.Compare(a.measure, b.measure),
-			cmp.Compare(cells[a].first, cells[b].first))
+			cmp.Compare(a.since, b.since), cmp.Compare(cells[a].first, cells[b].first))
 	})
 	out := make([]Record, 0, len(keys))
 	for _, k := range keys {
@@ -299,7 +306,7 @@ const rangeGap = 8
 func isRange(lo, hi *extract.Fact) bool {
 	return lo.Quantity.Bound == extract.GE && hi.Quantity.Bound == extract.LE &&
 		lo.Indicator == hi.Indicator && lo.Year == hi.Year && lo.Kind == hi.Kind && lo.Measure == hi.Measure &&
-		lo.Region == hi.Region && lo.Quantity.Unit == hi.Quantity.Unit && lo.Evidence == hi.Evidence &&
+		lo.Region == hi.Region && lo.Since == hi.Since && lo.Quantity.Unit == hi.Quantity.Unit && lo.Evidence == hi.Evidence &&
 		hi.Quantity.Start >= lo.Quantity.End && hi.Quantity.Start-lo.Quantity.End <= rangeGap
 }
 
@@ -362,7 +369,7 @@ func (c *cell) record(k cellKey) Record {
 	b := value.best()
 	r := Record{
 		Region: c.place.name, RegionName: c.place.full, RegionCode: nullable(c.place.code), RegionLevel: nullable(c.place.level),
-		Year: k.year, Indicator: k.indicator, Kind: k.kind, Measure: k.measure,
+		Year: k.year, Indicator: k.indicator, Kind: k.kind, Measure: k.measure, Since: k.since,
 		Value: b.value, Unit: k.unit, Bound: b.bound, Qualifier: b.qualifier, Sources: sources(value),
 		place: k.place,
 	}
@@ -572,13 +579,13 @@ func attain(recs []Record) {
 	}
 	actual := map[k4]int{}
 	for i, r := range recs {
-		if r.Measure == extract.Level && r.Kind == extract.Actual {
+		if r.Measure == extract.Level && r.Kind == extract.Actual && r.Since == 0 {
 			actual[k4{r.place, r.Year, r.Indicator, r.Unit}] = i
 		}
 	}
 	for i := range recs {
 		t := &recs[i]
-		if t.Measure != extract.Level || t.Kind != extract.Target || t.Value == 0 {
+		if t.Measure != extract.Level || t.Kind != extract.Target || t.Since != 0 || t.Value == 0 {
 			continue
 		}
 		ai, ok := actual[k4{t.place, t.Year, t.Indicator, t.Unit}]

@@ -185,6 +185,10 @@ func TestRecordsRegions(t *testing.T) {
 		{"sub-area under the document's region", []metrics.DocFacts{
 			{ID: "a", Region: "新疆维吾尔自治区", RegionCode: "650000", Year: 2025, Facts: []extract.Fact{gdp(6.1, ""), gdp(7, "乌鲁木齐")}},
 		}, []string{"乌鲁木齐 乌鲁木齐市 650100 7 a", "新疆维吾尔自治区 新疆维吾尔自治区 650000 6.1 a"}},
+		{"sub-area with the fact's code", []metrics.DocFacts{
+			{ID: "a", Region: "新疆维吾尔自治区", RegionCode: "650000", Year: 2025, Facts: []extract.Fact{withCode(gdp(5, "喀什"), "653100")}},
+			{ID: "b", Region: "喀什地区", RegionCode: "653100", Year: 2025, Facts: []extract.Fact{gdp(5, "")}},
+		}, []string{"喀什 喀什地区 653100 5 a,b"}},
 		{"unknown sub-area: kept under each document", []metrics.DocFacts{
 			{ID: "a", Region: "海南省", RegionCode: "460000", Facts: []extract.Fact{gdp(8, "新建")}},
 			{ID: "b", Region: "贵州省", RegionCode: "520000", Facts: []extract.Fact{gdp(8, "新建")}},
@@ -317,4 +321,9 @@ func TestRecordsOneValue(t *testing.T) {
 			}
 		})
 	}
+}
+
+func withCode(f extract.Fact, code string) extract.Fact {
+	f.RegionCode = code
+	return f
 }

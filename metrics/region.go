@@ -40,36 +40,60 @@ type subPlaces struct {
 	found map[string]place
 }
 
-// of returns the place of a sub-area named name in the document: the
-// division of that name (full or short) under the document's own region,
-// with its code valid in the document's year, when the gazetteer has one;
-// else the name under the document's own place, so that a name that is
-// not a known division of the region (新建, 资源) is never merged with
-// another document's.
-func (s *subPlaces) of(name string) place {
-	if p, ok := s.found[name]; ok {
+// of returns the place of a sub-area a fact names: the division coded
+// code (the fact's RegionCode, a present code) or, when the fact gives
+// none, the division of that name (full or short) under the document's
+// own region, with its code valid in the document's year; else the name
+// under the document's own place, so that a name that is no known
+// division of the region (新建, 资源; a group: 宣威、陆良) is never merged
+// with another document's.
+func (s *subPlaces) of(name, code string) place {
+	ck := name + "\x00" + code
+	if p, ok := s.found[ck]; ok {
 		return p
 	}
 	p := place{key: s.own.key + "/" + name, name: name, full: name}
+	pl, found := extract.Place{}, false
 	if s.own.code != "" {
-		if pl, ok := subDivision(name, s.own.code); ok {
-			code := fullCode(pl.Code)
-			if s.year != 0 {
-				ac := extract.DefaultAreaCodes()
-				if _, ok := ac.At(code, s.year); !ok {
-					if row, ok := ac.Lookup(pl.Name, s.year, pl.Level, s.own.code); ok {
-						code = row.Code
-					}
-				}
-			}
-			p = place{key: "c:" + code, name: name, full: pl.Region, code: code, level: pl.Level.String()}
+		pl, found = subDivision(name, s.own.code)
+	}
+	ac := extract.DefaultAreaCodes()
+	switch {
+	case code != "":
+		full, level := name, ""
+		if row, ok := ac.At(code, 0); ok {
+			full, level = row.Name, row.Level.String()
 		}
+		if found && fullCode(pl.Code) == code {
+			full = pl.Region
+		}
+		code = s.inYear(code, full)
+		p = place{key: "c:" + code, name: name, full: full, code: code, level: level}
+	case found:
+		code := s.inYear(fullCode(pl.Code), pl.Name)
+		p = place{key: "c:" + code, name: name, full: pl.Region, code: code, level: pl.Level.String()}
 	}
 	if s.found == nil {
 		s.found = map[string]place{}
 	}
-	s.found[name] = p
+	s.found[ck] = p
 	return p
+}
+
+// inYear returns the code a division (coded code now, officially named
+// name) had in the document's year, when that was another.
+func (s *subPlaces) inYear(code, name string) string {
+	if s.year == 0 {
+		return code
+	}
+	ac := extract.DefaultAreaCodes()
+	if _, ok := ac.At(code, s.year); ok {
+		return code
+	}
+	if row, ok := ac.Lookup(name, s.year, 0, s.own.code); ok {
+		return row.Code
+	}
+	return code
 }
 
 // subDivision finds the division named name (the whole of it) that lies

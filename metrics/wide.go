@@ -25,20 +25,22 @@ type WideColumn struct {
 	// Name is safe for Stata, R and SQL: ASCII letters, digits and
 	// underscores, a letter first, at most MaxColumnName bytes. It is
 	// indicator_measure_kind with the dots of the id as underscores and
-	// the level measure left out (gdp_actual, gdp_yoy_target). Where an
+	// the level measure left out (gdp_actual, gdp_yoy_target), then the
+	// first year of a span (gdp_avg_growth_actual_since2021). Where an
 	// indicator, measure and kind has values in several units, one keeps
 	// the plain name (the first of the catalogue's units for it, else CNY,
 	// else the one most records use) and the others end in the unit
 	// (_usd, _ge); a range's high end ends in _high, a target's higher
 	// tier in _stretch. The names of an indicator, measure and kind that
 	// would be longer shorten, alike, the measure and kind (avg, shr, cpl,
-	// chg; act, tgt; _hi, _st), then the words of the indicator
+	// chg; act, tgt; _s2021; _hi, _st), then the words of the indicator
 	// (fx_ast_inv), then cut it; a name that would be another's takes a
 	// number.
 	Name      string
 	Indicator string
 	Measure   extract.Measure
 	Kind      extract.Kind
+	Since     int // the first year of a span (Record.Since); 0 for one year
 	Unit      extract.Unit
 	// Field is "value" (Record.Value), "high" (Record.High) or "stretch"
 	// (Record.Stretch).
@@ -54,7 +56,7 @@ const (
 
 // get returns the column's number in r, if r is of the column and has it.
 func (c *WideColumn) get(r *Record) (float64, bool) {
-	if r.Indicator != c.Indicator || r.Measure != c.Measure || r.Kind != c.Kind || r.Unit != c.Unit {
+	if r.Indicator != c.Indicator || r.Measure != c.Measure || r.Kind != c.Kind || r.Since != c.Since || r.Unit != c.Unit {
 		return 0, false
 	}
 	switch c.Field {
@@ -76,6 +78,7 @@ type wideGroup struct {
 	indicator string
 	measure   extract.Measure
 	kind      extract.Kind
+	since     int
 }
 
 // WideColumns returns the value columns of the wide CSV of recs, in order:
@@ -90,7 +93,7 @@ func WideColumns(recs []Record) []WideColumn {
 	groups := map[wideGroup][]*unitUse{}
 	for i := range recs {
 		r := &recs[i]
-		g := wideGroup{r.Indicator, r.Measure, r.Kind}
+		g := wideGroup{r.Indicator, r.Measure, r.Kind, r.Since}
 		var u *unitUse
 		for _, x := range groups[g] {
 			if x.unit == r.Unit {
@@ -110,7 +113,7 @@ func WideColumns(recs []Record) []WideColumn {
 		gs = append(gs, g)
 	}
 	slices.SortFunc(gs, func(a, b wideGroup) int {
-		return cmp.Or(strings.Compare(a.indicator, b.indicator), cmp.Compare(a.measure, b.measure), cmp.Compare(a.kind, b.kind))
+		return cmp.Or(strings.Compare(a.indicator, b.indicator), cmp.Compare(a.measure, b.measure), cmp.Compare(a.kind, b.kind), cmp.Compare(a.since, b.since))
 	})
 	var cols []WideColumn
 	var specs []nameSpec
@@ -145,8 +148,8 @@ func WideColumns(recs []Record) []WideColumn {
 				fields = append(fields, FieldStretch)
 			}
 			for _, f := range fields {
-				cols = append(cols, WideColumn{Indicator: g.indicator, Measure: g.measure, Kind: g.kind, Unit: u.unit, Field: f})
-				specs = append(specs, nameSpec{g.indicator, g.measure, g.kind, unit, f})
+				cols = append(cols, WideColumn{Indicator: g.indicator, Measure: g.measure, Kind: g.kind, Since: g.since, Unit: u.unit, Field: f})
+				specs = append(specs, nameSpec{g.indicator, g.measure, g.kind, g.since, unit, f})
 			}
 		}
 	}
@@ -161,6 +164,7 @@ type nameSpec struct {
 	indicator string
 	measure   extract.Measure
 	kind      extract.Kind
+	since     int
 	unit      string // "" for the plain unit
 	field     string
 }
@@ -183,10 +187,11 @@ func columnNames(specs []nameSpec) []string {
 		indicator string
 		measure   extract.Measure
 		kind      extract.Kind
+		since     int
 	}
 	level, tail := map[group]int{}, map[group]int{}
 	for _, s := range specs {
-		g := group{s.indicator, s.measure, s.kind}
+		g := group{s.indicator, s.measure, s.kind, s.since}
 		l := 0
 		for l < 3 && len(s.name(l, MaxColumnName)) > MaxColumnName {
 			l++
@@ -196,7 +201,7 @@ func columnNames(specs []nameSpec) []string {
 	}
 	out := make([]string, len(specs))
 	for i, s := range specs {
-		g := group{s.indicator, s.measure, s.kind}
+		g := group{s.indicator, s.measure, s.kind, s.since}
 		name := s.name(level[g], MaxColumnName-tail[g])
 		for n := 2; taken[name]; n++ {
 			suffix := strconv.Itoa(n)
@@ -243,6 +248,13 @@ func (s nameSpec) tail(short bool) string {
 		k = cmp.Or(kindShort[k], k)
 	}
 	b.WriteString("_" + safeName(k))
+	if s.since != 0 {
+		if short {
+			b.WriteString("_s" + strconv.Itoa(s.since))
+		} else {
+			b.WriteString("_since" + strconv.Itoa(s.since))
+		}
+	}
 	if s.unit != "" {
 		b.WriteString("_" + s.unit)
 	}
@@ -354,7 +366,7 @@ func WriteWideCSV(w io.Writer, recs []Record, o CSVOptions) error {
 	}
 	index := map[string]int{}
 	for i, c := range cols {
-		index[wideKey(c.Indicator, c.Measure, c.Kind, c.Unit, c.Field)] = i
+		index[wideKey(c.Indicator, c.Measure, c.Kind, c.Since, c.Unit, c.Field)] = i
 	}
 	rows := map[string]*row{}
 	var order []*row
@@ -373,7 +385,7 @@ func WriteWideCSV(w io.Writer, recs []Record, o CSVOptions) error {
 			}
 		}
 		for _, f := range []string{FieldValue, FieldHigh, FieldStretch} {
-			ci, ok := index[wideKey(r.Indicator, r.Measure, r.Kind, r.Unit, f)]
+			ci, ok := index[wideKey(r.Indicator, r.Measure, r.Kind, r.Since, r.Unit, f)]
 			if !ok {
 				continue
 			}
@@ -415,12 +427,12 @@ func WriteWideCSV(w io.Writer, recs []Record, o CSVOptions) error {
 	return cw.Error()
 }
 
-func wideKey(ind string, m extract.Measure, k extract.Kind, u extract.Unit, field string) string {
-	return fmt.Sprintf("%s\x00%d\x00%d\x00%s\x00%s", ind, m, k, u, field)
+func wideKey(ind string, m extract.Measure, k extract.Kind, since int, u extract.Unit, field string) string {
+	return fmt.Sprintf("%s\x00%d\x00%d\x00%d\x00%s\x00%s", ind, m, k, since, u, field)
 }
 
 // CodebookColumns are the columns of WriteCodebook.
-var CodebookColumns = []string{"column", "indicator", "name", "measure", "kind", "unit", "field", "description"}
+var CodebookColumns = []string{"column", "indicator", "name", "measure", "kind", "unit", "field", "description", "since"}
 
 // WriteCodebook writes what each column of the wide CSV of recs holds: one
 // row per column (the WideIDColumns first), with the indicator, its name
@@ -446,7 +458,7 @@ func WriteCodebook(w io.Writer, recs []Record, c *Catalogue, o CSVOptions) error
 		"doc_ids":      "the documents the row's figures came from, separated by ;",
 	}
 	for _, id := range WideIDColumns {
-		if err := cw.Write([]string{id, "", "", "", "", "", "", ids[id]}); err != nil {
+		if err := cw.Write([]string{id, "", "", "", "", "", "", ids[id], ""}); err != nil {
 			return err
 		}
 	}
@@ -456,6 +468,11 @@ func WriteCodebook(w io.Writer, recs []Record, c *Catalogue, o CSVOptions) error
 			name = ind.Name
 		}
 		desc := fmt.Sprintf("%s %s, %s, in %s", col.Indicator, col.Kind, col.Measure, col.Unit)
+		since := ""
+		if col.Since != 0 {
+			since = strconv.Itoa(col.Since)
+			desc += ", over the years since " + since
+		}
 		switch col.Field {
 		case FieldHigh:
 			desc += ": the high end of a range (the low end is the value column)"
@@ -464,7 +481,7 @@ func WriteCodebook(w io.Writer, recs []Record, c *Catalogue, o CSVOptions) error
 		default:
 			desc += ": the value chosen for the cell (a range's low end)"
 		}
-		if err := cw.Write([]string{col.Name, col.Indicator, name, col.Measure.String(), col.Kind.String(), string(col.Unit), col.Field, desc}); err != nil {
+		if err := cw.Write([]string{col.Name, col.Indicator, name, col.Measure.String(), col.Kind.String(), string(col.Unit), col.Field, desc, since}); err != nil {
 			return err
 		}
 	}

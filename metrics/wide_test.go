@@ -35,6 +35,10 @@ func TestWideCSVParsesBack(t *testing.T) {
 			f("urban_new_jobs", extract.Actual, extract.Level, 6.22e5, "人", extract.Eq, "", 120, "新增就业62.2万人"),
 			f("urban_new_jobs", extract.Actual, extract.Level, 3e4, "个", extract.Eq, "", 140, "岗位3万个"),
 		}},
+		{ID: "a2.txt", Region: "上海市", RegionCode: "310000", RegionLevel: "province", Facts: []extract.Fact{
+			since(f("gdp", extract.Actual, extract.AvgGrowth, 5.5, "%", extract.Eq, "", 10, "五年来年均增长5.5%"), 2020),
+			since(f("gdp", extract.Actual, extract.AvgGrowth, 6.1, "%", extract.Eq, "", 40, "2022年以来年均增长6.1%"), 2022),
+		}},
 		{ID: "b.txt", Facts: []extract.Fact{
 			f("gdp", extract.Actual, extract.YoY, 5, "%", extract.Eq, "", 10, "增长5%"),
 		}},
@@ -80,7 +84,7 @@ func TestWideCSVParsesBack(t *testing.T) {
 			t.Errorf("codebook row %d names %q, the CSV %q", i+1, c[0], header[i])
 		}
 		if c[1] != "" {
-			book2col[strings.Join(c[1:2], "")+"|"+strings.Join(c[3:7], "|")] = c[0]
+			book2col[c[1]+"|"+strings.Join(c[3:7], "|")+"|"+c[8]] = c[0]
 		}
 	}
 	if len(rows)-1 != 3 {
@@ -104,7 +108,7 @@ func TestWideCSVParsesBack(t *testing.T) {
 		return nil
 	}
 	check := func(r metrics.Record, field string, want float64) {
-		key := strings.Join([]string{r.Indicator, r.Measure.String(), r.Kind.String(), string(r.Unit), field}, "|")
+		key := strings.Join([]string{r.Indicator, r.Measure.String(), r.Kind.String(), string(r.Unit), field, sinceS(r.Since)}, "|")
 		col, ok := book2col[key]
 		if !ok {
 			t.Errorf("codebook has no column for %s", key)
@@ -130,9 +134,21 @@ func TestWideCSVParsesBack(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"invest_foreign_actual_actual", "invest_foreign_actual_actual_usd", "fixed_asset_investment_yoy_target",
-		"fixed_asset_investment_yoy_target_high", "gdp_yoy_actual", "urban_new_jobs_actual", "urban_new_jobs_actual_ge"} {
+		"fixed_asset_investment_yoy_target_high", "gdp_yoy_actual", "gdp_avg_growth_actual_since2020", "gdp_avg_growth_actual_since2022", "urban_new_jobs_actual", "urban_new_jobs_actual_ge"} {
 		if _, ok := seen[want]; !ok && len(want) <= metrics.MaxColumnName {
 			t.Errorf("no column %s in %q", want, header)
 		}
 	}
+}
+
+func since(f extract.Fact, y int) extract.Fact {
+	f.Since = y
+	return f
+}
+
+func sinceS(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
 }
