@@ -44,7 +44,11 @@ func main() {
 		if r.Qualifier != "" {
 			kind += "(" + r.Qualifier + ")"
 		}
-		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%g\t%s\t%s\t%d\n", r.Region, r.Year, r.Indicator, kind, r.Value, r.Unit, att, len(r.Sources))
+		value := fmt.Sprintf("%g", r.Value)
+		if r.Stretch != nil {
+			value += fmt.Sprintf(" (%s %g)", r.StretchQualifier, *r.Stretch)
+		}
+		fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%s\t%s\t%s\t%d\n", r.Region, r.Year, r.Indicator, kind, value, r.Unit, att, len(r.Sources))
 	}
 	w.Flush()
 }
