@@ -304,6 +304,33 @@ var bindingCases = []bindingCase{
 		[]string{"9.6% industry_value_added yoy actual 2023", "18.2% high_tech_manufacturing yoy actual 2023"}},
 	{"a milestone target without a modal word", btTargets + "进出口总额突破1000亿元。", 2024, "",
 		[]string{"1e+11CNY trade_total level target 2024 bound gt"}},
+	// gaps closed since the table was written
+	{"non-tax revenue is not tax revenue", btReview + "税收收入和非税收入分别完成268亿元、96亿元。", 2024, "",
+		[]string{"2.68e+10CNY tax_revenue level actual 2023", "9.6e+09CNY - level actual 2023"}},
+	{"older pair 城市和农村居民", btReview + "城市和农村居民人均可支配收入分别增长5.2%和7.3%。", 2024, "",
+		[]string{"5.2% income_per_capita_urban yoy actual 2023", "7.3% income_per_capita_rural yoy actual 2023"}},
+	{"older wording 城市居民", btOld + "城市居民人均可支配收入19860元，增长13.2%。", 2012, "",
+		[]string{"19860CNY income_per_capita_urban level actual 2011", "13.2% income_per_capita_urban yoy actual 2011"}},
+	{"a city compared with is no sub-area", btReview + "全市地区生产总值增长5.8%，增速高于太原市0.6个百分点。", 2024, "运城市",
+		[]string{"5.8% gdp yoy actual 2023", "0.6pp - change actual 2023"}},
+	{"跨过 N万亿元大关", btReview + "社会消费品零售总额跨过1万亿元大关。", 2024, "",
+		[]string{"1e+12CNY retail_sales level actual 2023 bound gt"}},
+	{"跨过 of an unknown", btReview + "规上工业营业收入跨过2万亿元。", 2024, "",
+		[]string{"2e+12CNY - level actual 2023 bound gt"}},
+	{"已完成 in the tasks", btTasks + "老旧小区改造已完成1.2万户，今年再改造8000户。", 2024, "",
+		[]string{"12000户 - level actual 2024", "8000户 - level target 2024"}},
+	{"完成 in the tasks is planned", btTasks + "实施省级重点项目500个，完成年度投资3000亿元以上。", 2024, "",
+		[]string{"500个 - level target 2024", "3e+11CNY - level target 2024 bound ge"}},
+	{"减少 of a count", btReview + "农村低收入人口减少3.2万人。", 2024, "",
+		[]string{"-32000人 - change actual 2023"}},
+	{"同比减少 of trade", btReview + "进出口总额2380亿元，同比减少4.6%。", 2024, "",
+		[]string{"2.38e+11CNY trade_total level actual 2023", "-4.6% trade_total yoy actual 2023"}},
+	{"gaps to the country after a pair", btReview + "城乡居民人均可支配收入分别增长5.1%和7.6%，增速分别高于全国0.3个和0.9个百分点。", 2024, "",
+		[]string{"5.1% income_per_capita_urban yoy actual 2023", "7.6% income_per_capita_rural yoy actual 2023", "0.3pp - change actual 2023", "0.9pp - change actual 2023"}},
+	{"a gap to all investment is no change of it", btReview + "制造业投资增长11.8%，高于全部投资6.2个百分点。", 2024, "",
+		[]string{"11.8% manufacturing_investment yoy actual 2023", "6.2pp - change actual 2023"}},
+	{"增长2.3倍 of an unknown", btReview + "跨境电商交易额增长2.3倍。", 2024, "",
+		[]string{"230% - yoy actual 2023"}},
 }
 
 // knownGaps are cases whose expectation follows the rules but which the
@@ -318,15 +345,6 @@ var knownGaps = []bindingCase{
 	// Indicator identity: the indicator is lost or wrong (an older wording, a
 	// subject in the sentence before, a pair split by 年均, a shorter alias
 	// inside a longer phrase).
-	// binder gives 9.6e+09CNY tax_revenue: 非税收入 holds the alias 税收 and nothing masks it.
-	{"non-tax revenue is not tax revenue", btReview + "税收收入和非税收入分别完成268亿元、96亿元。", 2024, "",
-		[]string{"2.68e+10CNY tax_revenue level actual 2023", "9.6e+09CNY - level actual 2023"}},
-	// binder gives 5.2% - yoy: the older 城市 of the pair 城市和农村 is not read as 城镇.
-	{"older pair 城市和农村居民", btReview + "城市和农村居民人均可支配收入分别增长5.2%和7.3%。", 2024, "",
-		[]string{"5.2% income_per_capita_urban yoy actual 2023", "7.3% income_per_capita_rural yoy actual 2023"}},
-	// binder gives income_per_capita for both figures: 城市居民人均可支配收入 falls back on the shorter 人均可支配收入.
-	{"older wording 城市居民", btOld + "城市居民人均可支配收入19860元，增长13.2%。", 2012, "",
-		[]string{"19860CNY income_per_capita_urban level actual 2011", "13.2% income_per_capita_urban yoy actual 2011"}},
 	// binder gives - for both figures: the subject 地区生产总值 standing alone as the sentence before is not carried.
 	{"subject carried from the sentence before: a heading word", "一、2008年工作回顾\n地区生产总值。2008年，初步核算达到3568.2亿元，比上年增长11.3%。", 2009, "",
 		[]string{"3.5682e+11CNY gdp level actual 2008", "11.3% gdp yoy actual 2008"}},
@@ -349,9 +367,6 @@ var knownGaps = []bindingCase{
 	// binder gives @西安: a place outside 运城市 is taken for a sub-area.
 	{"a partner elsewhere is no sub-area", btReview + "全市与西安签约项目18个。", 2024, "运城市",
 		[]string{"18个 invest.projects_signed level actual 2023"}},
-	// binder gives 0.6pp gdp change @太原市: the city compared with, outside 运城市, becomes a sub-area, and the gap takes gdp from the figure before it.
-	{"a city compared with is no sub-area", btReview + "全市地区生产总值增长5.8%，增速高于太原市0.6个百分点。", 2024, "运城市",
-		[]string{"5.8% gdp yoy actual 2023", "0.6pp - change actual 2023"}},
 	// binder gives @开平: 开平 inside 召开平安 is taken for 唐山市开平区.
 	{"召开平安 is not 开平", btReview + "召开平安建设推进会12次。", 2024, "唐山市",
 		[]string{"12次 - level actual 2023"}},
@@ -365,13 +380,6 @@ var knownGaps = []bindingCase{
 	// binder gives bound eq.
 	{"迈上 of revenue", btReview + "一般公共预算收入迈上300亿元台阶。", 2024, "",
 		[]string{"3e+10CNY fiscal_revenue level actual 2023 bound ge"}},
-	// binder (at the last commit) gives bound eq; a change to units.go not yet
-	// committed when this table was written reads 跨过 as gt.
-	{"跨过 N万亿元大关", btReview + "社会消费品零售总额跨过1万亿元大关。", 2024, "",
-		[]string{"1e+12CNY retail_sales level actual 2023 bound gt"}},
-	// binder (at the last commit) gives bound eq, as above.
-	{"跨过 of an unknown", btReview + "规上工业营业收入跨过2万亿元。", 2024, "",
-		[]string{"2e+12CNY - level actual 2023 bound gt"}},
 	// binder gives bound eq (the sub-area is right).
 	{"a city's milestone in a province", btReview + "青岛地区生产总值迈上1.6万亿元台阶。", 2024, "山东省",
 		[]string{"1.6e+12CNY gdp level actual 2023 @青岛 bound ge"}},
@@ -382,15 +390,9 @@ var knownGaps = []bindingCase{
 	{"突破 over a respectively-list", btReview + "城乡居民人均可支配收入分别突破5万元和2.5万元。", 2024, "",
 		[]string{"50000CNY income_per_capita_urban level actual 2023 bound gt", "25000CNY income_per_capita_rural level actual 2023 bound gt"}},
 	// Kinds by the part of the report.
-	// binder gives 8000户 actual 2024: 已完成 earlier in the sentence makes the planned 今年再改造 achieved too.
-	{"已完成 in the tasks", btTasks + "老旧小区改造已完成1.2万户，今年再改造8000户。", 2024, "",
-		[]string{"12000户 - level actual 2024", "8000户 - level target 2024"}},
 	// binder gives 8% actual 2024: 去年 at the head of the sentence makes 今年要增长 achieved.
 	{"去年 then 今年要 in the tasks", btTasks + "去年，全市固定资产投资增长6.1%，今年要增长8%以上。", 2024, "",
 		[]string{"6.1% fixed_asset_investment yoy actual 2023", "8% fixed_asset_investment yoy target 2024 bound ge"}},
-	// binder gives 3e+11CNY actual 2024: 完成 in the tasks is read as 已完成.
-	{"完成 in the tasks is planned", btTasks + "实施省级重点项目500个，完成年度投资3000亿元以上。", 2024, "",
-		[]string{"500个 - level target 2024", "3e+11CNY - level target 2024 bound ge"}},
 	// binder gives 6% gdp completion actual 2023: 完成…的6%目标 is read as a completion rate; it is the target growth of 2023.
 	{"a target told in the review", btReview + "地区生产总值增长6.3%，超额完成年初确定的6%目标。", 2024, "",
 		[]string{"6.3% gdp yoy actual 2023", "6% gdp yoy target 2023"}},
@@ -422,27 +424,13 @@ var knownGaps = []bindingCase{
 	// binder gives 60% - level: 压减 is not a decrease.
 	{"压减 of a time limit", btReview + "企业开办时间压减60%。", 2024, "",
 		[]string{"-60% - change actual 2023"}},
-	// binder gives 32000人 - level: 减少 without 比上年 is not a decrease.
-	{"减少 of a count", btReview + "农村低收入人口减少3.2万人。", 2024, "",
-		[]string{"-32000人 - change actual 2023"}},
-	// binder gives -4.6% trade_total change: 同比减少 is a growth on the year before (yoy), as 同比下降 is.
-	{"同比减少 of trade", btReview + "进出口总额2380亿元，同比减少4.6%。", 2024, "",
-		[]string{"2.38e+11CNY trade_total level actual 2023", "-4.6% trade_total yoy actual 2023"}},
 	// Comparison gaps take the indicator of the clause (see also 太原市 above).
-	// binder gives 0.9pp income_per_capita_rural change: the second gap of 分别高于全国 takes the indicator of the figure before.
-	{"gaps to the country after a pair", btReview + "城乡居民人均可支配收入分别增长5.1%和7.6%，增速分别高于全国0.3个和0.9个百分点。", 2024, "",
-		[]string{"5.1% income_per_capita_urban yoy actual 2023", "7.6% income_per_capita_rural yoy actual 2023", "0.3pp - change actual 2023", "0.9pp - change actual 2023"}},
-	// binder gives 6.2pp manufacturing_investment change: a gap to 全部投资 is no change of manufacturing investment.
-	{"a gap to all investment is no change of it", btReview + "制造业投资增长11.8%，高于全部投资6.2个百分点。", 2024, "",
-		[]string{"11.8% manufacturing_investment yoy actual 2023", "6.2pp - change actual 2023"}},
 	// Measure of a percentage of a whole.
 	// binder gives 75% - level: the part of 一般公共预算支出 spent on 民生 is a share.
 	{"a percentage of spending is no level of spending", btReview + "一般公共预算支出的75%以上用于民生。", 2024, "",
 		[]string{"75% - share actual 2023 bound ge"}},
 	// Value arithmetic.
-	// binder gives 229.99999999999997%: 2.3×100 in floating point; the case 增长2.5倍 above passes.
-	{"增长2.3倍 of an unknown", btReview + "跨境电商交易额增长2.3倍。", 2024, "",
-		[]string{"230% - yoy actual 2023"}},
+
 }
 
 // TestBindingTable binds every sentence of bindingCases and compares the
@@ -463,5 +451,21 @@ func TestBindingTable(t *testing.T) {
 	}
 	if len(bindingCases)+len(knownGaps) < 110 {
 		t.Errorf("the binding table has %d sentences (%d facts) and %d known gaps; it should have at least 110 sentences", len(bindingCases), n, len(knownGaps))
+	}
+}
+
+// TestKnownGaps fails when a known gap closes, so that the case moves to
+// bindingCases and stays closed.
+func TestKnownGaps(t *testing.T) {
+	for _, tc := range knownGaps {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range factsOf(tc.text, tc.year, tc.region) {
+				got = append(got, bindingRow(f))
+			}
+			if strings.Join(got, "\n") == strings.Join(tc.want, "\n") {
+				t.Errorf("known gap %q now binds as expected: move it to bindingCases", tc.name)
+			}
+		})
 	}
 }

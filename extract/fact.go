@@ -3,6 +3,7 @@ package extract
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"sort"
@@ -218,7 +219,7 @@ var (
 	growthWords  = []string{"同比增长", "比上年增长", "较上年增长", "增长", "增幅", "增速", "涨幅", "上涨", "递增", "提高", "提升", "上升", "增加", "扩大"}
 	declineWords = []string{"同比下降", "比上年下降", "下降", "降低", "减少", "回落", "下滑", "缩减", "压缩", "缩短", "减幅", "降幅"}
 	rateWords    = []string{"涨幅", "增幅", "增速", "增长率"}
-	changeOnly   = []string{"压缩", "缩短", "缩减", "减少", "增加", "扩大"}
+	changeOnly   = []string{"压缩", "压减", "缩短", "缩减", "减少", "增加", "扩大"}
 	shareWords   = hanset.NewWords("占", "比重", "占比", "所占比例")
 	targetLocal  = hanset.NewWords("目标", "任务", "计划", "预期", "确保", "力争", "争取", "力求", "要达到", "要实现", "将达到")
 	// the target words that still make a target of a figure in a review
@@ -230,7 +231,7 @@ var (
 	qualifiers      = []string{"奋斗目标", "工作目标", "预期目标", "确保", "力争", "争取", "力求"}
 	landUseRe       = regexp.MustCompile(`占地(?:面积|约|[0-9])`)
 	// a gap to another area or a benchmark: 高于全国, 比全省平均快
-	gapRe = regexp.MustCompile(`(?:高于|低于|快于|慢于|超出|超过|好于|优于|比)(?:全国|全省|全市|全区|全州|全县|平均|预期|目标|同期)`)
+	gapRe = regexp.MustCompile(`(?:高于|低于|快于|慢于|超出|好于|优于)|比(?:全国|全省|全市|全区|全州|全县|平均|预期|目标)`)
 )
 
 // Facts binds each quantity of a clean text to its indicator, measure,
@@ -452,8 +453,9 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	if f.Measure == Level && f.Indicator != "" && b.dims() != nil && !b.dims().AcceptsUnit(f.Indicator, f.Quantity.Unit) {
 		f.Indicator = "" // 转移就业109万人次 is not urban_new_jobs; 170万亩 is no grain output
 	}
-	if q.Unit == "pp" && gapRe.MatchString(local) {
-		f.Indicator = "" // 增速高于全国0.9个百分点: a gap to another area, not a change
+	gap := q.Unit == "pp" && gapRe.MatchString(recent(clause, 60))
+	if gap {
+		f.Indicator = "" // 增速高于全国0.9个百分点: a gap to another area or total, not a change
 	}
 	if f.Measure == YoY && f.Indicator != "" && b.dims() != nil && b.dims().ChangeOnly(f.Indicator) {
 		f.Measure = Change // 单位地区生产总值能耗下降3%
@@ -478,7 +480,9 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	}
 	f.Year = b.yearOf(sent, q, f.Kind, f.Section)
 	b.span(&f, clause, sent)
-	f.Region, f.RegionCode = b.regionOf(sent, q)
+	if !gap {
+		f.Region, f.RegionCode = b.regionOf(sent, q) // 高于太原市: no sub-area's figure
+	}
 	f.Evidence = evidence(t[sent.Start:sent.End], q.Start-sent.Start)
 	return f
 }
@@ -568,7 +572,7 @@ func measureOf(local, clause string, q Quantity) (Measure, float64) {
 		case shareWords.In(clause) && !landUseRe.MatchString(clause):
 			return Share, v
 		case verb != "" && !verbReaches(local, verb):
-			if slices.Contains(changeOnly, verb) && verb != "增加" && verb != "扩大" {
+			if slices.Contains(changeOnly, verb) && verb != "增加" && verb != "扩大" && !strings.Contains(local, "同比") {
 				return Change, signed(v, decline)
 			}
 			return YoY, signed(v, decline)
@@ -578,15 +582,15 @@ func measureOf(local, clause string, q Quantity) (Measure, float64) {
 		return Change, signed(v, decline)
 	case "times":
 		if verb != "" && !decline && !strings.HasPrefix(q.Text, "翻") && strings.HasPrefix(verb, "增长") {
-			return YoY, v * 100 // 增长1.33倍: a growth of 133% (the unit becomes %)
+			return YoY, math.Round(v*100*1e6) / 1e6 // 增长1.33倍: a growth of 133% (the unit becomes %)
 		}
 		if verb != "" || strings.HasPrefix(q.Text, "翻") {
 			return Change, v
 		}
 		return Level, v
 	}
-	if verb != "" && !verbReaches(local, verb) && (strings.Contains(clause, "比") || strings.Contains(clause, "较")) {
-		return Change, signed(v, decline)
+	if verb != "" && !verbReaches(local, verb) && (strings.Contains(clause, "比") || strings.Contains(clause, "较") || decline) {
+		return Change, signed(v, decline) // 减少3.2万人: a fall, not a level
 	}
 	return Level, v
 }
@@ -724,7 +728,13 @@ func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent cor
 	}
 	past := w[pastWord].within(lo, q.Start, xlo, xhi, nil)
 	if role == RoleTargets || role == RoleTasks {
-		if !past && !w[doneWord].within(lo, q.Start, xlo, xhi, nil) {
+		// a reporting cue of the figure's own clause (去年…，今年要增长8%:
+		// the 8% is planned); 完成 alone plans (完成年度投资3000亿元), 已完成 reports
+		cs := lo
+		if k, size := clauseEnds.LastIndex(b.text[lo:q.Start]); k >= 0 {
+			cs = lo + k + size
+		}
+		if !w[pastWord].within(cs, q.Start, xlo, xhi, nil) && !w[alreadyWord].within(cs, q.Start, xlo, xhi, nil) {
 			return Target
 		}
 	}
@@ -863,6 +873,7 @@ const (
 	expectWord           // 预期
 	yaoWord              // 要
 	respWord             // 分别
+	alreadyWord          // 已, 已经, 完成了: what is done already
 )
 
 var binderFinder = newWordFinder([][]string{
@@ -874,6 +885,7 @@ var binderFinder = newWordFinder([][]string{
 	expectWord:    {"预期"},
 	yaoWord:       {"要"},
 	respWord:      {"分别"},
+	alreadyWord:   {"已", "完成了", "实现了", "累计完成"},
 })
 
 // yearOf finds the year a figure belongs to: the nearest year word before
