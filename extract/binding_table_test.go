@@ -331,6 +331,10 @@ var bindingCases = []bindingCase{
 		[]string{"11.8% manufacturing_investment yoy actual 2023", "6.2pp - change actual 2023"}},
 	{"增长2.3倍 of an unknown", btReview + "跨境电商交易额增长2.3倍。", 2024, "",
 		[]string{"230% - yoy actual 2023"}},
+	{"places distributed by 分别", btReview + "济南、青岛地区生产总值分别增长6.1%和5.9%。", 2024, "山东省",
+		[]string{"6.1% gdp yoy actual 2023 @济南", "5.9% gdp yoy actual 2023 @青岛"}},
+	{"counties distributed by 分别", btReview + "平陆县、芮城县粮食总产量分别达到15.2万吨和18.6万吨。", 2024, "运城市",
+		[]string{"152000t grain_output level actual 2023 @平陆县", "186000t grain_output level actual 2023 @芮城县"}},
 }
 
 // knownGaps are cases whose expectation follows the rules but which the
@@ -358,12 +362,6 @@ var knownGaps = []bindingCase{
 	{"average growths by 分别 over five years", btFive + "过去五年，城乡居民人均可支配收入年均分别增长6.1%和7.8%。", 2024, "",
 		[]string{"6.1% income_per_capita_urban avg_growth actual 2023 since 2019", "7.8% income_per_capita_rural avg_growth actual 2023 since 2019"}},
 	// Sub-areas.
-	// binder gives both figures @济南、青岛 as a group, and the first indicator -: places before 分别 are not distributed over the figures.
-	{"places distributed by 分别", btReview + "济南、青岛地区生产总值分别增长6.1%和5.9%。", 2024, "山东省",
-		[]string{"6.1% gdp yoy actual 2023 @济南", "5.9% gdp yoy actual 2023 @青岛"}},
-	// binder gives both figures @平陆县、芮城县, and the first indicator -.
-	{"counties distributed by 分别", btReview + "平陆县、芮城县粮食总产量分别达到15.2万吨和18.6万吨。", 2024, "运城市",
-		[]string{"152000t grain_output level actual 2023 @平陆县", "186000t grain_output level actual 2023 @芮城县"}},
 	// binder gives @西安: a place outside 运城市 is taken for a sub-area.
 	{"a partner elsewhere is no sub-area", btReview + "全市与西安签约项目18个。", 2024, "运城市",
 		[]string{"18个 invest.projects_signed level actual 2023"}},

@@ -293,6 +293,7 @@ type binder struct {
 		found bool
 	}
 	clause, region clauseCursor // the last clause starts found, by marks
+	listPlace      listPlace    // the place respectively gave the figure, if any
 }
 
 // clauseCursor remembers the last clause start found with one set of
@@ -319,6 +320,15 @@ func (b *binder) headingYear(s int) (int, bool) {
 		h.checked = true
 	}
 	return h.year, h.ok
+}
+
+// belowPrefix returns the gazetteer code prefix of the places below the
+// document's region ("" when the region is unknown or the country).
+func (b *binder) belowPrefix() string {
+	if b.d.Identity.Region.Level == National {
+		return ""
+	}
+	return strings.TrimSuffix(strings.TrimSuffix(b.d.Identity.Region.Code, "00"), "00")
 }
 
 // lookBack caps how far before a figure the binder reads for modal words,
@@ -480,7 +490,10 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	}
 	f.Year = b.yearOf(sent, q, f.Kind, f.Section)
 	b.span(&f, clause, sent)
-	if !gap {
+	switch {
+	case listed && b.listPlace.name != "":
+		f.Region, f.RegionCode = b.listPlace.name, b.listPlace.code
+	case !gap:
 		f.Region, f.RegionCode = b.regionOf(sent, q) // 高于太原市: no sub-area's figure
 	}
 	f.Evidence = evidence(t[sent.Start:sent.End], q.Start-sent.Start)
@@ -1125,10 +1138,7 @@ func (b *binder) regionOf(sent corpus.Sentence, q Quantity) (string, string) {
 	code := ""
 	last := -1
 	// a sub-area lies below the document's region (when its code is known)
-	below := strings.TrimSuffix(strings.TrimSuffix(b.d.Identity.Region.Code, "00"), "00")
-	if b.d.Identity.Region.Level == National {
-		below = ""
-	}
+	below := b.belowPrefix()
 	first := sort.Search(len(b.places), func(k int) bool { return b.places[k].Start >= cs })
 	for _, m := range b.places[first:] {
 		if m.End > q.Start {

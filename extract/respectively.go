@@ -37,6 +37,7 @@ var pairedSubjects = []struct{ word, first, second string }{
 // verb after 分别 gives (下降: negative).
 func (b *binder) respectively(i int, q Quantity, qs []Quantity, prev []Fact, lo int) (id, metric string, m Measure, v float64, ok bool) {
 	t := b.text
+	b.listPlace = listPlace{}
 	lo = q.Start - len(recent(t[lo:q.Start], lookBack))
 	// the last 分别 before the figure, found once for the text
 	ms := b.words[respWord]
@@ -106,11 +107,52 @@ func (b *binder) respectively(i int, q Quantity, qs []Quantity, prev []Fact, lo 
 	if len(members) != n || b.opts.Indicators == nil {
 		return "", "", 0, 0, false
 	}
+	if places, rest, ok := b.placeList(members); ok {
+		// 济南、青岛地区生产总值分别增长6.1%和5.9%: each place its figure
+		m, v = measureOf(rest+verbs, rest+verbs, q)
+		b.listPlace = places[j]
+		if id, phrase, _, ok := b.opts.Indicators.FindIndicator(rest, q.Dimension, m); ok {
+			return id, phrase, m, v, true
+		}
+		return "", rest, m, v, true
+	}
 	// the member's own words and the verb after 分别 give the measure
 	// (城镇调查失业率…控制在: a level; 居民消费价格涨幅…控制在: a rise)
 	m, v = measureOf(members[j]+verbs, members[j]+verbs, q)
 	id, metric = b.memberIndicator(members, j, q.Dimension, m)
 	return id, metric, m, v, true
+}
+
+// listPlace is the place a member of a respectively-list of places gives
+// the figure paired with it.
+type listPlace struct{ name, code string }
+
+// placeList reads a subject whose members are places below the
+// document's region (the last one followed by what is measured: 济南、青岛
+// 地区生产总值): the places, and the words after the last place.
+func (b *binder) placeList(members []string) ([]listPlace, string, bool) {
+	g := b.opts.Gazetteer
+	if g == nil {
+		g = DefaultGazetteer()
+	}
+	below := b.belowPrefix()
+	var out []listPlace
+	for k, mem := range members {
+		mem = trimSpace(mem)
+		ms := g.Mentions(mem)
+		if len(ms) == 0 || ms[0].Start != 0 || k < len(members)-1 && ms[0].End != len(mem) {
+			return nil, "", false
+		}
+		p := ms[0].Place
+		if p.Level == Province && b.d.Identity.Region.Level != National || below != "" && !strings.HasPrefix(p.Code, below) {
+			return nil, "", false
+		}
+		out = append(out, listPlace{mem[:ms[0].End], fullCode(p.Code)})
+		if k == len(members)-1 {
+			return out, mem[ms[0].End:], true
+		}
+	}
+	return nil, "", false
 }
 
 // isRangeJoin reports the text between the two ends of a range.
