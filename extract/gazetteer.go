@@ -75,7 +75,7 @@ var shortStop = map[string]bool{
 	"大同": true, "开放": true, "安全": true, "文明": true, "和谐": true, "团结": true, "民主": true, "龙华": true,
 	"海南": true, "河南": true, "江东": true, "山南": true, "山东": true, "南部": true, "宝山": true, "普陀": true,
 	"阳明": true, "建华": true, "红星": true, "振兴": true, "新民": true, "长春": true, "永和": true, "吉安": true,
-	"全州": true, "全椒": true, "丰泽": true, "惠民": true, "利民": true, "中原": true, "华容": true, "宁国": true, "临江": true, "龙湖": true, "增城": true, "新建": true, "平原": true,
+	"全州": true, "全椒": true, "丰泽": true, "惠民": true, "利民": true, "中原": true, "华容": true, "宁国": true, "临江": true, "龙湖": true, "增城": true, "新建": true, "平原": true, "开平": true,
 }
 
 // regionSuffixes maps an official suffix to the suffix results keep.
