@@ -431,6 +431,16 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 			}
 		}
 	}
+	if f.Indicator == "" && !listed && b.opts.Indicators != nil && (i == 0 || qs[i-1].End <= sent.Start) && subjectlessSentence(t[sent.Start:q.Start]) {
+		// the subject is the sentence before, which states no figure:
+		// 社会消费品零售总额稳步增长。全年实现1862.5亿元
+		if ps := b.sentenceOf(sent.Start - 1); ps.End <= sent.Start && ps.Paragraph == sent.Paragraph && (i == 0 || qs[i-1].End <= ps.Start) {
+			if id, phrase, _, ok := b.opts.Indicators.FindIndicator(t[ps.Start:ps.End], q.Dimension, f.Measure); ok {
+				f.Indicator, f.Metric = id, phrase
+				aliasFound = phrase
+			}
+		}
+	}
 	if f.Indicator == "" && b.opts.Indicators != nil && q.Dimension == Count {
 		// the thing counted may follow the count: 引进10个投资上亿元的企业集团
 		ce := q.End
@@ -515,6 +525,33 @@ func evidence(sent string, at int) string {
 		hi++
 	}
 	return trimSpace(sent[lo:hi])
+}
+
+// subjectlessSentence reports the head of a sentence, up to its first
+// figure, that names no subject: words of time and estimate, then a verb
+// (2008年，初步核算达到…; 全年实现…).
+func subjectlessSentence(head string) bool {
+	h := trimSpace(head)
+	if len(h) > 60 {
+		return false
+	}
+	for changed := true; changed; {
+		changed = false
+		if y := firstYear(h); y != 0 && strings.HasPrefix(h, strconv.Itoa(y)+"年") {
+			h, changed = strings.TrimLeft(strings.TrimPrefix(h, strconv.Itoa(y)+"年"), "，, "), true
+		}
+		for _, w := range []string{"全年", "初步核算", "预计", "经初步核算", "共", "累计"} {
+			if rest, ok := strings.CutPrefix(h, w); ok {
+				h, changed = strings.TrimLeft(rest, "，, "), true
+			}
+		}
+	}
+	for _, w := range []string{"达到", "实现", "完成", "突破", "为"} {
+		if h == w {
+			return true
+		}
+	}
+	return false
 }
 
 // subjectless reports a clause that opens on its verb, bar words of time
