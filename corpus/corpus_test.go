@@ -389,7 +389,7 @@ func TestWalkArchives(t *testing.T) {
 	writeFile(t, dir, "docs.zip", zb.Bytes())
 	writeFile(t, dir, "image.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"))
 	writeFile(t, dir, "empty.txt", nil)
-	writeFile(t, dir, "notes.docx", []byte("ignored"))
+	writeFile(t, dir, "photo.jpg", []byte("\xFF\xD8\xFF\xE0"))
 
 	docs, errs := collect(t, []string{dir}, Options{IDColumn: "id"})
 	var ids []string
@@ -550,7 +550,7 @@ func TestSourcesDeferLoading(t *testing.T) {
 	writeFile(t, dir, "a.txt", []byte("同志们：今年协议引资120亿元以上，新签约项目50个。"))
 	writeFile(t, dir, "b.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"))
 	writeFile(t, dir, "c.jsonl", []byte(`{"id":"x","content":"去年到位资金增长12%"}`+"\n"))
-	writeFile(t, dir, "notes.docx", []byte("PK"))
+	writeFile(t, dir, "photo.jpg", []byte("\xFF\xD8\xFF\xE0"))
 	writeFile(t, dir, ".out.jsonl.tmp1", []byte(`{"text":"hidden"}`))
 	var skipped []string
 	var srcs []Source
@@ -561,8 +561,8 @@ func TestSourcesDeferLoading(t *testing.T) {
 		srcs = append(srcs, s)
 	}
 	walked, _ := collect(t, []string{dir}, Options{IDColumn: "id"})
-	if strings.Join(skipped, " ") != "notes.docx" {
-		t.Errorf("skipped = %q, want notes.docx (hidden files are not walked)", skipped)
+	if strings.Join(skipped, " ") != "photo.jpg" {
+		t.Errorf("skipped = %q, want photo.jpg (hidden files are not walked)", skipped)
 	}
 	if len(srcs) != 3 || len(walked) != 2 {
 		t.Fatalf("%d sources, %d walked documents", len(srcs), len(walked))

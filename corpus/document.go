@@ -11,8 +11,9 @@ type Document struct {
 	// Encoding is the encoding the raw bytes were decoded from.
 	Encoding string
 	// Raw is the decoded UTF-8 text before cleaning. For HTML it is the page
-	// text (tags removed, entities decoded). Offsets shown to users point
-	// into Raw.
+	// text (tags removed, entities decoded); for a Word document (.docx),
+	// the text DocxText extracts (a paragraph a line, table cells separated
+	// by tabs). Offsets shown to users point into Raw.
 	Raw string
 	// Clean is the text extraction reads: chrome removed, characters
 	// normalised, one paragraph a line.
@@ -33,7 +34,9 @@ type Meta struct {
 	Region string `json:"region,omitempty"`
 	URL    string `json:"url,omitempty"`
 	// DateKind says where Date came from: "delivered" (the date the speech
-	// was given or the report presented) or "published" (the page's date).
+	// was given or the report presented), "published" (the page's date) or
+	// "file" (the creation date in a Word document's properties, taken
+	// when the text states no date).
 	DateKind string `json:"date_kind,omitempty"`
 	// Traditional is true when the raw text was in traditional characters
 	// and Clean was converted to simplified ones.

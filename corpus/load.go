@@ -40,6 +40,17 @@ type Options struct {
 	// passes over as no document (an unknown extension in a directory, a
 	// zip inside a zip), on the goroutine that runs the iteration.
 	Skipped func(path string)
+	// Stdin, if set, is read for the path "-": a document, or the rows of
+	// a JSONL or CSV stream, told apart by content (see Sources).
+	Stdin io.Reader
+}
+
+// maxFileSize returns the limit on the size of a plain file.
+func (o Options) maxFileSize() int64 {
+	if o.MaxFileSize <= 0 {
+		return defaultMaxFileSize
+	}
+	return o.MaxFileSize
 }
 
 // FileError reports a file, archive row or archive entry that could not be
@@ -58,6 +69,10 @@ var ErrUnsafePath = errors.New("corpus: unsafe path in archive entry")
 // ErrTooLarge reports a file over Options.MaxFileSize.
 var ErrTooLarge = errors.New("corpus: file too large")
 
+// ErrNoStdin reports the path "-" (standard input) where Options.Stdin is
+// not set, or named a second time.
+var ErrNoStdin = errors.New("corpus: no standard input to read for \"-\"")
+
 // Kind is the format of a file, from its extension.
 type Kind uint8
 
@@ -68,6 +83,9 @@ const (
 	KindCSV
 	KindJSONL
 	KindZip
+	KindDocx // a Word document (.docx)
+	KindDoc  // a legacy Word or WPS document (.doc, .wps): refused unless it is text or HTML inside
+	KindPDF  // refused: PDF is not read yet
 	KindUnknown
 )
 
@@ -84,6 +102,12 @@ func KindOf(name string) Kind {
 		return KindJSONL
 	case ".zip":
 		return KindZip
+	case ".docx", ".docm":
+		return KindDocx
+	case ".doc", ".wps":
+		return KindDoc
+	case ".pdf":
+		return KindPDF
 	}
 	return KindUnknown
 }
@@ -166,14 +190,40 @@ func Documents(src iter.Seq2[Source, error]) iter.Seq2[Document, error] {
 // a *FileError (with the Source's ID and Path) and the walk goes on. Files
 // in directories with unknown extensions are passed over; named files of
 // unknown kind are read as text; hidden files and folders (.git, a
-// command's temporary output) are not walked. The Sources share opts, and
-// so its Cleaner.
+// command's temporary output) are not walked. Word documents (.docx) are
+// documents; legacy .doc/.wps files and PDFs are walked too, and fail to
+// load with an error that names the conversion to make. Zip entry names
+// without the UTF-8 flag that are not UTF-8 are decoded as GB18030.
+//
+// The path "-" reads opts.Stdin (ErrNoStdin when it is nil), once, as a
+// document named "stdin" whose kind its content tells: JSON lines (the
+// first line opens an object) and CSV (a header of two or more short
+// column names, with a text or metadata column among them or a row of as
+// many fields after it) are read row by row as their files are, streamed
+// (ids stdin#1, stdin#2 …); anything else is read whole as one document
+// (text, HTML, .docx, a zip archive of documents). The Sources share
+// opts, and so its Cleaner.
 func Sources(paths []string, opts Options) iter.Seq2[Source, error] {
 	if opts.Cleaner == nil {
 		opts.Cleaner = NewCleaner()
 	}
 	return func(yield func(Source, error) bool) {
+		stdin := opts.Stdin
 		for _, p := range paths {
+			if p == "-" {
+				if stdin == nil {
+					if !yield(Source{ID: stdinName, Path: p}, &FileError{Path: p, Err: ErrNoStdin}) {
+						return
+					}
+					continue
+				}
+				r := stdin
+				stdin = nil // read once
+				if !readStdin(r, opts, yield) {
+					return
+				}
+				continue
+			}
 			st, err := os.Stat(p)
 			if err != nil {
 				if !yield(Source{ID: filepath.Base(p), Path: p}, &FileError{Path: p, Err: err}) {
@@ -245,10 +295,7 @@ func walkFile(p string, k Kind, opts Options, yield func(Source, error) bool) bo
 		}
 		return readZip(f, st.Size(), base, p, opts, yield)
 	}
-	limit := opts.MaxFileSize
-	if limit <= 0 {
-		limit = 256 << 20
-	}
+	limit := opts.maxFileSize()
 	f, err := os.Open(p)
 	if err != nil {
 		return fail(err)
@@ -269,19 +316,37 @@ func walkFile(p string, k Kind, opts Options, yield func(Source, error) bool) bo
 	return yield(bytesSource(base, p, p, b, k, opts), nil)
 }
 
-// Load decodes and cleans one document from its bytes.
+// Load decodes and cleans one document from its bytes. Bytes that are a
+// Word document (.docx; by content whatever k says, or any bytes of kind
+// KindDocx) are read as DocxText reads them: Raw is the text extracted,
+// and the title and creation date of the document's properties fill
+// Meta.Title and Meta.Date (DateKind "file") where the text gives none.
+// Legacy Word/WPS documents (ErrLegacyDoc), password-protected Office
+// files (ErrEncrypted), PDF (ErrPDF) and RTF (ErrRTF) are refused by their
+// magic numbers, whatever k says; a .doc that is text or HTML inside (as
+// some sites serve) is read as such.
 func Load(id string, b []byte, k Kind, opts Options) (Document, error) {
 	if opts.Cleaner == nil {
 		opts.Cleaner = NewCleaner()
 	}
 	doc := Document{ID: id}
+	switch f := sniff(b); {
+	case f == formatOLE:
+		return doc, oleError(b)
+	case f == formatPDF:
+		return doc, ErrPDF
+	case f == formatRTF:
+		return doc, ErrRTF
+	case f == formatZip || k == KindDocx:
+		return loadDocx(id, b, k, opts)
+	}
 	text, enc, err := Decode(b, opts.Encoding)
 	if err != nil {
 		return doc, err
 	}
 	doc.Encoding = enc
 	var hint Meta
-	if k == KindHTML || (k == KindUnknown && looksHTML(text)) {
+	if k == KindHTML || ((k == KindUnknown || k == KindDoc) && looksHTML(text)) {
 		t, title, err := HTMLText(strings.NewReader(text))
 		if err != nil {
 			return doc, err
@@ -290,6 +355,27 @@ func Load(id string, b []byte, k Kind, opts Options) (Document, error) {
 	}
 	doc = FromText(id, text, hint, opts.Cleaner)
 	doc.Encoding = enc
+	return doc, nil
+}
+
+// loadDocx loads a Word document from its bytes, of kind k (bytes of
+// another kind that are a zip archive but no Word document are refused as
+// binary).
+func loadDocx(id string, b []byte, k Kind, opts Options) (Document, error) {
+	text, props, err := docxText(bytes.NewReader(b), int64(len(b)), opts.maxFileSize())
+	if err != nil {
+		if k != KindDocx && k != KindDoc && errors.Is(err, ErrNotDocx) {
+			err = fmt.Errorf("%w: a zip archive (named .zip, its files are read)", ErrBinary)
+		}
+		return Document{ID: id}, err
+	}
+	doc := FromText(id, text, Meta{}, opts.Cleaner)
+	if doc.Meta.Title == "" {
+		doc.Meta.Title = props.Title
+	}
+	if doc.Meta.Date == "" && props.Date != "" {
+		doc.Meta.Date, doc.Meta.DateKind = props.Date, "file"
+	}
 	return doc, nil
 }
 
@@ -627,15 +713,12 @@ func readZip(f io.ReaderAt, size int64, base, p string, opts Options, yield func
 	if err != nil {
 		return yield(Source{ID: base, Path: p}, &FileError{Path: p, Err: err})
 	}
-	limit := opts.MaxFileSize
-	if limit <= 0 {
-		limit = 256 << 20
-	}
+	limit := opts.maxFileSize()
 	for _, zf := range zr.File {
 		if zf.FileInfo().IsDir() {
 			continue
 		}
-		name := zf.Name
+		name := entryName(zf)
 		id := base + "#" + name
 		fail := func(err error) bool {
 			return yield(Source{ID: id, Path: p}, &FileError{Path: p + "#" + name, Err: err})
@@ -650,6 +733,12 @@ func readZip(f io.ReaderAt, size int64, base, p string, opts Options, yield func
 		if k == KindUnknown || k == KindZip {
 			if opts.Skipped != nil {
 				opts.Skipped(p + "#" + name)
+			}
+			continue
+		}
+		if zf.Flags&0x1 != 0 {
+			if !fail(errZipEncrypted) {
+				return false
 			}
 			continue
 		}
