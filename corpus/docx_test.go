@@ -270,6 +270,8 @@ func TestRefusals(t *testing.T) {
 	}{
 		{"report.doc", KindDoc, oleFile("Root Entry", "WordDocument", "1Table"), ErrLegacyDoc, "libreoffice --headless --convert-to docx"},
 		{"report.wps", KindDoc, oleFile("Root Entry", "WordDocument"), ErrLegacyDoc, "libreoffice --headless --convert-to docx"},
+		{"truncated.doc", KindDoc, oleMagic, ErrLegacyDoc, "libreoffice --headless --convert-to docx"},
+		{"renamed.docx", KindDocx, oleFile("Root Entry"), ErrLegacyDoc, "libreoffice --headless --convert-to docx"},
 		{"doc named .txt", KindText, oleFile("WordDocument"), ErrLegacyDoc, "libreoffice"},
 		{"protected.docx", KindDocx, oleFile("EncryptedInfo", "EncryptedPackage"), ErrEncrypted, "password"},
 		{"table.xls", KindUnknown, oleFile("Workbook"), ErrBinary, "legacy Office"},
@@ -394,6 +396,7 @@ func TestStdin(t *testing.T) {
 		{"csv", []byte("id,title,full_text\n1,讲话,协议引资204亿元\n2,报告,\"增长8%，\n到位资金165亿元\"\n"), Options{}, "stdin#1: 协议引资204亿元|stdin#2: 增长8%，"},
 		{"csv by its rows", []byte("编号,摘要,讲话\nx1,短,今年协议引资120亿元以上\n"), Options{}, "stdin#1: 今年协议引资120亿元以上"},
 		{"gbk csv", encodeWith(t, simplifiedchinese.GBK, "标题,正文\n讲话,协议引资204亿元\n"), Options{}, "stdin#1: 协议引资204亿元"},
+		{"html", []byte(`<meta name="viewport" content="width=device-width, initial-scale=1">` + "\n" + `<meta a="1, 2"><html><body><p>协议引资204亿元</p></body></html>`), Options{}, "stdin: 协议引资204亿元"},
 		{"text with a comma", []byte("Hello, world\n协议引资204亿元。\n"), Options{}, "stdin: Hello, world"},
 		{"docx", makeDocx(t, para("协议引资204亿元。"), ""), Options{}, "stdin: 协议引资204亿元。"},
 		{"zip", zipOf(t, [2]string{"a.txt", "增长8%"}, [2]string{"b.docx", string(bareDocx(t, para("增长9%")))}), Options{}, "stdin#a.txt: 增长8%|stdin#b.docx: 增长9%"},

@@ -79,17 +79,18 @@ var (
 	oleWord      = utf16Name("WordDocument")
 )
 
-// oleError says why an OLE compound file is not read: a password-protected
-// Office document (.docx in an encrypted envelope), a legacy Word or WPS
-// document, or another legacy Office file.
-func oleError(b []byte) error {
+// oleError says why an OLE compound file of kind k is not read: a
+// password-protected Office document (.docx in an encrypted envelope), a
+// legacy Word or WPS document (by its WordDocument stream, or its name),
+// or another legacy Office file.
+func oleError(b []byte, k Kind) error {
 	switch {
 	case bytes.Contains(b, oleEncrypted):
 		return errOfficeEncrypted
-	case bytes.Contains(b, oleWord):
+	case bytes.Contains(b, oleWord), k == KindDoc, k == KindDocx:
 		return ErrLegacyDoc
 	}
-	return fmt.Errorf("%w: a legacy Office file (an OLE compound file such as .xls or .ppt)", ErrBinary)
+	return fmt.Errorf("%w: a legacy Office file (an OLE compound file: .doc, .wps, .xls, .ppt); a Word or WPS document converts with libreoffice --headless --convert-to docx FILE", ErrBinary)
 }
 
 // entryName returns the name of a zip entry in UTF-8. Without the UTF-8

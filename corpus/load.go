@@ -332,7 +332,7 @@ func Load(id string, b []byte, k Kind, opts Options) (Document, error) {
 	doc := Document{ID: id}
 	switch f := sniff(b); {
 	case f == formatOLE:
-		return doc, oleError(b)
+		return doc, oleError(b, k)
 	case f == formatPDF:
 		return doc, ErrPDF
 	case f == formatRTF:

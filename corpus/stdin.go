@@ -68,7 +68,7 @@ func looksJSONL(text string) bool {
 }
 
 // looksCSV reports text that opens with a CSV header: two or more column
-// names, none empty or longer than 64 bytes nor a sentence, with a text,
+// names, none empty or longer than 64 bytes nor a sentence or markup, with a text,
 // id or metadata column among them or, after the header, a record of as
 // many fields.
 func looksCSV(text string, opts Options) bool {
@@ -87,7 +87,7 @@ func looksCSV(text string, opts Options) bool {
 	named := false
 	for _, h := range header {
 		h = strings.TrimSpace(h)
-		if h == "" || len(h) > 64 || strings.ContainsAny(h, "。，；！？") || !utf8.ValidString(h) {
+		if h == "" || len(h) > 64 || strings.ContainsAny(h, "。，；！？<>") || !utf8.ValidString(h) {
 			return false
 		}
 		named = named || metaColumn(h) != "" || (opts.IDColumn != "" && strings.EqualFold(h, opts.IDColumn))

@@ -24,10 +24,12 @@ import (
 )
 
 const extractHelp = `
-Extract reads documents (.txt, .html, .csv, .jsonl, .zip files and
-directories of them) and prints one JSON object per document per line, in
-input order (see SCHEMA.md). A file that cannot be read or decoded is named
-on stderr with the reason, the batch goes on, and the exit status is 1.`
+Extract reads documents (.txt, .html, .docx, .csv, .jsonl, .zip files and
+directories of them; "-" for standard input: a document, or JSON lines or
+CSV with one document a line or row) and prints one JSON object per
+document per line, in input order (see SCHEMA.md). A file that cannot be
+read or decoded is named on stderr with the reason (a .doc, .wps or PDF
+with the conversion to make), the batch goes on, and the exit status is 1.`
 
 type loadFlags struct {
 	encoding, textColumn, idColumn string
@@ -42,7 +44,7 @@ func (l *loadFlags) register(fs *flag.FlagSet) {
 
 func (l *loadFlags) options() corpus.Options {
 	return corpus.Options{Encoding: l.encoding, TextColumn: l.textColumn, IDColumn: l.idColumn,
-		Skipped: func(string) { l.skipped.Add(1) }}
+		Skipped: func(string) { l.skipped.Add(1) }, Stdin: stdin}
 }
 
 // batchFlags are the flags of the commands that run a batch.

@@ -9,6 +9,9 @@
 //	policyfacts segment [flags] FILE...   the text cut into words
 //	policyfacts keywords [flags] FILE...  the top terms of each document
 //
+// A PATH of "-" reads standard input: a document, or JSON lines or CSV
+// (one document a line or row), told apart by content.
+//
 // Run "policyfacts help COMMAND" for the flags of a command. Exit status is
 // 0 when every document was processed, 1 when some could not be read or
 // decoded (each is named on stderr and the batch goes on), 2 for bad usage.
@@ -26,6 +29,9 @@ import (
 
 	"github.com/policyfacts/policyfacts/corpus"
 )
+
+// stdin is what the path "-" reads: standard input, replaced in tests.
+var stdin io.Reader = os.Stdin
 
 // errUsage marks a usage error (exit status 2).
 var errUsage = errors.New("usage")

@@ -94,7 +94,7 @@ func TestExtractBatchWithBadFile(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("协议引资204亿元"), 0o644)
 	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("\x89PNG\r\n\x1a\n\x00\x00\x00"), 0o644)
 	os.WriteFile(filepath.Join(dir, "c.txt"), []byte("到位资金165.02亿元"), 0o644)
-	os.WriteFile(filepath.Join(dir, "notes.docx"), []byte("PK"), 0o644)
+	os.WriteFile(filepath.Join(dir, "photo.jpg"), []byte("\xFF\xD8\xFF\xE0"), 0o644)
 	out := filepath.Join(dir, "out.jsonl")
 	code, _, errOut := runCLI("extract", dir, "-o", out, "--workers", "2")
 	if code != 1 {

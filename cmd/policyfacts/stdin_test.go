@@ -1,0 +1,118 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// runStdin runs the command with in as standard input.
+func runStdin(in string, args ...string) (code int, stdout, stderr string) {
+	old := stdin
+	defer func() { stdin = old }()
+	stdin = strings.NewReader(in)
+	return runCLI(args...)
+}
+
+// ids returns the document ids of extract's JSON lines.
+func ids(t *testing.T, out string) []string {
+	t.Helper()
+	var got []string
+	for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+		if l == "" {
+			continue
+		}
+		var r struct {
+			Doc        struct{ ID string }
+			Quantities []struct{ Text string }
+		}
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatalf("%v: %s", err, l)
+		}
+		got = append(got, r.Doc.ID+":"+strings.Join(func() []string {
+			var q []string
+			for _, x := range r.Quantities {
+				q = append(q, x.Text)
+			}
+			return q
+		}(), ","))
+	}
+	return got
+}
+
+// docx is a minimal Word document of the given paragraphs.
+func docx(t *testing.T, paras ...string) string {
+	t.Helper()
+	var body strings.Builder
+	for _, p := range paras {
+		body.WriteString("<w:p><w:r><w:t>" + p + "</w:t></w:r></w:p>")
+	}
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	w, err := zw.Create("word/document.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.Write([]byte(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body.String() + `</w:body></w:document>`))
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
+
+func TestExtractStdin(t *testing.T) {
+	tests := []struct {
+		name, in string
+		args     []string
+		code     int
+		want     string // ids and quantities, | between documents
+		stderr   string
+	}{
+		{"text", "2025年青禾市政府工作报告\n全年协议引资204亿元，增长8%。\n", nil, 0, "stdin:204亿元,8%", ""},
+		{"jsonl with a bad line", `{"id":"a","text":"协议引资204亿元"}` + "\n{bad json\n" + `{"id":"c","text":"到位资金165.02亿元"}` + "\n",
+			[]string{"--id-column", "id"}, 1, "stdin#a:204亿元|stdin#c:165.02亿元", "-#2"},
+		{"csv", "title,content\n讲话一,协议引资204亿元\n讲话二,\"增长8%，\n新签约项目50个\"\n", nil, 0, "stdin#1:204亿元|stdin#2:8%,50个", ""},
+		{"docx", docx(t, "2025年政府工作报告", "地区生产总值增长5.5%左右。"), nil, 0, "stdin:5.5%左右", ""},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := runStdin(tc.in, append([]string{"extract", "-q", "-"}, tc.args...)...)
+			if code != tc.code || strings.Join(ids(t, out), "|") != tc.want || !strings.Contains(errOut, tc.stderr) {
+				t.Errorf("extract -: exit %d, %q, stderr %q\nwant exit %d, %q, stderr naming %q", code, ids(t, out), errOut, tc.code, tc.want, tc.stderr)
+			}
+		})
+	}
+	// records and clean read "-" too
+	code, out, errOut := runStdin(`{"text":"2025年青禾市人民政府工作报告\n2024年，全市地区生产总值达到2156.3亿元，增长5.6%。"}`+"\n", "records", "-")
+	if code != 0 || !strings.Contains(out, ",stdin#1,") {
+		t.Errorf("records -: exit %d, %q, %s", code, out, errOut)
+	}
+	code, out, _ = runStdin(docx(t, "协议引资２０４亿元"), "clean", "-")
+	if code != 0 || out != "协议引资204亿元\n" {
+		t.Errorf("clean - of a .docx: exit %d, %q", code, out)
+	}
+}
+
+// TestExtractRefusals checks that .doc and PDF files are named with the
+// conversion to make, and that a .docx in a folder is read.
+func TestExtractRefusals(t *testing.T) {
+	dir := t.TempDir()
+	ole := append([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1}, make([]byte, 504)...)
+	ole = append(ole, "W\x00o\x00r\x00d\x00D\x00o\x00c\x00u\x00m\x00e\x00n\x00t\x00"...)
+	os.WriteFile(filepath.Join(dir, "a.doc"), ole, 0o644)
+	os.WriteFile(filepath.Join(dir, "b.docx"), []byte(docx(t, "协议引资204亿元")), 0o644)
+	os.WriteFile(filepath.Join(dir, "c.pdf"), []byte("%PDF-1.7\n"), 0o644)
+	code, out, errOut := runCLI("extract", "-q", dir)
+	if code != 1 || strings.Join(ids(t, out), "|") != "b.docx:204亿元" {
+		t.Errorf("exit %d, %q", code, ids(t, out))
+	}
+	for _, want := range []string{"a.doc: corpus: a legacy Word or WPS document", "libreoffice --headless --convert-to docx", "c.pdf: corpus: PDF is not read yet", "pdftotext", "3 documents: 1 succeeded, 2 failed, 0 skipped"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+}
