@@ -23,6 +23,7 @@ type Recognizer struct {
 	afterAt     hanset.Index[boundWord] // after, by first rune
 	scales      map[rune]float64
 	moneyWords  []string
+	terms       hanset.Index[termAfter] // termAfterUnit by the first rune of the measure word
 	placeholder string
 	scratch     scratch.Pool[Quantity] // Quantities' buffers
 }
@@ -66,14 +67,20 @@ func NewRecognizer() *Recognizer {
 	for _, s := range scaleTable {
 		r.scales[s.char] = s.value
 	}
+	for _, tu := range termAfterUnit {
+		first, _ := utf8.DecodeRuneInString(tu.unit)
+		r.terms.Add(first, tu)
+	}
 	return r
 }
 
-// moneyContext lists words that make a bare 亿 figure an amount of money
-// (投资200多亿, 产值突破千亿 is not: no Arabic figure).
+// moneyContext lists words that make a figure with a scale and no unit an
+// amount of yuan (投资200多亿, 到位资金80亿, 30家十亿元企业、建成8个百亿园区):
+// words of money, and 亿元/万元 written nearby.
 var moneyContext = []string{
 	"投资", "资金", "引资", "收入", "产值", "总额", "金额", "营收", "销售", "生产总值", "增加值",
 	"税收", "贷款", "融资", "资产", "利税", "支出", "预算", "消费", "GDP", "经济总量", "营业额", "交易额", "成交额",
+	"亿元", "万元",
 }
 
 var defaultRecognizer = sync.OnceValue(NewRecognizer)
@@ -213,6 +220,11 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 		tok.chinese = true
 		for j < len(t) {
 			r, sz := hanset.DecodeRune(t[j:])
+			if (r == '千' || r == '百') && j > i {
+				if _, ok := s.r.unitAt(t, j); ok {
+					break // 三千瓦, 百万千瓦: the unit 千瓦 starts here
+				}
+			}
 			if isNumeralRune(r) {
 				j += sz
 				continue
@@ -266,6 +278,10 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 		}
 		tok.scale = numStr[len(tail):] + tok.scale
 	}
+	// 零部件, 零增长: a Chinese numeral that starts with 零 is no figure
+	if tok.chinese && (rn == '零' || rn == '〇') {
+		return tok, false
+	}
 	// vague: 几百, 数十, 十几
 	if tok.chinese {
 		if p, _ := utf8.DecodeLastRuneInString(t[:i]); p == '几' || p == '数' {
@@ -276,10 +292,16 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 			return tok, false
 		}
 	}
-	if alone && tok.chinese && s.bare(tok.end) {
-		// most Chinese numerals are words (进一步, 一是, 三农): what
+	if alone && tok.chinese {
+		// most Chinese numerals are words (进一步, 一是, 三农, 一起): what
 		// follows tells them apart before their value is worked out
-		return tok, false
+		if u, _, ok := s.unitAfter(tok.end); ok {
+			if u.dim == Count && numStr == "一" {
+				return tok, false // 一个, 一批, 一次: an article, not a count
+			}
+		} else if s.bare(tok.end) && !s.bareYuan(tok) {
+			return tok, false
+		}
 	}
 	v, high, ok := valueOf(numStr, scalePart, tok.hasInner)
 	if !ok {
@@ -363,16 +385,17 @@ func (r *Recognizer) unitAt(t string, j int) (unitDef, bool) {
 	return unitDef{}, false
 }
 
-// bare reports that nothing a figure may take stands at j: no unit (also
-// after a space), no 成, no word joining it to a next member of a list or
-// range. A bare Chinese numeral yields no quantity: number passes it over
-// before working out its value, as finish would after.
+// bare reports that nothing a figure may take stands at j, where no unit
+// stands (number looks for one first): no 成, no word joining it to a next
+// member of a list or range. A bare Chinese numeral yields no quantity:
+// number passes it over before working out its value, as finish would
+// after.
 func (s *scanner) bare(j int) bool {
 	t := s.text
 	if j >= len(t) {
 		return true
 	}
-	if _, _, ok := s.unitAfter(j); ok || strings.HasPrefix(t[j:], "成") {
+	if strings.HasPrefix(t[j:], "成") {
 		return false
 	}
 	for _, jw := range joinWords {
@@ -423,13 +446,31 @@ func (s *scanner) finish(tok numTok) int {
 		// 9成 = 90%
 		u, hasUnit = unitDef{word: "成", unit: "%", dim: Percent, factor: 10}, true
 		j += sz
-	} else if !tok.chinese && strings.HasSuffix(tok.scale, "亿") && s.moneyContext(start) {
-		u, hasUnit = unitDef{unit: "CNY", dim: Money, factor: 1}, true
+	} else if strings.HasSuffix(tok.scale, "亿") && strings.HasPrefix(t[j:], "级") {
+		// 300亿级, 500亿级产业集群: the size of an industry, in yuan; a
+		// class written in Chinese numerals before its noun (千亿级产业集群,
+		// 五百亿级、千亿级集群) names the class
+		if tok.chinese && s.tierAfter(j) {
+			s.pending = s.pending[:0]
+			return j
+		}
+		u, hasUnit = yuan, true
+	} else if w, ok := s.countedNoun(tok, j); ok {
+		// 33.8万城乡低保对象: the noun counted stands after the figure
+		u, hasUnit = unitDef{unit: Unit(w), dim: Count, factor: 1}, true
+	} else if s.yuanScale(tok) && s.moneyContext(start, !strings.HasSuffix(tok.scale, "亿")) {
+		u, hasUnit = yuan, true
+	}
+	if hasUnit && u.dim == Money && tok.chinese && tok.scale == "" && tok.value < 10 {
+		// 三元 (a firm), 城乡二元结构: a single Chinese digit before 元 is a word
+		s.pending = s.pending[:0]
+		return j
 	}
 	if hasUnit && u.dim == Count {
 		rest := t[j:]
-		for _, tu := range termAfterUnit {
-			if u.word == tu.unit && strings.HasPrefix(rest, tu.next) {
+		first, _ := hanset.DecodeRune(u.word)
+		for _, tu := range s.r.terms.At(first) {
+			if tu.unit == u.word && strings.HasPrefix(rest, tu.next) {
 				s.pending = s.pending[:0]
 				return j
 			}
@@ -440,16 +481,19 @@ func (s *scanner) finish(tok numTok) int {
 				return j
 			}
 		}
+		if s.dateLike(tok, u, start) {
+			s.pending = s.pending[:0]
+			return j
+		}
 		if tok.chinese {
 			if t[tok.start:tok.end] == "一" && u.unit != "倍" {
 				s.pending = s.pending[:0]
 				return j // 一个, 一批, 一次: an article, not a count
 			}
-			for _, w := range enumAfterUnit {
-				if strings.HasPrefix(rest, w) {
-					s.pending = s.pending[:0]
-					return j
-				}
+			// a count says 两 (两轮, 两期): 二轮, 二期, 二次会议 are ordinals
+			if t[tok.start:tok.end] == "二" || s.notCount(tok, u, start, j) {
+				s.pending = s.pending[:0]
+				return j
 			}
 		}
 	}
@@ -628,13 +672,24 @@ func (s *scanner) boundBefore(i int) (Bound, string, bool) {
 					continue
 				}
 			}
-			if b.word == "超" && strings.HasSuffix(head, "赶超") {
+			if s.notBound(head, b.word) {
 				continue
 			}
 			return b.bound, b.word, true
 		}
 	}
 	return Eq, "", false
+}
+
+// notBound reports that head ends in a word of notBound ending in the
+// bound word w: the 约 of 签约 is no bound.
+func (s *scanner) notBound(head, w string) bool {
+	for _, nb := range notBound {
+		if len(nb) > len(w) && strings.HasSuffix(nb, w) && strings.HasSuffix(head, nb) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *scanner) boundAfterAt(j int) (Bound, string, bool) {
@@ -652,7 +707,7 @@ func (s *scanner) boundAfterAt(j int) (Bound, string, bool) {
 func (s *scanner) excludedBefore(tok numTok) bool {
 	t := s.text
 	head := t[:tok.start]
-	p, _ := utf8.DecodeLastRuneInString(head)
+	p, psz := utf8.DecodeLastRuneInString(head)
 	if p < 0x80 && (p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p >= '0' && p <= '9' || p == '.' || p == '+' || p == '-' && tok.chinese) {
 		return true
 	}
@@ -661,18 +716,205 @@ func (s *scanner) excludedBefore(tok numTok) bool {
 		return true
 	}
 	if tok.chinese {
-		// a lone scale (百, 千, 万) is a number only after a bound word: 近百亿元
+		// a lone scale (百, 千, 万) is a number after a bound word (近百亿元)
+		// or where loneScale finds it a threshold or a size (千万元以上)
 		first, _ := utf8.DecodeRuneInString(t[tok.start:])
 		if first == '亿' {
 			return true
 		}
 		if !isChineseDigit(first) && first != '十' && !tok.hasInner {
-			if _, _, ok := s.boundBefore(tok.start); !ok {
+			if _, _, ok := s.boundBefore(tok.start); !ok && !s.loneScale(tok) {
+				return true
+			}
+		}
+		// 一主三次, 一核两翼: a numeral after a digit and a character that is
+		// no measure word is the next member of a formula
+		p2, _ := utf8.DecodeLastRuneInString(head[:len(head)-psz])
+		if isChineseDigit(p2) && isHanRune(p) && !isNumeralRune(p) && !strings.ContainsRune("是年月日天周", p) {
+			if _, ok := s.r.unitAt(t, tok.start-psz); !ok {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// dateLike reports a count that is a point in time: a year before 届
+// (2024届毕业生, a class) and a figure from which something starts
+// (自2025起).
+func (s *scanner) dateLike(tok numTok, u unitDef, start int) bool {
+	switch u.word {
+	case "届":
+		v := tok.value
+		return !tok.chinese && tok.scale == "" && tok.end-tok.start == 4 && v >= 1900 && v <= 2100
+	case "起":
+		head := s.text[:start]
+		return strings.HasSuffix(head, "从") || strings.HasSuffix(head, "自")
+	}
+	return false
+}
+
+// yuan is the unit of a figure with a scale and no unit that means money.
+var yuan = unitDef{unit: "CNY", dim: Money, factor: 1}
+
+// loneScale reports a number written with scale characters alone that
+// stands as a figure with no bound word before it: a threshold of money
+// (千万元以上项目, 过千万美元), a size (万亩园区, 百万平方米), or 百亿/千亿 where
+// finish finds money meant. One scale character before money (万元GDP),
+// a count (万人, 千家万户), a unit word (千米) or after 每 (每万人) is none.
+func (s *scanner) loneScale(tok numTok) bool {
+	t := s.text
+	num := t[tok.start:tok.end]
+	if strings.HasSuffix(t[:tok.start], "每") {
+		return false
+	}
+	if _, ok := s.r.unitAt(t, tok.start); ok {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(num)
+	multi := len(num) > utf8.RuneLen(first) && (first == '百' || first == '千')
+	u, k, ok := s.unitAfter(tok.end)
+	if !ok {
+		return multi && strings.HasSuffix(num, "亿")
+	}
+	if k != tok.end || s.tierAfter(k+len(u.word)) {
+		return false // 万吨级码头: the class of a noun
+	}
+	switch u.dim {
+	case Physical:
+		return u.unit != "person-times" || multi
+	case Money:
+		return multi
+	}
+	return false
+}
+
+// tierAfter reports 级 at j that qualifies what follows: a size class
+// naming a noun (千亿级产业集群, 万吨级码头, 千亿级、五百亿级集群) rather than a
+// size reached (集群产值达到百亿级。).
+func (s *scanner) tierAfter(j int) bool {
+	t := s.text
+	if !strings.HasPrefix(t[j:], "级") {
+		return false
+	}
+	k := j + len("级")
+	if k >= len(t) {
+		return false
+	}
+	r, _ := hanset.DecodeRune(t[k:])
+	return !qClauseEnds.Has(r)
+}
+
+// qClauseEnds end a clause for the quantity scanner.
+var qClauseEnds = hanset.NewRunes("，。；：！？,;:!?）)\n")
+
+// yuanScale reports a figure whose scale makes it money when the clause
+// speaks of money and no unit follows: Arabic digits before 亿 or 万
+// (80亿, 5000万), a Chinese numeral before 亿 (百亿). A figure before 万
+// needs the money word in its own member of a list (户籍人口超过80万
+// after 财政收入突破百亿 is no money).
+func (s *scanner) yuanScale(tok numTok) bool {
+	if tok.chinese {
+		return strings.HasSuffix(tok.scale, "亿")
+	}
+	return strings.HasSuffix(tok.scale, "亿") || strings.HasSuffix(tok.scale, "万")
+}
+
+// bareYuan reports a Chinese numeral before 亿 with no unit that is an
+// amount of yuan: in a money clause, or a size class (百亿级).
+func (s *scanner) bareYuan(tok numTok) bool {
+	return strings.HasSuffix(tok.scale, "亿") &&
+		(strings.HasPrefix(s.text[tok.end:], "级") || s.moneyContext(tok.start, false))
+}
+
+// countedNoun returns the measure word of a noun of countedNouns written
+// after an Arabic figure with a scale (33.8万城乡低保对象: 人), within a few
+// characters and no mark between; the head of a compound wins (企业职工: 人).
+func (s *scanner) countedNoun(tok numTok, j int) (string, bool) {
+	if tok.chinese || j != tok.end || !strings.ContainsAny(tok.scale, "万亿") {
+		return "", false
+	}
+	t := s.text
+	unit, end := "", -1
+	for k, n := j, 0; k < len(t) && n < 8; n++ {
+		if end >= 0 && k > end {
+			break
+		}
+		r, sz := hanset.DecodeRune(t[k:])
+		if !isHanRune(r) || r == '的' || r == '和' || r == '及' || r == '与' || r == '并' {
+			break
+		}
+		for _, c := range countedNouns {
+			if strings.HasPrefix(t[k:], c.noun) && k+len(c.noun) > end {
+				unit, end = c.unit, k+len(c.noun)
+			}
+		}
+		k += sz
+	}
+	return unit, end >= 0
+}
+
+// notCount reports a count in Chinese numerals that names rather than
+// counts: an enumeration of the speech (三点意见), a session of a congress
+// (十六届人大三次会议), a programme (十项惠民工程), or a restatement of the
+// list before it (创新、协调、绿色三个关键词).
+func (s *scanner) notCount(tok numTok, u unitDef, start, j int) bool {
+	t := s.text
+	rest := t[j:]
+	for _, w := range enumAfterUnit {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	if u.word == "次" {
+		for _, w := range ordinalSessions {
+			if strings.HasPrefix(rest, w) {
+				head := t[max(0, start-24):start]
+				if strings.Contains(head, "届") || strings.HasSuffix(head, "人大") || strings.HasSuffix(head, "政协") {
+					return true
+				}
+			}
+		}
+	}
+	if k := hanset.HanRun(rest); k > 0 {
+		name := rest[:min(k, 8*3)]
+		for _, w := range programmeWords {
+			if strings.Contains(name, w) {
+				return true
+			}
+		}
+	}
+	return s.restatesList(start, tok.value)
+}
+
+// restatesList reports that a number written in Chinese numerals repeats
+// the count of the list just before it (城东、城西两条主干道): as many
+// members, joined by 、 within one clause. A list closed by 等 is left
+// open, so its count says more than the list (甲、乙等四家企业).
+func (s *scanner) restatesList(start int, n float64) bool {
+	if n < 2 || n != math.Trunc(n) {
+		return false
+	}
+	t := s.text
+	head := t[max(0, start-240):start]
+	head = strings.TrimRight(head, "”\"」’")
+	if strings.HasSuffix(head, "等") || strings.HasSuffix(head, "的") {
+		return false // 甲、乙等四家; 甲、乙的两个中心: the list is not the things counted
+	}
+	members := 1
+	for k := len(head); k > 0; {
+		r, sz := utf8.DecodeLastRuneInString(head[:k])
+		switch {
+		case r == '、':
+			members++
+		case qClauseEnds.Has(r) || r == '（' || r == '(':
+			return members >= 2 && float64(members) == n
+		case r < utf8.RuneSelf && r >= '0' && r <= '9' || isNumeralRune(r):
+			return false // a member with a figure of its own: 两个园区、城北的两个中心
+		}
+		k -= sz
+	}
+	return members >= 2 && float64(members) == n
 }
 
 // quoted reports a figure inside a short quoted formula (“三人小组”, “四个一”).
@@ -688,13 +930,22 @@ func (s *scanner) quoted(start, end int) bool {
 	return cl >= 0 && !strings.ContainsAny(tail[:cl], "，。；")
 }
 
-// moneyMarks end the clause moneyContext reads.
-var moneyMarks = hanset.NewMarks("，。；：,;")
+// moneyMarks end the clause moneyContext reads; memberMarks also end a
+// member of a list.
+var (
+	moneyMarks  = hanset.NewMarks("，。；：,;")
+	memberMarks = hanset.NewMarks("，。；：,;、")
+)
 
-// moneyContext reports a money word shortly before offset i in the same clause.
-func (s *scanner) moneyContext(i int) bool {
+// moneyContext reports a money word shortly before offset i in the same
+// clause, or with member set in the same member of a list.
+func (s *scanner) moneyContext(i int, member bool) bool {
 	head := s.text[max(0, i-45):i]
-	if k, _ := moneyMarks.LastIndex(head); k >= 0 {
+	marks := moneyMarks
+	if member {
+		marks = memberMarks
+	}
+	if k, _ := marks.LastIndex(head); k >= 0 {
 		head = head[k:]
 	}
 	for _, w := range s.r.moneyWords {

@@ -72,7 +72,7 @@ func TestQuantities(t *testing.T) {
 		{"引进亿元以上项目45个", []string{"45个|45|个|eq"}},
 		{"项目履约率达到90%，开工率80%，资金到位率30%", []string{"90%|90|%|eq", "80%|80|%|eq", "30%|30|%|eq"}},
 		{"举办各类招商推介活动36场", []string{"36场|36|场|eq"}},
-		{"外出招商156批次", []string{"156批|156|批|eq"}},
+		{"外出招商156批次", []string{"156批次|156|批次|eq"}},
 		{"实际到位资金500亿元以上", []string{"500亿元以上|5e+10|CNY|ge"}},
 		{"引进世界500强企业3家", []string{"3家|3|家|eq"}},
 		{"全年接待客商2000余人次", []string{"2000余人次|2000|person-times|gt"}},
@@ -408,7 +408,8 @@ func TestQuantitiesConcurrent(t *testing.T) {
 }
 
 func FuzzQuantities(f *testing.F) {
-	for _, s := range []string{"协议引资204亿元", "五六百亿元", "10%—12%", "百分之十五", "1.2万余项", "二十三点五亿元", "翻一番", "20、30亿元以上", "3.4个、1个百分点", "１２．５％"} {
+	for _, s := range []string{"协议引资204亿元", "五六百亿元", "10%—12%", "百分之十五", "1.2万余项", "二十三点五亿元", "翻一番", "20、30亿元以上", "3.4个、1个百分点", "１２．５％",
+		"千万元以上", "过千万美元", "33.8万城乡低保对象", "一主三次", "零部件", "百亿级产业", "甲、乙两条街", "85眼"} {
 		f.Add(s)
 	}
 	r := NewRecognizer()
@@ -438,4 +439,175 @@ func FuzzParseNumber(f *testing.F) {
 			t.Fatalf("ParseNumber(%q) = %v", s, v)
 		}
 	})
+}
+
+// wantQ is a quantity a table test expects: its text, value, unit and
+// bound; its offsets are those of the nth occurrence (from 0) of text in
+// the input.
+type wantQ struct {
+	text  string
+	value float64
+	unit  Unit
+	bound Bound
+	nth   int
+}
+
+// TestQuantityForms holds the forms of quantities that reports word in
+// many ways: measure words as an open class, money without 元 in a money
+// clause, thresholds written with a scale alone, and figures that count
+// the noun after them.
+func TestQuantityForms(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []wantQ
+	}{
+		// measure words (data/classifiers.txt): the word is the unit
+		{"新打抗旱机井86眼", []wantQ{{"86眼", 86, "眼", Eq, 0}}},
+		{"拆除35蒸吨及以下燃煤锅炉", []wantQ{{"35蒸吨及以下", 35, "蒸吨", LE, 0}}},
+		{"为75岁以上高龄老人免费体检", []wantQ{{"75岁以上", 75, "岁", GE, 0}}},
+		{"运动员共获得金牌17枚", []wantQ{{"17枚", 17, "枚", Eq, 0}}},
+		{"开展三轮环保督察回头看", []wantQ{{"三轮", 3, "轮", Eq, 0}}},
+		{"空气质量优良天数达到318天", []wantQ{{"318天", 318, "天", Eq, 0}}},
+		{"全年抽检食品1.2万批次", []wantQ{{"1.2万批次", 12000, "批次", Eq, 0}}},
+		{"生猪存栏86万头", []wantQ{{"86万头", 860000, "头", Eq, 0}}},
+		{"家禽出栏3200万只", []wantQ{{"3200万只", 3.2e7, "只", Eq, 0}}},
+		{"牛羊饲养量达到450万头只", []wantQ{{"450万头只", 4.5e6, "头只", Eq, 0}}},
+		{"新建桥梁7座、涵洞46孔", []wantQ{{"7座", 7, "座", Eq, 0}, {"46孔", 46, "孔", Eq, 0}}},
+		{"发放消费券2.3万张", []wantQ{{"2.3万张", 23000, "张", Eq, 0}}},
+		{"更新新能源公交车320辆", []wantQ{{"320辆", 320, "辆", Eq, 0}}},
+		{"保障货运包机120架次", []wantQ{{"120架次", 120, "架次", Eq, 0}}},
+		{"新增远洋渔船12艘", []wantQ{{"12艘", 12, "艘", Eq, 0}}},
+		{"编印乡土教材58册", []wantQ{{"58册", 58, "册", Eq, 0}}},
+		{"出让国有建设用地63宗", []wantQ{{"63宗", 63, "宗", Eq, 0}}},
+		{"发放创业贷款8600笔", []wantQ{{"8600笔", 8600, "笔", Eq, 0}}},
+		{"开设职业技能课程45门", []wantQ{{"45门", 45, "门", Eq, 0}}},
+		{"连续举办农民丰收节6届", []wantQ{{"6届", 6, "届", Eq, 0}}},
+		{"开办技能培训班23期", []wantQ{{"23期", 23, "期", Eq, 0}}},
+		{"安装太阳能路灯2600盏", []wantQ{{"2600盏", 2600, "盏", Eq, 0}}},
+		{"查处食品安全案件36起", []wantQ{{"36起", 36, "起", Eq, 0}}},
+		{"完成白内障复明手术1800例", []wantQ{{"1800例", 1800, "例", Eq, 0}}},
+		{"开行中欧班列520列以上", []wantQ{{"520列以上", 520, "列", GE, 0}}},
+		{"增殖放流鱼苗300万尾", []wantQ{{"300万尾", 3e6, "尾", Eq, 0}}},
+		{"改造危旧房屋1360间、住宅楼28栋", []wantQ{{"1360间", 1360, "间", Eq, 0}, {"28栋", 28, "栋", Eq, 0}}},
+		{"放养鸭苗12万羽", []wantQ{{"12万羽", 120000, "羽", Eq, 0}}},
+		{"华鼎、金誉等四家企业入选", []wantQ{{"四家", 4, "家", Eq, 0}}},
+		// 亿 or 万 without a unit in a money clause is yuan
+		{"全年完成技改投资80亿，增长12%", []wantQ{{"80亿", 8e9, "CNY", Eq, 0}, {"12%", 12, "%", Eq, 0}}},
+		{"争取上级资金20亿以上", []wantQ{{"20亿以上", 2e9, "CNY", GE, 0}}},
+		{"实现营业收入3500万", []wantQ{{"3500万", 3.5e7, "CNY", Eq, 0}}},
+		{"新增贷款150亿、存款220亿", []wantQ{{"150亿", 1.5e10, "CNY", Eq, 0}, {"220亿", 2.2e10, "CNY", Eq, 0}}},
+		{"财政收入突破百亿、户籍人口超过80万", []wantQ{{"突破百亿", 1e10, "CNY", GT, 0}}},
+		// thresholds written with a scale alone
+		{"全年落地千万元以上产业项目126个", []wantQ{{"千万元以上", 1e7, "CNY", GE, 0}, {"126个", 126, "个", Eq, 0}}},
+		{"培育产值过千万元企业40家", []wantQ{{"过千万元", 1e7, "CNY", GT, 0}, {"40家", 40, "家", Eq, 0}}},
+		{"年进出口额过千万美元的外贸主体", []wantQ{{"过千万美元", 1e7, "USD", GT, 0}}},
+		{"纺织服装集群产值达到百亿级。", []wantQ{{"百亿", 1e10, "CNY", Eq, 0}}},
+		{"培育3个500亿级产业集群", []wantQ{{"3个", 3, "个", Eq, 0}, {"500亿", 5e10, "CNY", Eq, 0}}},
+		{"建设百万平方米标准厂房", []wantQ{{"百万平方米", 1e6, "m2", Eq, 0}}},
+		{"建成万亩高标准蔬菜基地", []wantQ{{"万亩", 10000, "mu", Eq, 0}}},
+		{"新增百万千瓦风电装机", []wantQ{{"百万千瓦", 1e6, "kW", Eq, 0}}},
+		{"力争新增30家十亿元企业、建成8个百亿园区", []wantQ{{"30家", 30, "家", Eq, 0}, {"十亿元", 1e9, "CNY", Eq, 0}, {"8个", 8, "个", Eq, 0}, {"百亿", 1e10, "CNY", Eq, 0}}},
+		{"工业增加值跨过千亿元大关", []wantQ{{"跨过千亿元", 1e11, "CNY", GT, 0}}},
+		// a figure with a scale before the noun it counts: people count by 人
+		{"全年为33.8万城乡低保对象发放补助", []wantQ{{"33.8万", 338000, "人", Eq, 0}}},
+		{"吸纳12万农民工就业", []wantQ{{"12万", 120000, "人", Eq, 0}}},
+		{"服务2.6万经营主体", []wantQ{{"2.6万", 26000, "户", Eq, 0}}},
+		{"带动5万余贫困群众增收", []wantQ{{"5万余", 50000, "人", GT, 0}}},
+		{"惠及1.5万企业职工", []wantQ{{"1.5万", 15000, "人", Eq, 0}}},
+		// words that end in a bound word but bound nothing
+		{"新签约37个项目", []wantQ{{"37个", 37, "个", Eq, 0}}},
+		{"节约20万吨标准煤", []wantQ{{"20万吨", 200000, "t", Eq, 0}}},
+		{"通过12项认证", []wantQ{{"12项", 12, "项", Eq, 0}}},
+		{"县城人口近30万、财政收入过10亿元", []wantQ{{"过10亿元", 1e9, "CNY", GT, 0}}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) {
+			got := Quantities(tc.in)
+			if len(got) != len(tc.want) {
+				var gs []string
+				for _, q := range got {
+					gs = append(gs, fmtQ(q))
+				}
+				t.Fatalf("Quantities(%q) = %v, want %d quantities", tc.in, gs, len(tc.want))
+			}
+			for i, w := range tc.want {
+				q := got[i]
+				start := -1
+				for k, off := 0, 0; k <= w.nth; k++ {
+					j := strings.Index(tc.in[off:], w.text)
+					if j < 0 {
+						t.Fatalf("bad test: %q not in %q %d times", w.text, tc.in, w.nth+1)
+					}
+					start, off = off+j, off+j+len(w.text)
+				}
+				if q.Text != w.text || q.Start != start || q.End != start+len(w.text) || q.Value != w.value || q.Unit != w.unit || q.Bound != w.bound {
+					t.Errorf("Quantities(%q)[%d] = %q [%d,%d) %g %s %s, want %q [%d,%d) %g %s %s", tc.in, i,
+						q.Text, q.Start, q.End, q.Value, q.Unit, q.Bound, w.text, start, start+len(w.text), w.value, w.unit, w.bound)
+				}
+			}
+		})
+	}
+	if len(tests) < 40 {
+		t.Errorf("only %d expressions; the table should hold at least 40", len(tests))
+	}
+}
+
+// TestQuantityFormsNotQuantities holds near misses of the forms above:
+// ordinals, names, formulas, words that start with a numeral and figures
+// whose scale stands for no unit.
+func TestQuantityFormsNotQuantities(t *testing.T) {
+	tests := []string{
+		// the bound-looking 约 of 签约, 履约, 节约, 集约, 约束 on its own
+		"签约仪式在省城举行", "履约监管", "节约集约利用土地", "强化约束性指标",
+		// ordinals: sessions, phases, rounds written with 二
+		"县十七届人大二次会议", "省委十二届八次全会精神", "开展第三次全国土壤普查",
+		"加快推进二期工程", "推进二轮土地承包到期后再延长", "实施二次招商",
+		// formulas, names and enumerations
+		"构建一主三次多节点城镇格局", "守住两条底线", "实施十项惠民工程", "开展五项专项行动",
+		"三元乳业扩产", "破除城乡二元结构", "建设汽车零部件产业园", "推动一二三产业融合发展",
+		"实施三大战略", "编制十四五规划", "三门峡市", "参观曲阜三孔", "十六届人大常委会",
+		"围绕创新、协调、绿色三个关键词", "打通城东、城西两条主干道", "保持两位数增长",
+		"实现零增长", "联合12部门印发", "审批时限30天内办结", "帮扶2024届高校毕业生就业",
+		"自2025起施行",
+		// a scale alone that names a class, a rate or a slogan
+		"打造千亿级产业集群", "建设万吨级码头", "万元GDP能耗下降", "每万人拥有执业医师",
+		"走进千家万户", "对接国家万亿国债", "新开工亿元以上产业项目", "培育五百亿级、千亿级产业集群",
+		// a scale with no unit outside a money clause
+		"常住人口达到1200万", "全年接待游客突破5000万",
+	}
+	for _, in := range tests {
+		t.Run(in, func(t *testing.T) {
+			if got := Quantities(in); len(got) != 0 {
+				var gs []string
+				for _, q := range got {
+					gs = append(gs, fmtQ(q))
+				}
+				t.Errorf("Quantities(%q) = %v, want none", in, gs)
+			}
+		})
+	}
+}
+
+func TestClassifiersParse(t *testing.T) {
+	us, err := parseClassifiers(classifiersData)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(us) != len(classifierUnits) || len(us) < 60 {
+		t.Errorf("%d classifiers parsed, %d in use", len(us), len(classifierUnits))
+	}
+	for _, u := range us {
+		if u.dim != Count || u.factor != 1 || u.unit == "" {
+			t.Errorf("classifier %q: %+v", u.word, u)
+		}
+	}
+	for _, bad := range []string{"个\t个\tchinese", "12个", "个\t个\tarabic\textra", "\t个"} {
+		if _, err := parseClassifiers(bad); err == nil {
+			t.Errorf("parseClassifiers(%q): no error", bad)
+		}
+	}
+	us, err = parseClassifiers("# comment\n\n眼\n市州\t个\tarabic\r\n孔\t-\tarabic\n")
+	if err != nil || len(us) != 3 || us[0].unit != "眼" || us[1].unit != "个" || !us[1].arabicOnly || us[2].unit != "孔" {
+		t.Errorf("parseClassifiers = %+v, %v", us, err)
+	}
 }

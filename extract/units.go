@@ -10,14 +10,22 @@ type unitDef struct {
 	unit   Unit
 	dim    Dimension
 	factor float64 // multiply the stated number by this to get Unit
-	// arabicOnly marks a counted noun standing in for a measure word
-	// (12市地州); after Chinese numerals such a phrase is a name (川滇黔十市地州).
+	// arabicOnly marks a word that counts only after Arabic digits: a
+	// counted noun standing in for a measure word (12市地州) or a measure
+	// word that after Chinese numerals makes an ordinal or a name
+	// (川滇黔十市地州, 二期工程, 十六届人大).
 	arabicOnly bool
 }
 
-// unitTable lists unit words. Scale characters (万, 亿 …) are not units:
-// 万元 is read as the scale 万 and the unit 元.
-var unitTable = []unitDef{
+// unitTable lists unit words: the units of measurement below and the
+// measure words of counts, kept as data in data/classifiers.txt (the
+// measure word is the unit of a count). Scale characters (万, 亿 …) are not
+// units: 万元 is read as the scale 万 and the unit 元.
+var unitTable = append(measureUnits[:len(measureUnits):len(measureUnits)], classifierUnits...)
+
+// measureUnits lists the units of measurement: money, shares, physical
+// measures, each with the canonical unit it converts to.
+var measureUnits = []unitDef{
 	// money
 	{"元", "CNY", Money, 1, false},
 	{"元人民币", "CNY", Money, 1, false},
@@ -61,47 +69,7 @@ var unitTable = []unitDef{
 	{"立方米", "m3", Physical, 1, false},
 	{"人次", "person-times", Physical, 1, false},
 	{"标箱", "TEU", Physical, 1, false},
-	// counts: the measure word is the unit
-	{"个", "个", Count, 1, false},
-	{"家", "家", Count, 1, false},
-	{"项", "项", Count, 1, false},
-	{"名", "名", Count, 1, false},
-	{"人", "人", Count, 1, false},
-	{"户", "户", Count, 1, false},
-	{"支", "支", Count, 1, false},
-	{"次", "次", Count, 1, false},
-	{"场次", "场次", Count, 1, false},
-	{"场", "场", Count, 1, false},
-	{"批", "批", Count, 1, false},
-	{"所", "所", Count, 1, false},
-	{"条", "条", Count, 1, false},
-	{"件", "件", Count, 1, false},
-	{"台", "台", Count, 1, false},
-	{"套", "套", Count, 1, false},
-	{"座", "座", Count, 1, false},
-	{"处", "处", Count, 1, false},
-	{"辆", "辆", Count, 1, false},
-	{"张", "张", Count, 1, false},
-	{"份", "份", Count, 1, false},
-	{"篇", "篇", Count, 1, false},
-	{"部", "部", Count, 1, false},
-	{"位", "位", Count, 1, false},
-	{"栋", "栋", Count, 1, false},
-	{"间", "间", Count, 1, false},
-	{"艘", "艘", Count, 1, false},
-	{"架", "架", Count, 1, false},
-	{"头", "头", Count, 1, false},
-	{"株", "株", Count, 1, false},
-	{"棵", "棵", Count, 1, false},
-	{"种", "种", Count, 1, false},
-	{"类", "类", Count, 1, false},
-	{"家次", "家次", Count, 1, false},
-	{"户次", "户次", Count, 1, false},
-	{"市地州", "个", Count, 1, true},
-	{"市州", "个", Count, 1, true},
-	{"县市区", "个", Count, 1, true},
-	{"县区", "个", Count, 1, true},
-	{"乡镇", "个", Count, 1, true},
+	{"蒸吨", "蒸吨", Physical, 1, false}, // boiler capacity: steam tonnes an hour
 }
 
 // scaleTable lists the multipliers written after a number (3.5万亿, 200多亿).
@@ -129,11 +97,23 @@ var boundBefore = []struct {
 	bound Bound
 }{
 	{"不低于", GE}, {"不少于", GE}, {"至少", GE}, {"最少", GE},
-	{"超过", GT}, {"突破", GT}, {"高于", GT}, {"多于", GT}, {"逾", GT}, {"超", GT},
+	{"超过", GT}, {"突破", GT}, {"高于", GT}, {"多于", GT}, {"逾", GT}, {"超", GT}, {"过", GT},
+	{"跨过", GT}, {"越过", GT}, {"迈过", GT},
 	{"不超过", LE}, {"不高于", LE}, {"最多", LE}, {"控制在", LE},
 	{"不到", LT}, {"不足", LT}, {"低于", LT}, {"少于", LT}, {"未满", LT},
 	{"约", Approx}, {"近", Approx}, {"接近", Approx}, {"大约", Approx}, {"将近", Approx},
 	{"约为", Approx}, {"大概", Approx}, {"上", GE},
+}
+
+// notBound lists words that end in a bound word of boundBefore but bound
+// nothing: the 约 of 签约 and 节约, the 过 of 通过 and 经过, the 超 of 赶超,
+// the 近 of 附近 (签约20个项目 is no "about 20").
+var notBound = []string{
+	"签约", "履约", "节约", "集约", "契约", "合约", "预约", "违约", "制约", "公约", "特约",
+	"条约", "相约", "邀约", "守约", "缔约", "解约", "续约", "毁约", "誓约", "简约",
+	"通过", "经过", "不过", "度过", "穿过", "走过", "错过", "渡过",
+	"熬过", "挺过", "透过", "看过", "用过", "做过", "去过", "罪过", "记过", "难过",
+	"赶超", "附近", "就近", "靠近", "贴近", "亲近", "邻近",
 }
 
 // boundAfter lists the bound words that stand after a figure.
@@ -176,17 +156,47 @@ var enumAfterUnit = []string{
 	"抓", "突破", "转变", "转型", "必答题", "队伍", "平台", "具体工作", "重点工作", "工作",
 	"板块", "结合", "坚持", "到位", "体系", "方针", "思路", "步", "阶段", "任务", "目标",
 	"重点", "优先", "作用", "确保", "机制", "服务", "课题", "层次", "着力点", "举措",
+	"关键词", "词", "底线", "红线", "主线", "维度", "导向",
 }
 
-// notAfterNumber lists what, right after a number, shows it is a date, a
-// time, a rank or a name: 2019年, 3月, 25日, 8时, 500强, 17期, 12345热线.
-var notAfterNumber = []string{
-	"年", "月", "日", "号", "时", "分钟", "秒", "周年", "世纪", "届", "期", "强", "热线",
-	"岁", "天", "小时", "星期",
-}
+// programmeWords end the names of programmes that a number written in
+// Chinese numerals opens (十项惠民工程, 五项专项行动): the name of a set of
+// measures, like 三大战略, not a count.
+var programmeWords = []string{"工程", "行动"}
+
+// ordinalSessions follow 次 in the name of a session of a congress, where
+// a Chinese numeral is an ordinal (十六届人大三次会议, 七届五次全会).
+var ordinalSessions = []string{"会议", "全会", "全体会议"}
+
+// termAfter is a measure word and what follows it in a term.
+type termAfter struct{ unit, next string }
 
 // termAfterUnit lists a measure word and what follows it where together they
 // make a term, not a count: 三次产业 (the three sectors of the economy).
-var termAfterUnit = []struct{ unit, next string }{
+var termAfterUnit = []termAfter{
 	{"次", "产业"}, {"次", "性"}, {"个", "性"},
+	// a measure word that with the next character makes a word: 零部件,
+	// 部门, 天然气, 根据, 只有, 处理, 列入
+	{"部", "门"}, {"部", "委"}, {"部", "分"}, {"部", "件"}, {"部", "署"},
+	{"天", "然"}, {"根", "据"}, {"根", "本"}, {"只", "有"}, {"只", "要"}, {"只", "是"},
+	{"只", "能"}, {"处", "理"}, {"处", "置"}, {"处", "于"}, {"列", "入"}, {"列", "为"},
+	{"例", "如"}, {"起", "步"}, {"起", "来"}, {"起", "到"}, {"口", "岸"}, {"口", "径"},
+	{"种", "植"}, {"种", "养"}, {"种", "子"}, {"宗", "教"}, {"条", "件"}, {"条", "例"},
+	{"轮", "车"}, {"期", "工程"}, {"期", "项目"}, {"位", "数"}, {"门", "类"}, {"门", "户"},
+	// a span of time within which something is done: 30天内办结
+	{"天", "内"}, {"天", "之内"}, {"天", "时间"}, {"天", "后"}, {"天", "前"},
+}
+
+// countedNouns are nouns a figure with a scale may count without a measure
+// word (33.8万城乡低保对象, 12万农民工), each with the measure word it is
+// counted with: people by 人, households and businesses by 户, firms by 家.
+// A figure before any other noun, or before none, takes no unit from it.
+var countedNouns = []struct{ noun, unit string }{
+	{"人口", "人"}, {"群众", "人"}, {"居民", "人"}, {"农民", "人"}, {"农民工", "人"},
+	{"职工", "人"}, {"学生", "人"}, {"老人", "人"}, {"儿童", "人"}, {"对象", "人"},
+	{"党员", "人"}, {"干部", "人"}, {"劳动力", "人"}, {"人才", "人"}, {"毕业生", "人"},
+	{"游客", "人"}, {"患者", "人"}, {"员工", "人"}, {"工人", "人"}, {"村民", "人"},
+	{"市民", "人"}, {"人民", "人"}, {"农牧民", "人"}, {"贫困人口", "人"},
+	{"市场主体", "户"}, {"经营主体", "户"}, {"农户", "户"}, {"家庭", "户"}, {"个体工商户", "户"},
+	{"企业", "家"},
 }
