@@ -473,6 +473,9 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	if f.Measure == Level && f.Indicator != "" && b.dims() != nil && !b.dims().AcceptsUnit(f.Indicator, f.Quantity.Unit) {
 		f.Indicator = "" // 转移就业109万人次 is not urban_new_jobs; 170万亩 is no grain output
 	}
+	if q.Bound != Eq && q.Bound != Approx && modifiesNoun(t[q.End:]) {
+		f.Indicator = "" // 税收过千万元工业企业, 80岁以上老人: a threshold that sorts a noun
+	}
 	gap := q.Unit == "pp" && gapRe.MatchString(recent(clause, 60))
 	if gap {
 		f.Indicator = "" // 增速高于全国0.9个百分点: a gap to another area or total, not a change
@@ -525,6 +528,22 @@ func evidence(sent string, at int) string {
 		hi++
 	}
 	return trimSpace(sent[lo:hi])
+}
+
+// milestoneFrames are the words a milestone stands before (突破5万亿元大关).
+var milestoneFrames = []string{"大关", "台阶", "新台阶", "关口", "规模", "水平", "量级", "级", "新高", "大台阶"}
+
+// modifiesNoun reports the text after a bounded figure when the figure
+// stands before a noun it sorts (千万元以上项目, 过千万美元企业): a Han character
+// that neither ends the clause nor goes on with the figure's own verb or
+// list.
+func modifiesNoun(after string) bool {
+	after = strings.TrimPrefix(after, "的") // 过千万元的企业
+	r, _ := utf8.DecodeRuneInString(after)
+	if r < 0x4E00 || r > 0x9FFF || hasPrefixAny(after, milestoneFrames) {
+		return false
+	}
+	return !strings.ContainsRune("的和及与或、增同比占左上下以，。；：为达到", r)
 }
 
 // subjectlessSentence reports the head of a sentence, up to its first
