@@ -102,6 +102,10 @@ type Record struct {
 	// Alternatives are the cell's other values, each with its sources,
 	// best first.
 	Alternatives []Alternative `json:"alternatives,omitempty"`
+	// RevisedFrom is, for an actual restated by a later report with
+	// another value (the later one is Value), the value the earlier report
+	// gave; nil otherwise.
+	RevisedFrom *float64 `json:"revised_from,omitempty"`
 
 	place string // the key of the region's cells (see place)
 }
@@ -146,15 +150,27 @@ type statement struct {
 }
 
 // rankKey orders statements: the targets and review sections first, then
-// by document (in input order) and position.
+// an actual restated by a later report (a revision) before the earlier
+// statement, then by document (in input order) and position.
 type rankKey struct {
-	section int
-	doc     int
-	start   int
+	section  int
+	revision int // minus the working year of the document, for an actual of a past year; 0 otherwise
+	doc      int
+	start    int
 }
 
 func (a rankKey) compare(b rankKey) int {
-	return cmp.Or(cmp.Compare(a.section, b.section), cmp.Compare(a.doc, b.doc), cmp.Compare(a.start, b.start))
+	return cmp.Or(cmp.Compare(a.section, b.section), cmp.Compare(a.revision, b.revision), cmp.Compare(a.doc, b.doc), cmp.Compare(a.start, b.start))
+}
+
+// revisionRank ranks an actual of a year before a document's working year
+// by that working year, the latest report first: a figure restated a year
+// later (the final count after the preliminary one) is the revision.
+func revisionRank(f *extract.Fact, docYear int) int {
+	if f.Kind != extract.Actual || docYear == 0 || f.Year >= docYear {
+		return 0
+	}
+	return -docYear
 }
 
 // candidate is one value of a cell with every statement that gives it.
@@ -204,7 +220,10 @@ type cell struct {
 //     tiers only takes its value from them. A qualifier the binder carried
 //     back over a clause (增长15%以上、力争达到20%: both read 力争) marks only
 //     the clause's last figure of the cell;
-//  3. among the values left, the earliest in the documents (in input order;
+//  3. for an actual of a past year stated by several reports, the latest
+//     report's (by working year): a revision, the earlier value kept as
+//     RevisedFrom;
+//  4. among the values left, the earliest in the documents (in input order;
 //     the headline paragraph comes first), except that an exact figure (eq,
 //     approx) is preferred to a milestone (ge, gt, le, lt) it agrees with:
 //     one it satisfies and passes by less than a unit of the milestone's
@@ -235,7 +254,7 @@ func Records(docs []DocFacts) []Record {
 				pl = subs.of(f.Region, f.RegionCode)
 			}
 			st := statement{value: f.Quantity.Value, bound: f.Quantity.Bound, src: sourceOf(d.ID, f),
-				rank: rankKey{sectionRank(f.Section), di, f.Quantity.Start}}
+				rank: rankKey{sectionRank(f.Section), revisionRank(f, d.Year), di, f.Quantity.Start}}
 			if f.Kind == extract.Target {
 				st.qualifier = f.Qualifier
 				st.higher = higherTier(f.Qualifier)
@@ -379,6 +398,15 @@ func (c *cell) record(k cellKey) Record {
 	if stretch != nil {
 		s := stretch.best()
 		r.Stretch, r.StretchQualifier, r.StretchSources = ptr(s.value), s.qualifier, sources(stretch)
+	}
+	// a revision: the value an earlier report gave, the latest of them
+	if b.rank.revision != 0 {
+		for _, cd := range cands {
+			if a := cd.best(); cd != value && a.rank.revision > b.rank.revision && a.rank.revision != 0 && !a.isRange {
+				r.RevisedFrom = ptr(a.value)
+				break
+			}
+		}
 	}
 	for _, cd := range cands {
 		if cd == value || cd == stretch {

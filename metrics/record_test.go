@@ -327,3 +327,26 @@ func withCode(f extract.Fact, code string) extract.Fact {
 	f.RegionCode = code
 	return f
 }
+
+// TestRecordsRevision prefers, for an actual of a past year, the value of
+// the latest report that states it, and keeps the earlier one.
+func TestRecordsRevision(t *testing.T) {
+	fact := func(v float64, text string) extract.Fact {
+		return extract.Fact{Indicator: "gdp", Measure: extract.Level, Kind: extract.Actual, Year: 2023, Section: extract.RoleReview,
+			Quantity: extract.Quantity{Value: v, Unit: "CNY", Text: text}}
+	}
+	docs := []metrics.DocFacts{
+		{ID: "2025.txt", Region: "青禾县", Year: 2025, Facts: []extract.Fact{fact(1.962e10, "196.2亿元")}},
+		{ID: "2024.txt", Region: "青禾县", Year: 2024, Facts: []extract.Fact{fact(1.96e10, "196亿元")}},
+	}
+	for _, order := range [][]int{{0, 1}, {1, 0}} {
+		recs := metrics.Records([]metrics.DocFacts{docs[order[0]], docs[order[1]]})
+		if len(recs) != 1 {
+			t.Fatalf("Records = %d records, want 1", len(recs))
+		}
+		r := recs[0]
+		if r.Value != 1.962e10 || r.RevisedFrom == nil || *r.RevisedFrom != 1.96e10 || r.Sources[0].DocID != "2025.txt" {
+			t.Errorf("Records(order %v) = value %g revised from %v (%s), want 1.962e10 revised from 1.96e10 (2025.txt)", order, r.Value, r.RevisedFrom, r.Sources[0].DocID)
+		}
+	}
+}

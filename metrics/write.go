@@ -14,7 +14,7 @@ import (
 // fifteen are those of earlier versions, in the same order.
 var LongColumns = []string{"region", "year", "indicator", "kind", "measure", "value", "unit", "bound",
 	"qualifier", "attainment", "conflict", "n_sources", "doc_ids", "text", "evidence",
-	"region_name", "region_code", "region_level", "low", "high", "stretch", "stretch_qualifier", "alternatives", "since"}
+	"region_name", "region_code", "region_level", "low", "high", "stretch", "stretch_qualifier", "alternatives", "since", "revised_from"}
 
 // CSVOptions control the CSV writers.
 type CSVOptions struct {
@@ -114,7 +114,7 @@ func WriteCSV(w io.Writer, recs []Record, o CSVOptions) error {
 			fmtFloat(r.Value), string(r.Unit), r.Bound.String(), r.Qualifier, att, strconv.FormatBool(r.Conflict),
 			strconv.Itoa(len(r.Sources)), strings.Join(ids, ";"), r.Sources[0].Text, r.Sources[0].Evidence,
 			r.RegionName, deref(r.RegionCode), deref(r.RegionLevel), fmtPtr(r.Low), fmtPtr(r.High),
-			fmtPtr(r.Stretch), r.StretchQualifier, alts, since}
+			fmtPtr(r.Stretch), r.StretchQualifier, alts, since, fmtPtr(r.RevisedFrom)}
 		if err := cw.Write(row); err != nil {
 			return err
 		}

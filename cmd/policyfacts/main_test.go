@@ -197,7 +197,7 @@ func TestRecordsCommand(t *testing.T) {
 	}
 	// the columns of earlier versions first, in their order; the new ones after
 	if !strings.HasPrefix(out, "region,year,indicator,kind,measure,value,unit,bound,qualifier,attainment,conflict,n_sources,doc_ids,text,evidence,"+
-		"region_name,region_code,region_level,low,high,stretch,stretch_qualifier,alternatives,since\n") {
+		"region_name,region_code,region_level,low,high,stretch,stretch_qualifier,alternatives,since,revised_from\n") {
 		t.Errorf("header: %q", out[:min(len(out), 200)])
 	}
 	// the sample's 2024 review and 2025 targets
