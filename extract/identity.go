@@ -154,8 +154,8 @@ func (r *reader) region(lines []string) Region {
 	}
 	sources := append([]string{id.Title, id.Issuer}, lines...)
 	for i, s := range sources {
-		if s == "" {
-			continue
+		if s == "" || len(s) > 400 {
+			continue // a long line is prose, no title or dateline
 		}
 		if isNational(s) {
 			return Region{Name: "全国", Code: NationalCode, Level: National}
@@ -306,8 +306,8 @@ var selfWords = []struct {
 	{[]string{"全旗", "我旗"}, County, "旗"},
 }
 
-// selfReach caps the text read for self words: the first 32 KB tell.
-const selfReach = 32 << 10
+// selfReach caps the text read for self words: the first 16 KB tell.
+const selfReach = 16 << 10
 
 // recentPrefix returns the first n bytes of s, cut at a rune boundary.
 func recentPrefix(s string, n int) string {

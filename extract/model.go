@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/policyfacts/policyfacts/corpus"
+	"github.com/policyfacts/policyfacts/internal/hanset"
 	"github.com/policyfacts/policyfacts/segment"
 )
 
@@ -147,6 +148,16 @@ var (
 	targetsCues = []string{"主要预期目标", "预期目标是", "预期目标为", "主要目标是", "主要目标为", "目标任务是", "发展目标是", "主要目标任务是"}
 )
 
+// headingWords are the word lists of headingRole, each searched in one
+// pass.
+var headingWords = struct {
+	other, plan, period, periodReview, review, targets, work, tasks *hanset.Words
+}{
+	hanset.NewWords(otherHeading...), hanset.NewWords(planHeading...), hanset.NewWords(planPeriod...),
+	hanset.NewWords(planReview...), hanset.NewWords(reviewHeading...), hanset.NewWords(targetsHeading...),
+	hanset.NewWords("重点工作", "重点任务", "主要任务", "工作安排", "主要工作", "工作任务和"), hanset.NewWords(tasksHeading...),
+}
+
 // headingRole classifies a heading by its words, then by the kind corpus
 // gave it (review or plan words); ok is false when it says nothing. Only
 // the heading proper is read: up to its first full stop, and its first
@@ -157,15 +168,15 @@ func headingRole(h string, kind corpus.SectionKind) (Role, bool) {
 	}
 	h = truncate(h, 30)
 	switch {
-	case containsAny(h, otherHeading):
+	case headingWords.other.In(h):
 		return RoleOther, true
-	case containsAny(h, planHeading) || containsAny(h, planPeriod) && containsAny(h, planReview):
+	case headingWords.plan.In(h) || headingWords.period.In(h) && headingWords.periodReview.In(h):
 		return RolePlan, true
-	case containsAny(h, reviewHeading):
+	case headingWords.review.In(h):
 		return RoleReview, true
-	case containsAny(h, targetsHeading) && !containsAny(h, []string{"重点工作", "重点任务", "主要任务", "工作安排", "主要工作", "工作任务和"}):
+	case headingWords.targets.In(h) && !headingWords.work.In(h):
 		return RoleTargets, true
-	case containsAny(h, targetsHeading), containsAny(h, tasksHeading):
+	case headingWords.targets.In(h), headingWords.tasks.In(h):
 		return RoleTasks, true
 	case kind == corpus.SectionReview:
 		return RoleReview, true
