@@ -449,9 +449,9 @@ func (x *wmlReader) enter() (bool, error) {
 	return true, nil
 }
 
-// blocks reads block content (paragraphs, tables, and the elements that
-// wrap them) up to the end of the current element, writing lines to out.
-func (x *wmlReader) blocks(out *strings.Builder) error {
+// children calls fn with each child element of the current element, up to
+// its end, counting the nesting (enter); fn reads or skips the child.
+func (x *wmlReader) children(fn func(xml.StartElement) error) error {
 	if ok, err := x.enter(); !ok {
 		return err
 	}
@@ -465,21 +465,27 @@ func (x *wmlReader) blocks(out *strings.Builder) error {
 		case xml.EndElement:
 			return nil
 		case xml.StartElement:
-			switch {
-			case skipped(t.Name):
-				err = x.d.Skip()
-			case isW(t.Name) && t.Name.Local == "p":
-				err = x.paragraph(out)
-			case isW(t.Name) && t.Name.Local == "tbl":
-				err = x.table(out)
-			default: // body, sdt, sdtContent, customXml, ins, txbxContent, AlternateContent …
-				err = x.blocks(out)
-			}
-			if err != nil {
+			if err := fn(t); err != nil {
 				return err
 			}
 		}
 	}
+}
+
+// blocks reads block content (paragraphs, tables, and the elements that
+// wrap them) up to the end of the current element, writing lines to out.
+func (x *wmlReader) blocks(out *strings.Builder) error {
+	return x.children(func(t xml.StartElement) error {
+		switch {
+		case skipped(t.Name):
+			return x.d.Skip()
+		case isW(t.Name) && t.Name.Local == "p":
+			return x.paragraph(out)
+		case isW(t.Name) && t.Name.Local == "tbl":
+			return x.table(out)
+		}
+		return x.blocks(out) // body, sdt, sdtContent, customXml, ins, txbxContent, AlternateContent …
+	})
 }
 
 // paragraph reads a paragraph and writes it as a line, followed by the
@@ -499,25 +505,7 @@ func (x *wmlReader) paragraph(out *strings.Builder) error {
 // insertions …) up to the end of the current element, writing its text to
 // line and the lines of text boxes to after.
 func (x *wmlReader) inline(line, after *strings.Builder) error {
-	if ok, err := x.enter(); !ok {
-		return err
-	}
-	defer func() { x.depth-- }()
-	for {
-		tok, err := x.d.Token()
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			err = x.inlineElement(t, line, after)
-			if err != nil {
-				return err
-			}
-		}
-	}
+	return x.children(func(t xml.StartElement) error { return x.inlineElement(t, line, after) })
 }
 
 func (x *wmlReader) inlineElement(t xml.StartElement, line, after *strings.Builder) error {
@@ -576,69 +564,39 @@ func (x *wmlReader) chars(b *strings.Builder) error {
 
 // table reads a table and writes each row as a line of tab-separated cells.
 func (x *wmlReader) table(out *strings.Builder) error {
-	if ok, err := x.enter(); !ok {
-		return err
-	}
-	defer func() { x.depth-- }()
-	for {
-		tok, err := x.d.Token()
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			switch {
-			case skipped(t.Name):
-				err = x.d.Skip()
-			case isW(t.Name) && t.Name.Local == "tr":
-				var cells []string
-				if err = x.row(&cells); err == nil {
-					out.WriteString(strings.Join(cells, "\t"))
-					out.WriteByte('\n')
-				}
-			default: // sdt, sdtContent, customXml around rows
-				err = x.table(out)
-			}
-			if err != nil {
+	return x.children(func(t xml.StartElement) error {
+		switch {
+		case skipped(t.Name):
+			return x.d.Skip()
+		case isW(t.Name) && t.Name.Local == "tr":
+			var cells []string
+			if err := x.row(&cells); err != nil {
 				return err
 			}
+			out.WriteString(strings.Join(cells, "\t"))
+			out.WriteByte('\n')
+			return nil
 		}
-	}
+		return x.table(out) // sdt, sdtContent, customXml around rows
+	})
 }
 
 // row reads a table row, appending the text of each cell to cells.
 func (x *wmlReader) row(cells *[]string) error {
-	if ok, err := x.enter(); !ok {
-		return err
-	}
-	defer func() { x.depth-- }()
-	for {
-		tok, err := x.d.Token()
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			switch {
-			case skipped(t.Name):
-				err = x.d.Skip()
-			case isW(t.Name) && t.Name.Local == "tc":
-				var b strings.Builder
-				if err = x.blocks(&b); err == nil {
-					*cells = append(*cells, cellText(b.String()))
-				}
-			default: // sdt, sdtContent, customXml around cells
-				err = x.row(cells)
-			}
-			if err != nil {
+	return x.children(func(t xml.StartElement) error {
+		switch {
+		case skipped(t.Name):
+			return x.d.Skip()
+		case isW(t.Name) && t.Name.Local == "tc":
+			var b strings.Builder
+			if err := x.blocks(&b); err != nil {
 				return err
 			}
+			*cells = append(*cells, cellText(b.String()))
+			return nil
 		}
-	}
+		return x.row(cells) // sdt, sdtContent, customXml around cells
+	})
 }
 
 // cellText puts the lines of a cell on one: line breaks and tabs become
