@@ -10,14 +10,35 @@ import (
 	"github.com/policyfacts/policyfacts/metrics"
 )
 
+// factCase is a text of a report of working year 2024 and the facts
+// expected of it, each rendered as the test renders it.
+type factCase struct {
+	name, text string
+	want       []string
+}
+
+// checkFacts binds each case's text and compares the facts, rendered by
+// show, in text order.
+func checkFacts(t *testing.T, cases []factCase, show func(extract.Fact) string) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			var got []string
+			for _, f := range factsOf(tc.text, 2024, "") {
+				got = append(got, show(f))
+			}
+			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
+				t.Errorf("Facts(%q) =\n  %s\nwant\n  %s", tc.text, strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
+			}
+		})
+	}
+}
+
 // TestRespectively binds the figures of a respectively-list (分别) to the
 // members of its subject in order, each with the measure of the verb after
 // 分别. The sentences are written in the genre's style for this test.
 func TestRespectively(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	tests := []factCase{
 		{"shared head, two members",
 			"一、2023年工作回顾\n城镇、农村居民人均可支配收入分别增长4.3%和5.5%。",
 			[]string{"4.3% income_per_capita_urban yoy actual 2023", "5.5% income_per_capita_rural yoy actual 2023"}},
@@ -56,26 +77,13 @@ func TestRespectively(t *testing.T) {
 			"一、2023年工作回顾\n城镇、农村居民人均可支配收入分别增长4.3%。",
 			[]string{"4.3% income_per_capita_rural yoy actual 2023"}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var got []string
-			for _, f := range factsOf(tc.text, 2024, "") {
-				got = append(got, fmtF(f))
-			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("Facts(%q) =\n  %s\nwant\n  %s", tc.text, strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
-			}
-		})
-	}
+	checkFacts(t, tests, fmtF)
 }
 
 // TestTiers binds the higher tier of a target (力争达到8%) to what the
 // first tier measures.
 func TestTiers(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	tests := []factCase{
 		{"growth with a stretch tier",
 			"今年经济社会发展的主要预期目标是：地区生产总值增长6%以上、力争达到7%。",
 			[]string{"6% gdp yoy target 2024 q:预期目标", "7% gdp yoy target 2024 q:力争"}},
@@ -86,26 +94,13 @@ func TestTiers(t *testing.T) {
 			"一、2023年工作回顾\n实际利用外资增长1.2倍。",
 			[]string{"120% invest.foreign_actual yoy actual 2023"}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var got []string
-			for _, f := range factsOf(tc.text, 2024, "") {
-				got = append(got, fmtF(f))
-			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("Facts(%q) =\n  %s\nwant\n  %s", tc.text, strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
-			}
-		})
-	}
+	checkFacts(t, tests, fmtF)
 }
 
 // TestIndicatorIdentity holds the rules that keep a figure from an
 // indicator it cannot measure.
 func TestIndicatorIdentity(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	tests := []factCase{
 		{"gap to the country is no change",
 			"一、2023年工作回顾\n社会消费品零售总额增长6.1%，增速高于全国0.8个百分点。",
 			[]string{"6.1% retail_sales yoy actual 2023", "0.8pp - change actual 2023"}},
@@ -149,25 +144,12 @@ func TestIndicatorIdentity(t *testing.T) {
 			"一、2023年工作回顾\n粮食总产量745亿斤，新建高标准农田120万亩。",
 			[]string{"3.725e+07t grain_output level actual 2023", "1.2e+06mu - level actual 2023"}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var got []string
-			for _, f := range factsOf(tc.text, 2024, "") {
-				got = append(got, fmtF(f))
-			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("Facts(%q) =\n  %s\nwant\n  %s", tc.text, strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
-			}
-		})
-	}
+	checkFacts(t, tests, fmtF)
 }
 
 // TestSpans gives figures over several years their first year (Since).
 func TestSpans(t *testing.T) {
-	tests := []struct {
-		name, text string
-		want       []string
-	}{
+	tests := []factCase{
 		{"compared with a base year",
 			"一、2023年工作回顾\n单位地区生产总值能耗较2020年下降11.2%。",
 			[]string{"-11.2% energy_intensity change actual 2023 since 2020"}},
@@ -184,21 +166,12 @@ func TestSpans(t *testing.T) {
 			"一、2023年工作回顾\n地区生产总值增长5.2%。",
 			[]string{"5.2% gdp yoy actual 2023"}},
 	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			var got []string
-			for _, f := range factsOf(tc.text, 2024, "") {
-				s := fmtF(f)
-				if f.Since != 0 {
-					s += fmt.Sprintf(" since %d", f.Since)
-				}
-				got = append(got, s)
-			}
-			if strings.Join(got, "\n") != strings.Join(tc.want, "\n") {
-				t.Errorf("Facts(%q) =\n  %s\nwant\n  %s", tc.text, strings.Join(got, "\n  "), strings.Join(tc.want, "\n  "))
-			}
-		})
-	}
+	checkFacts(t, tests, func(f extract.Fact) string {
+		if f.Since != 0 {
+			return fmtF(f) + fmt.Sprintf(" since %d", f.Since)
+		}
+		return fmtF(f)
+	})
 }
 
 // TestSubAreas gives a figure to a sub-area only when a place below the
