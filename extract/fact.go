@@ -245,6 +245,11 @@ func Facts(text string, qs []Quantity, opts FactOptions) []Fact {
 	}
 	d := Read(corpus.Document{Raw: text, Clean: text}, ReadOptions{Gazetteer: opts.Gazetteer})
 	d.Identity = Identity{}
+	if opts.Region != "" {
+		// the region named, for the sub-areas below it
+		r := reader{d: d, g: d.gazetteer(opts.Gazetteer), ac: DefaultAreaCodes()}
+		d.Identity.Region, _ = r.resolve(opts.Region)
+	}
 	return FactsOf(d, qs, opts)
 }
 

@@ -121,6 +121,14 @@ func Read(doc corpus.Document, opts ReadOptions) *Doc {
 	return d
 }
 
+// gazetteer returns g, or the embedded gazetteer when g is nil.
+func (d *Doc) gazetteer(g *Gazetteer) *Gazetteer {
+	if g == nil {
+		return DefaultGazetteer()
+	}
+	return g
+}
+
 // PartAt returns the part that holds offset pos (the last part for pos ≥
 // len(Text)).
 func (d *Doc) PartAt(pos int) Part {
