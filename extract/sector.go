@@ -17,10 +17,11 @@ var sectorsData string
 // named. Occurrences are merged by the name without its 产业/行业/业 suffix
 // (旅游产业 and 旅游业 are one sector); Name is the first wording seen.
 type Sector struct {
-	Name      string `json:"name"`
-	Category  string `json:"category"`
-	Count     int    `json:"count"`
-	Positions []int  `json:"positions"` // byte offsets of each occurrence
+	Name      string       `json:"name"`
+	Category  string       `json:"category"`
+	Codes     *SectorCodes `json:"codes,omitempty"` // nil where no official class holds it
+	Count     int          `json:"count"`
+	Positions []int        `json:"positions"` // byte offsets of each occurrence
 }
 
 // sectorTable is the parsed vocabulary, longest names first.
@@ -43,6 +44,15 @@ var loadSectors = sync.OnceValue(func() *sectorTable {
 		}
 		t.names = append(t.names, name)
 		t.category[name] = cat
+	}
+	// the emerging-industry names of the 2025 reports and their aliases
+	ind := loadIndustries()
+	for _, n := range ind.emergingNames {
+		if _, ok := t.category[n]; ok || listOnlySectors[n] {
+			continue
+		}
+		t.names = append(t.names, n)
+		t.category[n] = ind.emerging[n].category
 	}
 	sort.SliceStable(t.names, func(i, j int) bool { return len(t.names[i]) > len(t.names[j]) })
 	for _, n := range t.names {
@@ -91,7 +101,8 @@ func Sectors(text string) []Sector {
 		key := normSector(name)
 		s, ok := found[key]
 		if !ok {
-			s = &Sector{Name: name, Category: sectorCategory(t, name)}
+			codes := sectorCodes(name)
+			s = &Sector{Name: name, Category: sectorCategory(t, name, codes), Codes: codes}
 			found[key] = s
 			order = append(order, key)
 		} else if pos < s.Positions[0] {
@@ -258,11 +269,14 @@ func normSector(s string) string {
 
 // sectorCategory gives the vocabulary's category, else the category of the
 // longest vocabulary name inside it, else one from its words.
-func sectorCategory(t *sectorTable, name string) string {
+func sectorCategory(t *sectorTable, name string, codes *SectorCodes) string {
 	if c, ok := t.category[name]; ok {
 		return c
 	}
 	if c, ok := t.category[normSector(name)]; ok {
+		return c
+	}
+	if c := codesCategory(codes); c != "" {
 		return c
 	}
 	for _, n := range t.names {
