@@ -18,7 +18,9 @@ import (
 // or NaN number).
 func (r *Result) AppendJSON(dst []byte) ([]byte, error) {
 	w := jsonWriter{b: dst}
-	w.raw(`{"doc":`)
+	w.raw(`{"schema_version":`)
+	w.str(r.SchemaVersion)
+	w.raw(`,"doc":`)
 	w.doc(&r.Doc)
 	w.raw(`,"quantities":`)
 	w.list(len(r.Quantities), r.Quantities == nil, func(i int) {

@@ -70,7 +70,8 @@ func TestAppendJSON(t *testing.T) {
 	}
 	year, s := 2023, tricky
 	r := Result{
-		Doc: DocInfo{ID: s, Title: &s, Year: &year, Source: s, URL: s, Encoding: s, Redacted: 3},
+		SchemaVersion: s,
+		Doc:           DocInfo{ID: s, Title: &s, Year: &year, Source: s, URL: s, Encoding: s, Redacted: 3},
 		Quantities: []extract.Quantity{{Text: s, Start: 1, End: 2, Value: 1e21, Unit: extract.Unit(s), Bound: extract.Bound(9), Scale: s},
 			{Value: 1e-7}, {Value: -0.0}, {Value: 0.1 + 0.2}, {Value: 123456789012345678}, {Value: -3.5e12}},
 		Facts: []extract.Fact{{Indicator: s, Metric: s, Year: 2022, Region: s, Qualifier: s, Evidence: s,
@@ -98,12 +99,13 @@ func FuzzAppendJSON(f *testing.F) {
 			return
 		}
 		r := Result{
-			Doc:        DocInfo{ID: s, Speaker: &s, Year: &n, URL: s, Redacted: n},
-			Quantities: []extract.Quantity{{Text: s, Start: n, Value: v, Unit: extract.Unit(s), Scale: s}},
-			Facts:      []extract.Fact{{Metric: s, Year: n, Region: s, Evidence: s, Quantity: extract.Quantity{Text: s, Value: v}}},
-			Sectors:    []extract.Sector{{Name: s, Positions: []int{n}}},
-			Slogans:    []extract.Slogan{},
-			Keywords:   []segment.Keyword{{Text: s, Weight: v}},
+			SchemaVersion: s,
+			Doc:           DocInfo{ID: s, Speaker: &s, Year: &n, URL: s, Redacted: n},
+			Quantities:    []extract.Quantity{{Text: s, Start: n, Value: v, Unit: extract.Unit(s), Scale: s}},
+			Facts:         []extract.Fact{{Metric: s, Year: n, Region: s, Evidence: s, Quantity: extract.Quantity{Text: s, Value: v}}},
+			Sectors:       []extract.Sector{{Name: s, Positions: []int{n}}},
+			Slogans:       []extract.Slogan{},
+			Keywords:      []segment.Keyword{{Text: s, Weight: v}},
 		}
 		checkAppendJSON(t, &r)
 	})

@@ -37,14 +37,24 @@ type DocInfo struct {
 	Redacted int `json:"redacted"`
 }
 
+// SchemaVersion is the version of the JSON shape of the outputs, written
+// first in every object printed (an extract result line, a record) as
+// "schema_version" and described by docs/schema/*.schema.json. It changes
+// when a field is removed, renamed or retyped, not when one is added. It is
+// metrics.SchemaVersion: one constant, held by the lower package so that
+// records, written there, carry it too.
+const SchemaVersion = metrics.SchemaVersion
+
 // Result is what extraction gives for one document, in the shape of
 // SCHEMA.md. Slices are never nil, so they print as [] when empty.
 type Result struct {
-	Doc        DocInfo            `json:"doc"`
-	Quantities []extract.Quantity `json:"quantities"`
-	Facts      []extract.Fact     `json:"facts"`
-	Sectors    []extract.Sector   `json:"sectors"`
-	Slogans    []extract.Slogan   `json:"slogans"`
+	// SchemaVersion is SchemaVersion in every result Extract returns.
+	SchemaVersion string             `json:"schema_version"`
+	Doc           DocInfo            `json:"doc"`
+	Quantities    []extract.Quantity `json:"quantities"`
+	Facts         []extract.Fact     `json:"facts"`
+	Sectors       []extract.Sector   `json:"sectors"`
+	Slogans       []extract.Slogan   `json:"slogans"`
 	// Keywords are the document's top terms by TF-IDF (segment.Keywords),
 	// for indexing; empty unless the Extractor was made WithKeywords(n).
 	Keywords []segment.Keyword `json:"keywords"`
@@ -133,6 +143,7 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Document) (Result, e
 		return Result{}, err
 	}
 	res := Result{
+		SchemaVersion: SchemaVersion,
 		Doc: DocInfo{
 			ID: doc.ID, Title: strPtr(doc.Meta.Title), Date: strPtr(doc.Meta.Date),
 			Region: strPtr(doc.Meta.Region), Source: doc.Meta.Source, URL: doc.Meta.URL,

@@ -123,12 +123,22 @@ func WriteCSV(w io.Writer, recs []Record, o CSVOptions) error {
 	return cw.Error()
 }
 
-// WriteJSONL writes one record per line.
+// SchemaVersion is the version of the JSON shape of records and of
+// extraction results (policyfacts.SchemaVersion), written first in each
+// object as "schema_version".
+const SchemaVersion = "1"
+
+// WriteJSONL writes one record per line, each starting with its
+// "schema_version".
 func WriteJSONL(w io.Writer, recs []Record) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
+	type versioned struct {
+		SchemaVersion string `json:"schema_version"`
+		Record
+	}
 	for _, r := range recs {
-		if err := enc.Encode(r); err != nil {
+		if err := enc.Encode(versioned{SchemaVersion, r}); err != nil {
 			return err
 		}
 	}
