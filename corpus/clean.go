@@ -4,11 +4,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/longbridgeapp/opencc"
 	"golang.org/x/text/width"
 
 	"github.com/policyfacts/policyfacts/internal/hanset"
@@ -21,14 +19,12 @@ const maxLine = 64 << 10
 
 // Cleaner turns the raw text of a document into clean text with a map back
 // to the raw offsets. A Cleaner is safe for concurrent use; its
-// traditional-to-simplified converter is loaded on first need.
-type Cleaner struct {
-	t2s func() (*opencc.OpenCC, error)
-}
+// traditional-to-simplified table (t2s.go) is loaded on first need.
+type Cleaner struct{}
 
 // NewCleaner returns a Cleaner.
 func NewCleaner() *Cleaner {
-	return &Cleaner{t2s: sync.OnceValues(func() (*opencc.OpenCC, error) { return opencc.New("t2s") })}
+	return &Cleaner{}
 }
 
 // rline is a line of the raw text and what the cleaner decided for it.
@@ -169,12 +165,10 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 		han, tradHan = han+st.han, tradHan+st.trad
 	}
 	trad := traditional(han, tradHan)
-	var conv *opencc.OpenCC
+	var conv *t2sTable
 	if trad {
-		if cc, err := c.t2s(); err == nil {
-			conv = cc
-			meta.Traditional = true
-		}
+		conv = t2s()
+		meta.Traditional = true
 	}
 
 	b := newBuilder(len(raw), len(raw))
@@ -561,8 +555,9 @@ var traditionalSet = hanset.New(traditionalOnly)
 type normaliser struct {
 	b    *builder
 	raw  string
-	conv *opencc.OpenCC
+	conv *t2sTable
 	rs   []lrune // scratch
+	crs  []rune  // scratch for conversion
 }
 
 type lrune struct {
@@ -822,23 +817,18 @@ func foldRune(r rune) rune {
 	return r
 }
 
-// simplify converts the runes of a traditional-script line in place,
-// rune by rune when the converter keeps the length; a line whose
-// conversion changes its length is left as it is.
+// simplify converts the runes of a traditional-script line in place, rune
+// by rune (the table keeps the length of the text).
 func (n *normaliser) simplify(rs []lrune) {
-	var sb strings.Builder
+	crs := n.crs[:0]
 	for _, lr := range rs {
-		sb.WriteRune(lr.r)
+		crs = append(crs, lr.r)
 	}
-	out, err := n.conv.Convert(sb.String())
-	if err != nil || utf8.RuneCountInString(out) != len(rs) {
-		return
-	}
-	k := 0
-	for _, r := range out {
+	n.conv.convert(crs)
+	for k, r := range crs {
 		rs[k].r = r
-		k++
 	}
+	n.crs = crs
 }
 
 func (n *normaliser) emit(lr lrune, out rune) {
