@@ -217,7 +217,7 @@ const clauseMarks = "，,；;：:。！？!?\n、"
 // The words the binder reads. Each list is one concept.
 var (
 	growthWords  = []string{"同比增长", "比上年增长", "较上年增长", "增长", "增幅", "增速", "涨幅", "上涨", "递增", "提高", "提升", "上升", "增加", "扩大"}
-	declineWords = []string{"同比下降", "比上年下降", "下降", "降低", "减少", "回落", "下滑", "缩减", "压缩", "缩短", "减幅", "降幅"}
+	declineWords = []string{"同比下降", "比上年下降", "下降", "降低", "减少", "回落", "下滑", "缩减", "压缩", "压减", "缩短", "减幅", "降幅"}
 	rateWords    = []string{"涨幅", "增幅", "增速", "增长率"}
 	changeOnly   = []string{"压缩", "压减", "缩短", "缩减", "减少", "增加", "扩大"}
 	shareWords   = hanset.NewWords("占", "比重", "占比", "所占比例")
@@ -639,7 +639,7 @@ func measureOf(local, clause string, q Quantity) (Measure, float64) {
 	switch q.Unit {
 	case "%":
 		switch {
-		case strings.Contains(clause, "年均") && verb != "":
+		case (strings.Contains(clause, "年均") || strings.Contains(clause, "年平均")) && verb != "":
 			return AvgGrowth, signed(v, decline)
 		case strings.Contains(clause, "完成") && strings.HasSuffix(trimSpace(local), "的"):
 			return Completion, v
@@ -1136,6 +1136,9 @@ func (b *binder) yearOfMarks(s string, base int, ms []yearMark) (int, bool) {
 		if m[2] >= 0 {
 			if strings.HasPrefix(after, "—") || strings.HasPrefix(after, "-") || strings.HasPrefix(after, "至") || strings.HasPrefix(after, "到") {
 				continue
+			}
+			if strings.HasSuffix(before, "较") || strings.HasSuffix(before, "比") || strings.HasSuffix(before, "与") {
+				continue // the base of a comparison (较2020年下降): not the figure's year
 			}
 			if !governingYear(before, after) {
 				continue // a year inside a name: 实现2013年省级平台集中签约项目履约率90%

@@ -21,6 +21,10 @@ var (
 	sinceYearRe = regexp.MustCompile(`(?:较|比|与|相比)((?:19[4-9][0-9]|20[0-9][0-9]))年(?:末|底)?(?:相比)?`)
 	// 2020年以来
 	sinceFromRe = regexp.MustCompile(`((?:19[4-9][0-9]|20[0-9][0-9]))年以来`)
+	// 2019年至2023年, 2019—2023年
+	spanYearsRe = regexp.MustCompile(`((?:19[4-9][0-9]|20[0-9][0-9]))年?(?:至|到|—|-|－|～)((?:19[4-9][0-9]|20[0-9][0-9]))年`)
+	// 两年平均, 三年平均
+	yearsAverageRe = regexp.MustCompile(`([两二三四五六七八九十])年平均`)
 	// the plan periods by the first year they cover
 	planStarts = []struct {
 		word  string
@@ -55,6 +59,17 @@ func (b *binder) span(f *Fact, clause string, sent corpus.Sentence) {
 	}
 	head := recent(b.text[sent.Start:f.Quantity.Start], 600)
 	since := 0
+	if m := spanYearsRe.FindStringSubmatch(head); m != nil && atoiYear(m[2]) == f.Year {
+		since = atoiYear(m[1]) // 2019年至2023年
+	}
+	if m := yearsAverageRe.FindStringSubmatch(local); m != nil && since == 0 {
+		// 两年平均增长: the year before and the year
+		n := strings.Index("一二三四五六七八九十", m[1])/len("一") + 1
+		if m[1] == "两" {
+			n = 2
+		}
+		since = f.Year - n + 1
+	}
 	if strings.Contains(head, "以来") {
 		if m := sinceFromRe.FindStringSubmatch(head); m != nil {
 			since = atoiYear(m[1])
