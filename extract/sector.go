@@ -80,7 +80,9 @@ var sectorVerbs = hanset.NewWords("发展", "培育", "壮大", "推进", "推�
 	"实施", "突出", "主攻", "其中", "全市", "全县", "全州", "全省", "全区", "我市", "我县", "我州", "一批", "一些", "以",
 	"拓展", "瞄准", "加大", "依托", "立足", "振兴", "改造", "升级", "培植", "做精", "集聚", "引导", "鼓励", "促进",
 	"分析", "构筑", "开展", "承接", "编制", "调整", "成立", "进行", "带动", "转变", "有效", "搞好", "支撑", "对接",
-	"规划", "谋划", "聚集", "研究", "发挥", "结合", "根据", "按照", "一批", "不少", "推动", "服务于")
+	"规划", "谋划", "聚集", "研究", "发挥", "结合", "根据", "按照", "一批", "不少", "推动", "服务于",
+	"融入", "用好", "用活", "整合", "确保", "荣获", "获评", "提供", "制定", "取缔", "查处", "推广", "加强", "深化", "完善",
+	"保障", "强化", "力争", "争创", "创建", "入选", "获得", "实现", "通过", "利用", "借助", "坚持", "聚力", "赋能", "带来")
 
 // sectorNoise marks an X产业 head that is a phrase, not a name.
 var sectorNoise = hanset.NewWords("受", "国家", "中长期", "符合", "政策", "加之", "地区", "其他", "国内", "国外", "级", "我们", "他们", "这", "那", "可以", "努力", "坚决", "认真", "宏观", "整体")
@@ -97,7 +99,17 @@ func Sectors(text string) []Sector {
 	t := loadSectors()
 	found := map[string]*Sector{}
 	var order []string
+	var spans [][2]int // the occurrences found, so lists do not count them again
+	covered := func(start, end int) bool {
+		for _, sp := range spans {
+			if start < sp[1] && sp[0] < end {
+				return true
+			}
+		}
+		return false
+	}
 	add := func(name string, pos int) {
+		spans = append(spans, [2]int{pos, pos + len(name)})
 		key := normSector(name)
 		s, ok := found[key]
 		if !ok {
@@ -157,7 +169,16 @@ func Sectors(text string) []Sector {
 			if t.endsWithName(head) || t.endsWithName(head+suf) {
 				continue // counted by the vocabulary: 运城正威新材料产业, 不少传统产业
 			}
+			if strings.HasPrefix(text[off:], "园") || strings.HasPrefix(text[off:], "基地") {
+				continue // 国投产业园: an unknown X产业园 is a park's name
+			}
 			add(text[start:off], start)
+		}
+	}
+	// coordinated lists: 食品、纺织、机械等产业 → 食品产业, 纺织产业, 机械产业
+	for _, m := range sectorLists(text) {
+		if !covered(m.start, m.end) {
+			add(m.name, m.start)
 		}
 	}
 	out := make([]Sector, 0, len(order))
@@ -179,6 +200,9 @@ func (t *sectorTable) match(text string, i int, r rune) (int, bool) {
 			continue
 		}
 		end := i + len(n)
+		if strings.HasPrefix(text[end:], "化") && utf8.RuneCountInString(n) > 2 {
+			continue // 新型工业化, 产业数字化: a process, not a field
+		}
 		if utf8.RuneCountInString(n) > 2 && !listOnlySectors[n] {
 			return end, true
 		}
@@ -239,8 +263,8 @@ func sectorHead(s string) string {
 	head := s[start:]
 	// cut after the last verb: 坚决推进传统 → 传统, 承接东部地区 → 东部地区
 	head = head[max(sectorVerbs.LastEnd(head), 0):]
-	if sectorNoise.In(head) {
-		return ""
+	if sectorNoise.In(head) || strings.HasSuffix(head, "化") && utf8.RuneCountInString(head) > 2 {
+		return "" // 现代化产业体系
 	}
 	if r, _ := utf8.DecodeRuneInString(head); isNumeralRune(r) {
 		return "" // 四大产业, 十大工业产业集群

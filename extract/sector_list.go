@@ -1,0 +1,196 @@
+package extract
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// listHeads are the nouns that close a coordinated list of sectors, after
+// 等 or a count (A、B和C等产业, A、B、C 3个产业集群), longest first. A member
+// inherits 产业 or 行业 (食品、纺织等产业 → 食品产业); with the others it is
+// named bare (电镀、制革等土小企业 → 电镀).
+var listHeads = []struct {
+	head, inherit string
+}{
+	{"产业集群", "产业"}, {"产业", "产业"}, {"行业", "行业"}, {"服务业", ""}, {"制造业", ""}, {"企业", ""},
+}
+
+// listMaxModifier is how many runes may stand between 等 and the head:
+// 等生活性服务业, 等多个辅助产业, 等土小企业.
+const listMaxModifier = 5
+
+// listClauseMarks end the clause a list is read back to.
+const listClauseMarks = "，。；：！？“”（）《》,;:!?()\n "
+
+// sectorList is one member of a coordinated list of sectors.
+type sectorList struct {
+	name       string
+	start, end int // the member's span in the text
+}
+
+// sectorLists returns the members of the coordinated lists of sectors in
+// text: 、-lists (the last pair maybe joined by 和/及/与) closed by 等 or
+// by a count and one of listHeads.
+func sectorLists(text string) []sectorList {
+	var out []sectorList
+	for off := 0; off < len(text); {
+		k := strings.Index(text[off:], "等")
+		c, clen := countBefore(text[off:])
+		closer, closerLen := k, len("等")
+		if c >= 0 && (k < 0 || c < k) {
+			closer, closerLen = c, clen
+		}
+		if closer < 0 {
+			break
+		}
+		at := off + closer
+		off = at + closerLen
+		inherit, ok := listHead(text[off:])
+		if !ok {
+			continue
+		}
+		out = append(out, listMembers(text, at, inherit, closerLen != len("等"))...)
+	}
+	return out
+}
+
+// countBefore finds a count that may close a list: a numeral or digits and
+// 个 or 大 (3个产业集群, 六大产业), returning its offset and length.
+func countBefore(s string) (int, int) {
+	for off := 0; ; {
+		k := strings.IndexAny(s[off:], "个大")
+		if k < 0 {
+			return -1, 0
+		}
+		k += off
+		off = k + len("个")
+		start := k
+		for start > 0 {
+			r, size := utf8.DecodeLastRuneInString(s[:start])
+			if !(r >= '0' && r <= '9') && !isNumeralRune(r) {
+				break
+			}
+			start -= size
+		}
+		if start < k && listHeadAt(s[off:]) {
+			return start, off - start
+		}
+	}
+}
+
+func listHeadAt(s string) bool {
+	for _, h := range listHeads {
+		if strings.HasPrefix(s, h.head) {
+			return true
+		}
+	}
+	return false
+}
+
+// listHead reads the head after 等: up to listMaxModifier Han runes, then
+// one of listHeads.
+func listHead(s string) (string, bool) {
+	for i, n := 0, 0; n <= listMaxModifier && i < len(s); n++ {
+		for _, h := range listHeads {
+			if strings.HasPrefix(s[i:], h.head) {
+				return h.inherit, true
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if strings.HasPrefix(s[i:], "企业") && i == 0 {
+			return "", false // 三一重工、国美电器等企业: firms; 电镀、制革等土小企业: trades
+		}
+		if !isHanRune(r) || strings.ContainsRune("的和与及", r) {
+			return "", false
+		}
+		i += size
+	}
+	return "", false
+}
+
+// listMembers reads the members of the list that ends at end, back to the
+// start of its clause. A count closes only a list of two or more.
+func listMembers(text string, end int, inherit string, counted bool) []sectorList {
+	start := end
+	for start > 0 {
+		r, size := utf8.DecodeLastRuneInString(text[:start])
+		if strings.ContainsRune(listClauseMarks, r) || end-start > 120 {
+			break
+		}
+		start -= size
+	}
+	var parts [][2]int
+	for i := start; i <= end; {
+		k := strings.Index(text[i:end], "、")
+		if k < 0 {
+			parts = append(parts, [2]int{i, end})
+			break
+		}
+		parts = append(parts, [2]int{i, i + k})
+		i += k + len("、")
+	}
+	// the last pair may be joined by 和/及/与: A、B和C
+	if last := parts[len(parts)-1]; len(parts) > 1 {
+		for _, conj := range []string{"和", "及", "与"} {
+			if k := strings.LastIndex(text[last[0]:last[1]], conj); k > 0 {
+				parts = append(parts[:len(parts)-1], [2]int{last[0], last[0] + k}, [2]int{last[0] + k + len(conj), last[1]})
+				break
+			}
+		}
+	}
+	// the first member begins after the clause's verbs: 推进水利 → 水利
+	first := text[parts[0][0]:parts[0][1]]
+	if e := sectorVerbs.LastEnd(first); e > 0 {
+		parts[0][0] += e
+	}
+	if counted && len(parts) < 2 {
+		return nil
+	}
+	var out []sectorList
+	for _, p := range parts {
+		m := text[p[0]:p[1]]
+		if !listMember(m) {
+			if len(out) == 0 && p == parts[0] {
+				continue // a first member with words before it
+			}
+			return out
+		}
+		name := m
+		if inherit != "" && !strings.HasSuffix(m, "业") {
+			name = m + inherit
+		}
+		out = append(out, sectorList{name: name, start: p[0], end: p[1]})
+	}
+	return out
+}
+
+// listMember reports a plausible member of a list of sectors: two to ten
+// Han characters, not a verb phrase or a look-alike (优势, 重点).
+func listMember(m string) bool {
+	n := 0
+	for _, r := range m {
+		if !isHanRune(r) || strings.ContainsRune("的了是在对把被为", r) {
+			return false
+		}
+		n++
+	}
+	if n < 2 || n > 10 || sectorNoise.In(m) || sectorVerbs.LastEnd(m) > 0 || firmSuffix(m) {
+		return false
+	}
+	for _, w := range sectorStop {
+		if m == w {
+			return false
+		}
+	}
+	return true
+}
+
+// firmSuffix reports the name of a firm: 昆钢控股有限公司, 国美电器集团.
+func firmSuffix(m string) bool {
+	for _, suf := range []string{"公司", "集团", "有限", "控股", "股份"} {
+		if strings.HasSuffix(m, suf) {
+			return true
+		}
+	}
+	return false
+}
