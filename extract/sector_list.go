@@ -90,6 +90,9 @@ func listHeadAt(s string) bool {
 // listHead reads the head after 等: up to listMaxModifier Han runes, then
 // one of listHeads.
 func listHead(s string) (string, bool) {
+	if strings.HasPrefix(s, "企业") {
+		return "", false // 三一重工、国美电器等企业: firms; 电镀、制革等土小企业: trades
+	}
 	for i, n := 0, 0; n <= listMaxModifier && i < len(s); n++ {
 		for _, h := range listHeads {
 			if strings.HasPrefix(s[i:], h.head) {
@@ -97,9 +100,6 @@ func listHead(s string) (string, bool) {
 			}
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if strings.HasPrefix(s[i:], "企业") && i == 0 {
-			return "", false // 三一重工、国美电器等企业: firms; 电镀、制革等土小企业: trades
-		}
 		if !isHanRune(r) || strings.ContainsRune("的和与及", r) {
 			return "", false
 		}
