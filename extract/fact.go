@@ -404,6 +404,9 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 		p := prev[len(prev)-1]
 		f.Measure = p.Measure
 		f.Quantity.Value = signed(q.Value, p.Quantity.Value < 0)
+		if isJoin(local) && f.Quantity.Bound == Eq && (p.Quantity.Bound == GT || p.Quantity.Bound == GE) && !startsDigitOrNumeral(p.Quantity.Text) {
+			f.Quantity.Bound = p.Quantity.Bound // 分别突破5万元和2.5万元: the bound written once is each member's
+		}
 	}
 
 	// indicator: in the clause (for a share, in its subject before 占)
@@ -808,7 +811,7 @@ func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent cor
 		if k, size := clauseEnds.LastIndex(b.text[lo:q.Start]); k >= 0 {
 			cs = lo + k + size
 		}
-		if !w[pastWord].within(cs, q.Start, xlo, xhi, nil) && !w[alreadyWord].within(cs, q.Start, xlo, xhi, nil) {
+		if !w[pastWord].within(cs, q.Start, xlo, xhi, nil) && !w[alreadyWord].within(cs, q.Start, xlo, xhi, nil) && !b.pastHead(lo, q.Start) {
 			return Target
 		}
 	}
@@ -816,6 +819,27 @@ func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent cor
 		return Target
 	}
 	return Actual
+}
+
+// startsDigitOrNumeral reports a figure's text that opens on its number,
+// not on a bound word before it (突破5万元).
+func startsDigitOrNumeral(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r >= '0' && r <= '9' || isNumeralRune(r)
+}
+
+// pastHead reports a sentence that opens on a past time (去年，…) whose
+// figure at pos no present time (今年, 明年) or plan word (要, 将) follows:
+// 去年，全市投资增长6.1%，今年要增长8%: the 6.1% is last year's.
+func (b *binder) pastHead(lo, pos int) bool {
+	head := b.text[lo:pos]
+	for _, w := range []string{"去年", "上年", "过去一年"} {
+		if strings.HasPrefix(head, w) {
+			rest := head[len(w):]
+			return !strings.Contains(rest, "今年") && !strings.Contains(rest, "明年") && !strings.Contains(rest, "要") && !strings.Contains(rest, "将")
+		}
+	}
+	return false
 }
 
 // isExpect reports 预期 as a goal (预期年销售收入), not as a benchmark
