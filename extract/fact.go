@@ -276,6 +276,7 @@ func FactsOf(d *Doc, qs []Quantity, opts FactOptions) []Fact {
 	for i, q := range qs {
 		out = append(out, b.bind(i, q, qs, out))
 	}
+	b.fromTo(out)
 	return out
 }
 

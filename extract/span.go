@@ -99,3 +99,55 @@ func (b *binder) span(f *Fact, clause string, sent corpus.Sentence) {
 		f.Since, f.Measure = since, Cumulative
 	}
 }
+
+// toVerbs join the two values of a level that moved over a span: 从X增长到Y.
+var toVerbs = []string{"增长到", "增加到", "提高到", "提升到", "上升到", "扩大到", "下降到", "降低到", "减少到", "降至", "增至", "升至", "跃升至", "到"}
+
+// fromTo dates the two values of 从X增长到Y: X is the level of the span's
+// first year (从2018年的X, or the year before the five a review looks
+// back on), Y that of its last, which carries the first as Since.
+func (b *binder) fromTo(fs []Fact) {
+	for i := 0; i+1 < len(fs); i++ {
+		x, y := &fs[i], &fs[i+1]
+		if x.Quantity.Unit != y.Quantity.Unit || x.Measure != Level || y.Measure != Level || y.Year == 0 {
+			continue
+		}
+		between := trimSpace(b.text[x.Quantity.End:y.Quantity.Start])
+		to := ""
+		for _, v := range toVerbs {
+			if strings.HasPrefix(between, v) {
+				to = v
+				break
+			}
+		}
+		if to == "" {
+			continue
+		}
+		if rest := strings.TrimPrefix(between, to); rest != "" && !(firstYear(rest) != 0 && strings.HasSuffix(rest, "的")) {
+			continue // 增长到2023年的Y only
+		}
+		before := recent(b.text[:x.Quantity.Start], 30)
+		start := 0
+		switch {
+		case strings.HasSuffix(before, "从"):
+			head := b.text[b.sentenceOf(x.Quantity.Start).Start:x.Quantity.Start]
+			if containsAny(head, fiveYears) && y.Year != 0 {
+				start = y.Year - 5 // 五年来…从X: the level before the five years
+			}
+		case strings.HasSuffix(before, "的"):
+			k := strings.LastIndex(before, "从")
+			if k < 0 {
+				continue
+			}
+			start = firstYear(before[k:]) // 从2018年的X
+		default:
+			continue
+		}
+		if start == 0 || start >= y.Year {
+			continue
+		}
+		x.Year = start
+		y.Since = start
+		i++
+	}
+}
