@@ -184,7 +184,9 @@ var loadBuzzwords = sync.OnceValue(func() map[string]bool {
 
 // notFormula reports quoted words that are not formulas: plan names and
 // the buzzwords of data/buzzwords.txt.
-func notFormula(s string) bool { return planNameRe.MatchString(s) || loadBuzzwords()[s] }
+func notFormula(s string) bool {
+	return planNameRe.MatchString(s) || loadBuzzwords()[s] || ordinaryQuoted(s)
+}
 
 // quotedNameSuffixes mark a quoted name of a thing, not a formula: a
 // project (“香江商贸城”), an event (“三大投资促进活动”), a company.
@@ -228,6 +230,9 @@ func Slogans(text string) []Slogan {
 			after := text[end+len("”"):]
 			if quotedName(after) && !strings.HasSuffix(body, "年") {
 				continue // “三大投资促进”活动: the name of an event
+			}
+			if quotedThing(body, after) && !strings.HasSuffix(text[:k], "”") {
+				continue // “芯屏”项目: the name of a thing, unless one of a series (“高大上”“专精特新”项目)
 			}
 			// “两化”互动: a short numbered formula quoted, its verb outside
 			if utf8.RuneCountInString(body) <= 3 && startsNumeral(body) && !planNameRe.MatchString(body) {
@@ -275,6 +280,11 @@ func Slogans(text string) []Slogan {
 			s = s[:len(s)-size]
 		}
 		add(s, m[0])
+	}
+	for _, m := range bigFormulas(text) {
+		if !inQuote(m[0]) {
+			add(text[m[0]:m[1]], m[0])
+		}
 	}
 	out := make([]Slogan, 0, len(order))
 	for _, s := range order {
@@ -343,8 +353,11 @@ func isFormula(s string, closed bool) bool {
 	if notFormula(s) {
 		return false
 	}
+	if quotedTitle(s) {
+		return false // “单打冠军”: a title
+	}
 	for _, suf := range quotedNameSuffixes {
-		if strings.HasSuffix(s, suf) && n > utf8.RuneCountInString(suf)+1 {
+		if strings.HasSuffix(s, suf) && n > utf8.RuneCountInString(suf)+1 && !numeralChain(s) {
 			return false
 		}
 	}

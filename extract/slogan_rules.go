@@ -1,0 +1,153 @@
+package extract
+
+import (
+	_ "embed"
+	"strings"
+	"sync"
+	"unicode/utf8"
+)
+
+//go:embed data/slogan_ordinary.txt
+var sloganOrdinaryData string
+
+// loadOrdinaryQuoted parses data/slogan_ordinary.txt once.
+var loadOrdinaryQuoted = sync.OnceValue(func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(sloganOrdinaryData, "\n") {
+		if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "#") {
+			m[l] = true
+		}
+	}
+	return m
+})
+
+// ordinaryQuoted reports a quoted ordinary word: one of
+// data/slogan_ordinary.txt, or three characters ending in 感, 气, 味 or 圈
+// (获得感, 烟火气, 人情味, 幸福圈) without a numeral.
+func ordinaryQuoted(s string) bool {
+	if loadOrdinaryQuoted()[s] {
+		return true
+	}
+	if utf8.RuneCountInString(s) != 3 || strings.ContainsAny(s, "一二三四五六七八九十两双0123456789") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	return strings.ContainsRune("感气味圈", last)
+}
+
+// quotedThingNouns follow a quoted name of a thing: a project, a product,
+// a route. Brands are left alone: a report's brand is often its slogan
+// (“保定制造”品牌).
+var quotedThingNouns = []string{"项目", "产品", "线路", "平台", "称号", "荣誉", "洪水"}
+
+// quotedThing reports a quote followed by the noun that makes it the name of
+// a thing, directly or after 等 or a short modifier: “芯屏”项目,
+// “我在保定修化石”等文旅产品. A numbered body stays a formula (“六新”项目).
+func quotedThing(body, after string) bool {
+	if startsNumeral(body) || strings.ContainsAny(body, "一二三四五六七八九十两双0123456789") {
+		return false
+	}
+	after = strings.TrimPrefix(after, "等")
+	for i, n := 0, 0; n <= 4 && i < len(after); n++ {
+		for _, w := range quotedThingNouns {
+			if strings.HasPrefix(after[i:], w) {
+				return true
+			}
+		}
+		r, size := utf8.DecodeRuneInString(after[i:])
+		if !isHanRune(r) || strings.ContainsRune("的和与及、", r) {
+			return false
+		}
+		i += size
+	}
+	return false
+}
+
+// titleSuffixes end quoted titles and awards, not formulas: “单打冠军”.
+var titleSuffixes = []string{"冠军", "之星", "标兵", "能手", "先锋", "模范"}
+
+func quotedTitle(s string) bool {
+	for _, suf := range titleSuffixes {
+		if strings.HasSuffix(s, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// numeralChain reports a numbered formula of numeral–noun links, which a
+// name suffix does not make a name: 一城五中心, 七条意见, 一主两新三支撑.
+func numeralChain(s string) bool {
+	links := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isNumeralRune(r) || r == '两' || r == '多' && links > 0 {
+			links++
+		}
+		i += size
+	}
+	if !startsNumeral(s) {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(s)
+	second, _ := utf8.DecodeRuneInString(s[size:])
+	return links >= 2 || strings.ContainsRune("条项个", second)
+}
+
+// bigWords are the nouns of the unquoted formula numeral + 大 + noun:
+// 三大战略, 十大工程, 四大发展路径, 三大攻坚战.
+var bigWords = []string{"战略", "工程", "行动", "攻坚战", "路径", "举措", "战役", "专项", "板块", "基地"}
+
+// bigFormulas returns the spans of numeral + 大 + up to two more runes +
+// one of bigWords, and of N个一批 / N个一 closing a clause (四个一批, 十个一).
+func bigFormulas(text string) [][2]int {
+	var out [][2]int
+	for off := 0; ; {
+		k := strings.IndexAny(text[off:], "大个")
+		if k < 0 {
+			return out
+		}
+		at := off + k
+		off = at + len("大")
+		r, size := utf8.DecodeLastRuneInString(text[:at])
+		if !isNumeralRune(r) || r == '一' {
+			continue
+		}
+		start := at - size
+		if p, _ := utf8.DecodeLastRuneInString(text[:start]); isNumeralRune(p) || p == '第' {
+			continue // 第三大, 二十大
+		}
+		rest := text[off:]
+		if strings.HasPrefix(text[at:], "个") {
+			for _, w := range []string{"一批", "一"} {
+				if strings.HasPrefix(rest, w) {
+					if n, _ := utf8.DecodeRuneInString(rest[len(w):]); n == utf8.RuneError || strings.ContainsRune(numberedMarks+"”", n) {
+						out = append(out, [2]int{start, off + len(w)})
+						off += len(w)
+					}
+					break
+				}
+			}
+			continue
+		}
+		for i, n := 0, 0; n <= 2 && i < len(rest); n++ {
+			matched := ""
+			for _, w := range bigWords {
+				if strings.HasPrefix(rest[i:], w) {
+					matched = w
+					break
+				}
+			}
+			if matched != "" {
+				out = append(out, [2]int{start, off + i + len(matched)})
+				off += i + len(matched)
+				break
+			}
+			r, size := utf8.DecodeRuneInString(rest[i:])
+			if !isHanRune(r) || strings.ContainsRune("的和与及、是在", r) {
+				break
+			}
+			i += size
+		}
+	}
+}
