@@ -70,7 +70,8 @@ var loadSectors = sync.OnceValue(func() *sectorTable {
 // sectorStop lists heads of X产业 that name no field: 优势产业, 重点产业,
 // 现代产业体系, 省级产业集聚区.
 var sectorStop = []string{"优势", "重点", "主导", "支柱", "特色", "相关", "本地", "各类", "其他", "现代", "首位",
-	"龙头", "上下游", "省级", "市级", "县级", "国家级", "新型", "实体", "地方", "区域", "全", "各", "本", "好", "大",
+	"龙头", "上下游", "省级", "重大", "低效", "富民", "创新", "创新型", "高精尖", "接续替代", "中国",
+	"战略性", "先导", "新兴", "前沿", "基础", "关键", "核心", "辅助", "相关联", "传统优势", "高附加值", "市级", "县级", "国家级", "新型", "实体", "地方", "区域", "全", "各", "本", "好", "大",
 	"新", "该", "这些", "这个", "有关", "相应", "整个", "主要", "关联", "下游", "上游", "多元", "新业态"}
 
 // sectorVerbs are the words cut off the front of an X产业 head:
@@ -82,10 +83,22 @@ var sectorVerbs = hanset.NewWords("发展", "培育", "壮大", "推进", "推�
 	"分析", "构筑", "开展", "承接", "编制", "调整", "成立", "进行", "带动", "转变", "有效", "搞好", "支撑", "对接",
 	"规划", "谋划", "聚集", "研究", "发挥", "结合", "根据", "按照", "一批", "不少", "推动", "服务于",
 	"融入", "用好", "用活", "整合", "确保", "荣获", "获评", "提供", "制定", "取缔", "查处", "推广", "加强", "深化", "完善",
-	"保障", "强化", "力争", "争创", "创建", "入选", "获得", "实现", "通过", "利用", "借助", "坚持", "聚力", "赋能", "带来")
+	"保障", "强化", "力争", "争创", "创建", "入选", "获得", "实现", "通过", "利用", "借助", "坚持", "聚力", "赋能", "带来",
+	"着眼", "健全", "打好", "大抓", "紧扣", "提高", "落实", "出台", "设立", "打通", "盘活", "处置", "召开", "填补", "稳居",
+	"携手", "帮扶", "抓实", "抓住", "把握", "发力", "聚焦于", "推行", "探索", "深耕", "补齐", "锻造", "夯实", "厚植",
+	"梳理", "谋求", "形成了", "成为", "作为", "属于", "包括", "涵盖", "涉及", "吸引", "换", "聚", "促", "抓")
 
 // sectorNoise marks an X产业 head that is a phrase, not a name.
 var sectorNoise = hanset.NewWords("受", "国家", "中长期", "符合", "政策", "加之", "地区", "其他", "国内", "国外", "级", "我们", "他们", "这", "那", "可以", "努力", "坚决", "认真", "宏观", "整体")
+
+// sectorNotAfter are the words after an unknown X产业 that make X a place or
+// a firm, not a field: 国投产业园, 川渝产业合作, 京津冀产业协同.
+var sectorNotAfter = hanset.NewWords("园", "基地", "合作", "协作", "协同", "联盟", "对接", "转移", "基金", "大会", "论坛", "博览会", "图谱")
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
 
 // sectorBoundary holds the characters that end the head of an X产业.
 const sectorBoundary = "的和与及或是在把对为向从了等将要被让由按于到个各、，。；：！？“”（）《》 \n"
@@ -169,8 +182,8 @@ func Sectors(text string) []Sector {
 			if t.endsWithName(head) || t.endsWithName(head+suf) {
 				continue // counted by the vocabulary: 运城正威新材料产业, 不少传统产业
 			}
-			if strings.HasPrefix(text[off:], "园") || strings.HasPrefix(text[off:], "基地") {
-				continue // 国投产业园: an unknown X产业园 is a park's name
+			if sectorNotAfter.HasPrefix(text[off:], firstRune(text[off:])) {
+				continue // 国投产业园, 川渝产业合作: a park, a partnership
 			}
 			add(text[start:off], start)
 		}
@@ -274,9 +287,12 @@ func sectorHead(s string) string {
 		return ""
 	}
 	for _, w := range sectorStop {
-		if head == w {
-			return ""
+		if head == w || strings.HasSuffix(head, w) && len(w) > 3 {
+			return "" // 特色优势产业, 成支柱产业
 		}
+	}
+	if strings.HasSuffix(head, "全") {
+		return "" // 提高全产业链
 	}
 	return head
 }
@@ -308,13 +324,18 @@ func sectorCategory(t *sectorTable, name string, codes *SectorCodes) string {
 			return t.category[n]
 		}
 	}
+	if c := gbtSector3(name); c != "" {
+		return c
+	}
 	switch {
-	case strings.ContainsAny(name, "农林牧渔果蔬茶"):
+	case strings.ContainsAny(name, "农林牧渔果蔬茶牛羊猪禽鹿参薯莓粮菌稻麦"):
 		return "primary"
 	case strings.Contains(name, "制造") || strings.Contains(name, "加工") || strings.ContainsAny(name, "矿冶钢化"):
 		return "secondary"
-	case strings.Contains(name, "服务") || strings.ContainsAny(name, "旅商贸融"):
+	case strings.Contains(name, "服务") || strings.ContainsAny(name, "旅商贸融养育托游"):
 		return "tertiary"
+	case strings.ContainsAny(name, "纺材电装造建"):
+		return "secondary"
 	}
 	return "other"
 }

@@ -8,11 +8,12 @@ import (
 // listHeads are the nouns that close a coordinated list of sectors, after
 // 等 or a count (A、B和C等产业, A、B、C 3个产业集群), longest first. A member
 // inherits 产业 or 行业 (食品、纺织等产业 → 食品产业); with the others it is
-// named bare (电镀、制革等土小企业 → 电镀).
+// named bare. Lists closed by 企业 are left out: they name firms more often
+// than trades (远景、明阳等龙头企业).
 var listHeads = []struct {
 	head, inherit string
 }{
-	{"产业集群", "产业"}, {"产业", "产业"}, {"行业", "行业"}, {"服务业", ""}, {"制造业", ""}, {"企业", ""},
+	{"产业集群", "产业"}, {"产业", "产业"}, {"行业", "行业"}, {"服务业", ""}, {"制造业", ""},
 }
 
 // listMaxModifier is how many runes may stand between 等 and the head:
@@ -90,9 +91,6 @@ func listHeadAt(s string) bool {
 // listHead reads the head after 等: up to listMaxModifier Han runes, then
 // one of listHeads.
 func listHead(s string) (string, bool) {
-	if strings.HasPrefix(s, "企业") {
-		return "", false // 三一重工、国美电器等企业: firms; 电镀、制革等土小企业: trades
-	}
 	for i, n := 0, 0; n <= listMaxModifier && i < len(s); n++ {
 		for _, h := range listHeads {
 			if strings.HasPrefix(s[i:], h.head) {

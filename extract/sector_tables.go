@@ -2,8 +2,10 @@ package extract
 
 import (
 	_ "embed"
+	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The official classifications the sectors are coded by, copied from
@@ -51,6 +53,7 @@ type industryTables struct {
 	emerging      map[string]*emergingRow
 	emergingNames []string // names and aliases, in table order
 	gbtByName     map[string]gbtRow
+	gbtKeysLong   []string // the keys of gbtByName of two or more runes, longest first
 	gbtCodes      map[string]gbtRow
 	seiByName     map[string]string // name (and name less 产业) → code
 	seiCodes      map[string]bool
@@ -112,6 +115,15 @@ var loadIndustries = sync.OnceValue(func() *industryTables {
 			}
 		}
 	}
+	for k := range t.gbtByName {
+		if utf8.RuneCountInString(k) >= 2 && t.gbtByName[k].sector3 != "mixed" {
+			t.gbtKeysLong = append(t.gbtKeysLong, k)
+		}
+	}
+	sort.Slice(t.gbtKeysLong, func(i, j int) bool {
+		a, b := t.gbtKeysLong[i], t.gbtKeysLong[j]
+		return len(a) > len(b) || len(a) == len(b) && a < b
+	})
 	for _, f := range tsvRows(seiData, "sei-2018.tsv", 4) {
 		t.seiCodes[f[0]] = true
 		t.seiByName[f[2]] = f[0]
@@ -186,6 +198,20 @@ func codesCategory(c *SectorCodes) string {
 	for _, g := range c.GBT4754 {
 		if r, ok := t.gbtCodes[g]; ok && r.sector3 != "mixed" {
 			return r.sector3
+		}
+	}
+	return ""
+}
+
+// gbtSector3 gives the sector of the economy (primary, secondary,
+// tertiary) of the longest GB/T name, or name less its 业/制造业/制品业,
+// inside name: 家纺箱包 holds 箱包 (箱包制造), 超低能耗建筑 holds 建筑 (建筑业);
+// "" if none.
+func gbtSector3(name string) string {
+	t := loadIndustries()
+	for _, k := range t.gbtKeysLong {
+		if strings.Contains(name, k) {
+			return t.gbtByName[k].sector3
 		}
 	}
 	return ""
