@@ -26,7 +26,7 @@ func runClean(args []string, stdout, stderr io.Writer) error {
 		return errUsage
 	}
 	n := 0
-	return eachDoc(corpus.Walk(paths, lf.options()), stderr, func(doc corpus.Document) error {
+	return eachDoc(corpus.Walk(paths, lf.options()), stderr, &lf.skipped, func(doc corpus.Document) error {
 		if n > 0 || len(paths) > 1 {
 			fmt.Fprintf(stdout, "==> %s <==\n", doc.ID)
 		}

@@ -10,7 +10,6 @@ import (
 	"io"
 	"iter"
 	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime"
 	"slices"
@@ -64,7 +63,7 @@ func (b *batchFlags) register(fs *flag.FlagSet, formats ...string) {
 	b.formats = formats
 	fs.StringVar(&b.out, "o", "", "write to this file (atomically: a temporary file renamed at the end) instead of stdout")
 	fs.StringVar(&b.format, "format", formats[0], "output format: "+strings.Join(formats, " or "))
-	fs.IntVar(&b.workers, "workers", runtime.NumCPU(), "documents processed at once")
+	fs.IntVar(&b.workers, "workers", runtime.NumCPU(), "documents processed at once (0: the number of CPUs)")
 	fs.BoolVar(&b.sample, "sample", false, "use the embedded sample document")
 }
 
@@ -78,11 +77,27 @@ func (b *batchFlags) parse(fs *flag.FlagSet, args []string, stderr io.Writer) ([
 		fmt.Fprintf(stderr, "policyfacts %s: unknown format %q (%s)\n", fs.Name(), b.format, strings.Join(b.formats, " or "))
 		return nil, errUsage
 	}
-	if len(paths) == 0 && !b.sample {
-		fs.Usage()
+	if b.workers < 0 {
+		fmt.Fprintf(stderr, "policyfacts %s: --workers must be at least 1 (0: the number of CPUs), not %d\n", fs.Name(), b.workers)
 		return nil, errUsage
 	}
+	if err := checkInput(fs, paths, b.sample, stderr); err != nil {
+		return nil, err
+	}
 	return paths, nil
+}
+
+// checkInput checks that a command has input: paths or --sample, not both.
+func checkInput(fs *flag.FlagSet, paths []string, sample bool, stderr io.Writer) error {
+	if sample && len(paths) > 0 {
+		fmt.Fprintf(stderr, "policyfacts %s: --sample reads the embedded sample: give it or paths, not both\n", fs.Name())
+		return errUsage
+	}
+	if len(paths) == 0 && !sample {
+		fs.Usage()
+		return errUsage
+	}
+	return nil
 }
 
 // sources returns the documents of paths, not yet loaded, or the embedded
@@ -112,11 +127,20 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	bf.register(fs, "jsonl", "csv")
 	quiet := fs.Bool("q", false, "no progress bar")
 	keywords := fs.Int("keywords", 0, "list each document's top `N` terms by TF-IDF (this cuts the text into words, more than doubling the time)")
+	bom := fs.Bool("bom", false, "start CSV with a UTF-8 byte-order mark (for Excel)")
 	paths, err := bf.parse(fs, args, stderr)
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	if *bom && bf.format != "csv" {
+		fmt.Fprintln(stderr, "policyfacts extract: --bom is for --format csv")
+		return errUsage
+	}
+	if *keywords < 0 {
+		fmt.Fprintf(stderr, "policyfacts extract: --keywords must be 0 or more, not %d\n", *keywords)
+		return errUsage
+	}
+	ctx, received, stop := signalContext()
 	defer stop()
 
 	o, err := openOutput(bf.out, stdout)
@@ -125,10 +149,13 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	}
 	defer o.abort()
 	bw := bufio.NewWriterSize(o, 1<<16)
+	if *bom {
+		bw.WriteString("\uFEFF")
+	}
 	enc := newEncoder(bw, bf.format)
 	prog := newProgress(stderr, *quiet)
 	var ok, failed int
-	for it := range bf.batch(ctx, paths, policyfacts.New(policyfacts.WithKeywords(*keywords))) {
+	for it := range until(ctx, bf.batch(ctx, paths, policyfacts.New(policyfacts.WithKeywords(*keywords)))) {
 		if it.Err != nil {
 			failed++
 			name := it.Path
@@ -151,8 +178,11 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 		prog.tick(ok, failed)
 	}
 	prog.done(ok, failed, int(bf.skipped.Load()))
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("interrupted after %d documents; output not written", ok+failed)
+	if ctx.Err() != nil {
+		return &interruptedError{sig: received(), n: ok + failed, out: bf.out}
+	}
+	if ok+failed == 0 {
+		return noDocuments(int(bf.skipped.Load()))
 	}
 	if err := enc.flush(); err != nil {
 		return err

@@ -14,7 +14,10 @@
 //
 // Run "policyfacts help COMMAND" for the flags of a command. Exit status is
 // 0 when every document was processed, 1 when some could not be read or
-// decoded (each is named on stderr and the batch goes on), 2 for bad usage.
+// decoded (each is named on stderr and the batch goes on) or when the
+// paths hold no document, 2 for bad usage, and 128 + the signal's number
+// when SIGINT (130), SIGTERM (143) or SIGHUP (129) stopped a batch, whose
+// output file is then not written (an earlier one is kept).
 package main
 
 import (
@@ -26,7 +29,9 @@ import (
 	"os"
 	"runtime/debug"
 	"strings"
+	"sync/atomic"
 
+	"github.com/policyfacts/policyfacts"
 	"github.com/policyfacts/policyfacts/corpus"
 )
 
@@ -38,6 +43,19 @@ var errUsage = errors.New("usage")
 
 // errSomeFailed marks a batch where some documents failed (exit status 1).
 var errSomeFailed = errors.New("some documents failed")
+
+// errNoDocuments is the error of a batch whose paths hold no document (an
+// empty directory, or one of files that are no documents): exit status 1.
+var errNoDocuments = errors.New("no documents in the paths given")
+
+// noDocuments returns errNoDocuments, saying how many files were passed
+// over as no document.
+func noDocuments(skipped int) error {
+	if skipped > 0 {
+		return fmt.Errorf("%w (%s passed over as no document)", errNoDocuments, plural(skipped, "file"))
+	}
+	return errNoDocuments
+}
 
 type command struct {
 	name    string
@@ -96,13 +114,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		mainUsage(stdout)
 		return 0
 	case "version", "--version":
-		fmt.Fprintln(stdout, "policyfacts", version)
+		fmt.Fprintf(stdout, "policyfacts %s (schema version %s)\n", version, policyfacts.SchemaVersion)
 		return 0
 	}
 	for _, c := range commands() {
 		if c.name == name {
 			err := c.run(args[1:], stdout, stderr)
+			var ie *interruptedError
 			switch {
+			case errors.As(err, &ie):
+				fmt.Fprintln(stderr, "policyfacts:", err)
+				return ie.exitCode()
 			case err == nil, errors.Is(err, flag.ErrHelp):
 				return 0
 			case errors.Is(err, errUsage):
@@ -128,7 +150,7 @@ func mainUsage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "\t%-10s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\tversion    print the version")
+	fmt.Fprintln(w, "\tversion    print the version and the output schema version")
 	fmt.Fprintln(w, "\nRun \"policyfacts help <command>\" for a command's flags.")
 }
 
@@ -174,10 +196,12 @@ func newFlagSet(c string, usage string, stderr io.Writer, help string) *flag.Fla
 }
 
 // eachDoc calls fn with each document of src, naming on stderr those that
-// cannot be read; it returns errSomeFailed if any could not.
-func eachDoc(src iter.Seq2[corpus.Document, error], stderr io.Writer, fn func(corpus.Document) error) error {
-	failed := 0
+// cannot be read; it returns errSomeFailed if any could not, and
+// noDocuments if src holds none (skipped counts the files passed over).
+func eachDoc(src iter.Seq2[corpus.Document, error], stderr io.Writer, skipped *atomic.Int64, fn func(corpus.Document) error) error {
+	n, failed := 0, 0
 	for doc, err := range src {
+		n++
 		if err != nil {
 			fmt.Fprintln(stderr, "policyfacts:", err)
 			failed++
@@ -189,6 +213,9 @@ func eachDoc(src iter.Seq2[corpus.Document, error], stderr io.Writer, fn func(co
 	}
 	if failed > 0 {
 		return errSomeFailed
+	}
+	if n == 0 {
+		return noDocuments(int(skipped.Load()))
 	}
 	return nil
 }

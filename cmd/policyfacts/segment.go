@@ -24,7 +24,9 @@ command line. With several documents, each is introduced by a line
 const keywordsHelp = `
 Keywords prints the top terms of each document by TF-IDF, with an IDF
 suited to policy text, as tab-separated lines: document id, rank, term,
-weight, count (a header line first).`
+weight, count (a header line first). With -o the table is written
+atomically: a run stopped by a signal or an error leaves no file, and an
+earlier file in place.`
 
 // segFlags are the flags that build a segmenter.
 type segFlags struct {
@@ -66,9 +68,8 @@ func (f *segFlags) parse(fs *flag.FlagSet, args []string, stderr io.Writer, extr
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(paths) == 0 && !f.sample {
-		fs.Usage()
-		return nil, nil, errUsage
+	if err := checkInput(fs, paths, f.sample, stderr); err != nil {
+		return nil, nil, err
 	}
 	seg, err := f.segmenter(extra()...)
 	if err != nil {
@@ -93,7 +94,7 @@ func runSegment(args []string, stdout, stderr io.Writer) error {
 	}
 	w := bufio.NewWriter(stdout)
 	n := 0
-	err = eachDoc(f.source(paths, f.sample), stderr, func(doc corpus.Document) error {
+	err = eachDoc(f.source(paths, f.sample), stderr, &f.skipped, func(doc corpus.Document) error {
 		if n > 0 || len(paths) > 1 {
 			fmt.Fprintf(w, "==> %s <==\n", doc.ID)
 		}
@@ -137,20 +138,50 @@ func runKeywords(args []string, stdout, stderr io.Writer) error {
 	var f segFlags
 	f.register(fs)
 	n := fs.Int("n", 20, "number of keywords per document")
+	out := fs.String("o", "", "write to this `FILE` (atomically: a temporary file renamed at the end) instead of stdout")
+	bom := fs.Bool("bom", false, "start the table with a UTF-8 byte-order mark (for Excel)")
 	paths, seg, err := f.parse(fs, args, stderr, func() []segment.Option { return nil })
 	if err != nil {
 		return err
 	}
-	w := bufio.NewWriter(stdout)
+	if *n < 1 {
+		fmt.Fprintf(stderr, "policyfacts keywords: -n must be at least 1, not %d\n", *n)
+		return errUsage
+	}
+	ctx, received, stop := signalContext()
+	defer stop()
+	o, err := openOutput(*out, stdout)
+	if err != nil {
+		return err
+	}
+	defer o.abort()
+	w := bufio.NewWriter(o)
+	if *bom {
+		w.WriteString("\uFEFF")
+	}
 	w.WriteString("doc\trank\tterm\tweight\tcount\n")
-	err = eachDoc(f.source(paths, f.sample), stderr, func(doc corpus.Document) error {
+	docs := 0
+	err = eachDoc(interruptible(ctx, f.source(paths, f.sample)), stderr, &f.skipped, func(doc corpus.Document) error {
+		docs++
 		for i, k := range segment.Keywords(seg.Cut(doc.Clean), *n) {
 			fmt.Fprintf(w, "%s\t%d\t%s\t%s\t%d\n", doc.ID, i+1, k.Text, strconv.FormatFloat(k.Weight, 'f', 4, 64), k.Count)
 		}
+		if *out != "" {
+			return nil // flushed at the end
+		}
 		return w.Flush()
 	})
-	if ferr := w.Flush(); err == nil {
-		err = ferr
+	if ctx.Err() != nil {
+		return &interruptedError{sig: received(), n: docs, out: *out}
+	}
+	if err != nil && !errors.Is(err, errSomeFailed) {
+		return err
+	}
+	if ferr := w.Flush(); ferr != nil {
+		return ferr
+	}
+	if cerr := o.commit(); cerr != nil {
+		return cerr
 	}
 	return err
 }

@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/policyfacts/policyfacts"
+)
+
+// TestEmptyInput checks that paths holding no document (an empty
+// directory, a directory of files that are no documents, an empty CSV)
+// exit 1 with a message, whatever the command.
+func TestEmptyInput(t *testing.T) {
+	empty := t.TempDir()
+	photos := t.TempDir()
+	os.WriteFile(filepath.Join(photos, "photo.jpg"), []byte("\xFF\xD8\xFF\xE0"), 0o644)
+	os.WriteFile(filepath.Join(photos, "logo.png"), []byte("\x89PNG"), 0o644)
+	csvFile := filepath.Join(t.TempDir(), "empty.csv")
+	os.WriteFile(csvFile, []byte("id,text\n"), 0o644)
+	for _, tc := range []struct {
+		name, path, want string
+	}{
+		{"empty directory", empty, "no documents in the paths given"},
+		{"no documents", photos, "no documents in the paths given (2 files passed over as no document)"},
+		{"empty csv", csvFile, "no documents in the paths given"},
+	} {
+		for _, cmd := range []string{"extract", "clean", "segment", "keywords"} {
+			t.Run(tc.name+"/"+cmd, func(t *testing.T) {
+				out := filepath.Join(t.TempDir(), "out")
+				args := []string{cmd, "-q", tc.path}
+				if cmd != "extract" {
+					args = []string{cmd, tc.path}
+				}
+				if cmd == "extract" || cmd == "keywords" {
+					args = append(args, "-o", out)
+				}
+				code, _, errOut := runCLI(args...)
+				if code != 1 || !strings.Contains(errOut, tc.want) {
+					t.Errorf("policyfacts %v: exit %d, stderr %q; want 1 and %q", args, code, errOut, tc.want)
+				}
+				if _, err := os.Stat(out); err == nil {
+					t.Errorf("output %s written", out)
+				}
+			})
+		}
+	}
+}
+
+func TestFlagChecks(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "a.txt")
+	os.WriteFile(a, []byte("协议引资204亿元"), 0o644)
+	for _, args := range [][]string{
+		{"extract", "--sample", a},
+		{"records", "--sample", a},
+		{"segment", "--sample", a},
+		{"keywords", "--sample", a},
+		{"extract", "--workers", "-3", a},
+		{"records", "--workers", "-1", a},
+		{"extract", "--bom", a}, // JSON lines
+		{"extract", "--format", "csv", "--keywords", "-1", a},
+		{"keywords", "-n", "0", a},
+	} {
+		if code, _, errOut := runCLI(args...); code != 2 || errOut == "" {
+			t.Errorf("policyfacts %v: exit %d, stderr %q; want 2 and a message", args, code, errOut)
+		}
+	}
+	if code, out, errOut := runCLI("extract", "-q", "--workers", "0", a); code != 0 || !strings.Contains(out, `"id":"a.txt"`) {
+		t.Errorf("--workers 0 (the number of CPUs): exit %d, %q %q", code, out, errOut)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	for _, arg := range []string{"version", "--version"} {
+		code, out, _ := runCLI(arg)
+		want := "policyfacts " + version + " (schema version " + policyfacts.SchemaVersion + ")\n"
+		if code != 0 || out != want {
+			t.Errorf("%s: exit %d, %q; want %q", arg, code, out, want)
+		}
+	}
+}
+
+// TestTablesBOMAndOutput checks that every command writing a table takes
+// --bom and -o.
+func TestTablesBOMAndOutput(t *testing.T) {
+	dir := t.TempDir()
+	for _, args := range [][]string{
+		{"extract", "--sample", "--format", "csv"},
+		{"records", "--sample"},
+		{"keywords", "--sample"},
+	} {
+		out := filepath.Join(dir, args[0]+".csv")
+		code, stdout, errOut := runCLI(append(args, "--bom", "-o", out)...)
+		if code != 0 || stdout != "" {
+			t.Errorf("%v --bom -o: exit %d, stdout %q, stderr %q", args, code, stdout, errOut)
+			continue
+		}
+		b, err := os.ReadFile(out)
+		if err != nil || !bytes.HasPrefix(b, []byte("\uFEFF")) || bytes.Count(b, []byte("\n")) < 2 {
+			t.Errorf("%v --bom -o: %v, %q", args, err, b[:min(len(b), 80)])
+		}
+		if code, stdout, _ := runCLI(args...); code != 0 || strings.HasPrefix(stdout, "\uFEFF") || stdout == "" {
+			t.Errorf("%v: exit %d, %q", args, code, stdout[:min(len(stdout), 80)])
+		}
+	}
+}
+
+// TestHelperProcess runs the command with the arguments after "--" when
+// started by TestSignals.
+func TestHelperProcess(t *testing.T) {
+	if os.Getenv("POLICYFACTS_HELPER") != "1" {
+		t.Skip("run by TestSignals")
+	}
+	args := os.Args
+	for len(args) > 0 && args[0] != "--" {
+		args = args[1:]
+	}
+	os.Exit(run(args[1:], os.Stdout, os.Stderr))
+}
+
+// TestSignals stops a batch reading a pipe with SIGINT, SIGTERM and
+// SIGHUP: the exit status is 128 + the signal, the temporary output file
+// is removed and the earlier output kept.
+func TestSignals(t *testing.T) {
+	for _, tc := range []struct {
+		sig  syscall.Signal
+		args []string
+		code int
+	}{
+		{syscall.SIGINT, []string{"extract", "-q", "-"}, 130},
+		{syscall.SIGTERM, []string{"extract", "-q", "--format", "csv", "-"}, 143},
+		{syscall.SIGHUP, []string{"extract", "-q", "-"}, 129},
+		{syscall.SIGTERM, []string{"keywords", "-"}, 143},
+	} {
+		t.Run(tc.sig.String()+"/"+tc.args[0], func(t *testing.T) {
+			dir := t.TempDir()
+			out := filepath.Join(dir, "out")
+			os.WriteFile(out, []byte("earlier output\n"), 0o644)
+			args := append([]string{"-test.run=^TestHelperProcess$", "--"}, tc.args...)
+			cmd := exec.Command(os.Args[0], append(args, "-o", out)...)
+			cmd.Env = append(os.Environ(), "POLICYFACTS_HELPER=1")
+			var stderr bytes.Buffer
+			cmd.Stderr = &stderr
+			in, err := cmd.StdinPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			defer in.Close()
+			// JSON lines, and the pipe left open: the batch waits for more.
+			in.Write([]byte(`{"id":"1","text":"协议引资204亿元。"}` + "\n" + `{"id":"2","text":"到位资金165.02亿元。"}` + "\n"))
+			deadline := time.Now().Add(20 * time.Second)
+			for {
+				if tmp, _ := filepath.Glob(filepath.Join(dir, ".out.tmp*")); len(tmp) > 0 {
+					break // the output is open: the signals are caught
+				}
+				if time.Now().After(deadline) {
+					cmd.Process.Kill()
+					t.Fatalf("no temporary output file; stderr %q", stderr.String())
+				}
+				time.Sleep(10 * time.Millisecond)
+			}
+			time.Sleep(50 * time.Millisecond)
+			cmd.Process.Signal(tc.sig)
+			done := make(chan error, 1)
+			go func() { done <- cmd.Wait() }()
+			select {
+			case err = <-done:
+			case <-time.After(20 * time.Second):
+				cmd.Process.Kill()
+				t.Fatalf("still running 20 s after %v", tc.sig)
+			}
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.ExitCode() != tc.code {
+				t.Errorf("after %v: %v, want exit status %d; stderr %q", tc.sig, err, tc.code, stderr.String())
+			}
+			if !strings.Contains(stderr.String(), "interrupted") || !strings.Contains(stderr.String(), "earlier file is kept") {
+				t.Errorf("stderr %q", stderr.String())
+			}
+			if b, err := os.ReadFile(out); err != nil || string(b) != "earlier output\n" {
+				t.Errorf("earlier output: %q, %v", b, err)
+			}
+			if tmp, _ := filepath.Glob(filepath.Join(dir, ".out.tmp*")); len(tmp) > 0 {
+				t.Errorf("temporary files left: %v", tmp)
+			}
+		})
+	}
+}
