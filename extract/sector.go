@@ -78,7 +78,7 @@ var sectorStop = []string{"优势", "重点", "主导", "支柱", "特色", "相
 // 大力发展新能源产业 → 新能源产业.
 var sectorVerbs = hanset.NewWords("发展", "培育", "壮大", "推进", "推动", "加快", "引进", "打造", "做大", "做强", "做优", "提升", "围绕",
 	"重点", "大力", "积极", "着力", "支持", "扶持", "优化", "招引", "聚焦", "布局", "抓好", "延伸", "形成", "构建", "建设",
-	"实施", "突出", "主攻", "其中", "全市", "全县", "全州", "全省", "全区", "我市", "我县", "我州", "一批", "一些", "以",
+	"实施", "实行", "突出", "主攻", "其中", "全市", "全县", "全州", "全省", "全区", "我市", "我县", "我州", "一批", "一些", "以",
 	"拓展", "瞄准", "加大", "依托", "立足", "振兴", "改造", "升级", "培植", "做精", "集聚", "引导", "鼓励", "促进",
 	"分析", "构筑", "开展", "承接", "编制", "调整", "成立", "进行", "带动", "转变", "有效", "搞好", "支撑", "对接",
 	"规划", "谋划", "聚集", "研究", "发挥", "结合", "根据", "按照", "一批", "不少", "推动", "服务于",
@@ -192,6 +192,7 @@ func Sectors(text string) []Sector {
 	for _, m := range sectorLists(text) {
 		if !covered(m.start, m.end) {
 			add(m.name, m.start)
+			spans[len(spans)-1][1] = m.end // the name may be longer than the text: 食品 → 食品产业
 		}
 	}
 	out := make([]Sector, 0, len(order))
@@ -217,12 +218,18 @@ func (t *sectorTable) match(text string, i int, r rune) (int, bool) {
 			continue // 新型工业化, 产业数字化: a process, not a field
 		}
 		if utf8.RuneCountInString(n) > 2 && !listOnlySectors[n] {
+			for _, suf := range []string{"产业", "行业"} {
+				if strings.HasPrefix(text[end:], suf) && !strings.HasSuffix(n, "业") {
+					return end + len(suf), true // 新能源汽车产业
+				}
+			}
 			return end, true
 		}
 		next, _ := utf8.DecodeRuneInString(text[end:])
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
 		rest := text[end:]
 		if strings.HasPrefix(rest, "产业") || strings.HasPrefix(rest, "行业") || strings.HasPrefix(rest, "领域") ||
+			next == '业' && !strings.HasSuffix(n, "业") && !strings.HasPrefix(rest, "业务") ||
 			strings.ContainsRune("、和及与等，。；", next) && !isHanRune(prev) || prev == '、' || prev == '和' || prev == '及' ||
 			next == '、' && fieldList(rest) {
 			if strings.HasPrefix(rest, "产业") {
@@ -230,6 +237,9 @@ func (t *sectorTable) match(text string, i int, r rune) (int, bool) {
 			}
 			if strings.HasPrefix(rest, "行业") {
 				return end + len("行业"), true
+			}
+			if next == '业' && !strings.HasSuffix(n, "业") {
+				return end + len("业"), true // 纺织业
 			}
 			return end, true
 		}
@@ -246,8 +256,12 @@ var listOnlySectors = map[string]bool{"基础设施": true}
 func fieldList(rest string) bool {
 	rest = rest[:min(len(rest), 60)]
 	k := strings.Index(rest, "等")
-	return k >= 0 && (strings.HasPrefix(rest[k+len("等"):], "行业") || strings.HasPrefix(rest[k+len("等"):], "产业") ||
-		strings.HasPrefix(rest[k+len("等"):], "领域") || strings.HasPrefix(rest[k+len("等"):], "多个领域"))
+	if k < 0 {
+		return false
+	}
+	after := rest[k+len("等"):]
+	_, head := listHead(after)
+	return head || strings.HasPrefix(after, "领域") || strings.HasPrefix(after, "多个领域") || strings.HasPrefix(after, "新型基础设施")
 }
 
 // endsWithName reports a vocabulary name at the end of s.
@@ -281,6 +295,11 @@ func sectorHead(s string) string {
 	}
 	if r, _ := utf8.DecodeRuneInString(head); isNumeralRune(r) {
 		return "" // 四大产业, 十大工业产业集群
+	}
+	for _, r := range head {
+		if isNumeralRune(r) || r >= '0' && r <= '9' {
+			return "" // 茶叶三大产业: the count that ends a list
+		}
 	}
 	n := utf8.RuneCountInString(head)
 	if n < 2 || n > 8 {
