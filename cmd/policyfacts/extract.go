@@ -128,6 +128,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	quiet := fs.Bool("q", false, "no progress bar")
 	keywords := fs.Int("keywords", 0, "list each document's top `N` terms by TF-IDF (this cuts the text into words, more than doubling the time)")
 	bom := fs.Bool("bom", false, "start CSV with a UTF-8 byte-order mark (for Excel)")
+	failedPath := fs.String("failed", "", "also write to `FILE` one line per input that failed: its path (archive#key for a row or member), a tab, the reason")
 	paths, err := bf.parse(fs, args, stderr)
 	if err != nil {
 		return err
@@ -155,9 +156,11 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	enc := newEncoder(bw, bf.format)
 	prog := newProgress(stderr, *quiet)
 	var ok, failed int
+	var failures failedList
 	for it := range until(ctx, bf.batch(ctx, paths, policyfacts.New(policyfacts.WithKeywords(*keywords)))) {
 		if it.Err != nil {
 			failed++
+			failures.add(it)
 			name := it.Path
 			var fe *corpus.FileError
 			if errors.As(it.Err, &fe) {
@@ -192,6 +195,11 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	}
 	if err := o.commit(); err != nil {
 		return err
+	}
+	if *failedPath != "" {
+		if err := failures.write(*failedPath); err != nil {
+			return err
+		}
 	}
 	if failed > 0 {
 		return errSomeFailed // the totals are printed above

@@ -8,6 +8,7 @@
 //	policyfacts clean [flags] FILE...     the cleaned text, for checking the cleaner
 //	policyfacts segment [flags] FILE...   the text cut into words
 //	policyfacts keywords [flags] FILE...  the top terms of each document
+//	policyfacts serve [flags]             an HTTP service: POST /v1/extract, /v1/records
 //
 // A PATH of "-" reads standard input: a document, or JSON lines or CSV
 // (one document a line or row), told apart by content.
@@ -71,6 +72,7 @@ func commands() []command {
 		{"clean", "print the cleaned text of documents", "policyfacts clean [flags] FILE...", runClean},
 		{"segment", "cut documents into words (jieba-style output)", "policyfacts segment [--pos] [--backend gse|jieba] FILE...", runSegment},
 		{"keywords", "the top terms of each document by TF-IDF", "policyfacts keywords [-n 20] FILE...", runKeywords},
+		{"serve", "serve extract and records over HTTP (JSON)", "policyfacts serve [--addr 127.0.0.1:8080] [flags]", runServe},
 	}
 }
 
