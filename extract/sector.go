@@ -230,7 +230,8 @@ func (t *sectorTable) match(text string, i int, r rune) (int, bool) {
 		rest := text[end:]
 		if strings.HasPrefix(rest, "产业") || strings.HasPrefix(rest, "行业") || strings.HasPrefix(rest, "领域") ||
 			next == '业' && !strings.HasSuffix(n, "业") && !strings.HasPrefix(rest, "业务") ||
-			strings.ContainsRune("、和及与等，。；", next) && !isHanRune(prev) || prev == '、' || prev == '和' || prev == '及' ||
+			strings.ContainsRune("、和及与等，。；", next) && (!isHanRune(prev) || afterVerb(text[:i])) ||
+			prev == '、' || prev == '和' || prev == '及' ||
 			next == '、' && fieldList(rest) {
 			if strings.HasPrefix(rest, "产业") {
 				return end + len("产业"), true
@@ -245,6 +246,15 @@ func (t *sectorTable) match(text string, i int, r rune) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// afterVerb reports s ending in one of sectorVerbs: 推动氢能、 → 推动.
+func afterVerb(s string) bool {
+	s = s[max(0, len(s)-12):]
+	for len(s) > 0 && !utf8.ValidString(s) {
+		s = s[1:]
+	}
+	return sectorVerbs.LastEnd(s) == len(s)
 }
 
 // listOnlySectors are names that count only in a list of fields, being
