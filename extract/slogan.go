@@ -261,10 +261,14 @@ func Slogans(text string) []Slogan {
 			continue
 		}
 		ok := true
-		for i, r := range []rune(s) {
+		rs := []rune(s)
+		for i, r := range rs {
 			if i%2 == 1 && slices.Contains(oneOneNot, string(r)) {
 				ok = false
 			}
+		}
+		if len(rs) == 4 && rs[1] == rs[3] {
+			ok = false // 一项一项, 一步一步: one by one
 		}
 		if ok {
 			add(s, m[0])
