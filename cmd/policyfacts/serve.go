@@ -68,7 +68,7 @@ func runServe(args []string, stdout, stderr io.Writer) error {
 	addr := fs.String("addr", "127.0.0.1:8080", "listen on this `address` (host:port; port 0 picks a free one)")
 	var cfg serveConfig
 	fs.Int64Var(&cfg.maxBody, "max-body", 32<<20, "largest request body, in `bytes` (413 past it)")
-	fs.IntVar(&cfg.maxInFlight, "max-inflight", runtime.NumCPU(), "requests extracted at once (429 past it)")
+	fs.IntVar(&cfg.maxInFlight, "max-inflight", 16, "requests handled at once (429 past it); memory is bounded by about this times --max-body")
 	fs.DurationVar(&cfg.timeout, "timeout", 60*time.Second, "time allowed for one request, reading its body included (503 past it)")
 	fs.IntVar(&cfg.workers, "workers", runtime.NumCPU(), "documents of one records request extracted at once")
 	keywords := fs.Int("keywords", 0, "list each result's top `N` terms by TF-IDF")
