@@ -20,6 +20,7 @@ import (
 
 	"github.com/policyfacts/policyfacts"
 	"github.com/policyfacts/policyfacts/corpus"
+	"github.com/policyfacts/policyfacts/metrics"
 )
 
 const extractHelp = `
@@ -128,6 +129,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	quiet := fs.Bool("q", false, "no progress bar")
 	keywords := fs.Int("keywords", 0, "list each document's top `N` terms by TF-IDF (this cuts the text into words, more than doubling the time)")
 	bom := fs.Bool("bom", false, "start CSV with a UTF-8 byte-order mark (for Excel)")
+	catalogue := fs.String("catalogue", "", "add indicators and aliases to the embedded catalogue, or override them, from `FILE` (the TSV format of metrics/data/indicators.tsv)")
 	failedPath := fs.String("failed", "", "also write to `FILE` one line per input that failed: its path (archive#key for a row or member), a tab, the reason")
 	paths, err := bf.parse(fs, args, stderr)
 	if err != nil {
@@ -140,6 +142,14 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	if *keywords < 0 {
 		fmt.Fprintf(stderr, "policyfacts extract: --keywords must be 0 or more, not %d\n", *keywords)
 		return errUsage
+	}
+	exOpts := []policyfacts.Option{policyfacts.WithKeywords(*keywords)}
+	if *catalogue != "" {
+		cat, err := readCatalogue(*catalogue)
+		if err != nil {
+			return err
+		}
+		exOpts = append(exOpts, policyfacts.WithCatalogue(cat))
 	}
 	ctx, received, stop := signalContext()
 	defer stop()
@@ -157,7 +167,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	prog := newProgress(stderr, *quiet)
 	var ok, failed int
 	var failures failedList
-	for it := range until(ctx, bf.batch(ctx, paths, policyfacts.New(policyfacts.WithKeywords(*keywords)))) {
+	for it := range until(ctx, bf.batch(ctx, paths, policyfacts.New(exOpts...))) {
 		if it.Err != nil {
 			failed++
 			failures.add(it)
@@ -205,6 +215,21 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 		return errSomeFailed // the totals are printed above
 	}
 	return nil
+}
+
+// readCatalogue reads a user's catalogue file and puts it ahead of the
+// embedded one (policyfacts.ExtendCatalogue).
+func readCatalogue(path string) (*metrics.Catalogue, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	cat, err := policyfacts.ExtendCatalogue(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return cat, nil
 }
 
 // encoder writes results as JSON lines (Result.AppendJSON) or CSV rows.
