@@ -29,7 +29,10 @@ directories of them; "-" for standard input: a document, or JSON lines or
 CSV with one document a line or row) and prints one JSON object per
 document per line, in input order (see SCHEMA.md). A file that cannot be
 read or decoded is named on stderr with the reason (a .doc, .wps or PDF
-with the conversion to make), the batch goes on, and the exit status is 1.`
+with the conversion to make), the batch goes on, and the exit status is 1
+(also when the paths hold no document). SIGINT, SIGTERM and SIGHUP stop the
+batch: the -o file is not written (an earlier one is kept) and the exit
+status is 130, 143 or 129.`
 
 type loadFlags struct {
 	encoding, textColumn, idColumn string
