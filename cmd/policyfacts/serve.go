@@ -245,12 +245,12 @@ func (s *server) limited(read func(w http.ResponseWriter, r *http.Request) (work
 		rel := release
 		release = nil // the work gives the slot back
 		go func() {
-			defer rel()
 			var o outcome
 			defer func() {
 				if v := recover(); v != nil {
 					o = outcome{err: &apiError{http.StatusInternalServerError, "internal", fmt.Sprintf("internal error: %v (please report it with the document)", v)}}
 				}
+				rel() // before the answer: a client answered may send its next request at once
 				done <- o
 			}()
 			o.body, o.err = job(ctx)
@@ -301,14 +301,13 @@ type docJSON struct {
 	URL    string  `json:"url"`
 }
 
-func (s *server) fromJSON(d docJSON, i int) (corpus.Document, error) {
-	if d.Text == nil {
-		return corpus.Document{}, badRequest("document %d: no \"text\"", i)
-	}
+// fromJSON cleans the i-th document (from 1) of a request; its text is
+// not nil (the handlers check).
+func (s *server) fromJSON(d docJSON, i int) corpus.Document {
 	if d.ID == "" {
 		d.ID = "doc-" + strconv.Itoa(i)
 	}
-	return corpus.FromText(d.ID, *d.Text, corpus.Meta{Title: d.Title, Date: d.Date, Region: d.Region, Source: d.Source, URL: d.URL}, s.cleaner), nil
+	return corpus.FromText(d.ID, *d.Text, corpus.Meta{Title: d.Title, Date: d.Date, Region: d.Region, Source: d.Source, URL: d.URL}, s.cleaner)
 }
 
 // decodeJSON decodes the body into v, refusing unknown fields and
@@ -338,12 +337,13 @@ func mediaType(r *http.Request) (string, map[string]string) {
 	return mt, params
 }
 
-// handleExtract reads one document and returns the work of extracting it.
+// handleExtract reads one document and returns the work of decoding,
+// cleaning and extracting it.
 func (s *server) handleExtract(w http.ResponseWriter, r *http.Request) (work, error) {
 	q := r.URL.Query()
 	opts := corpus.Options{Encoding: q.Get("encoding"), Cleaner: s.cleaner, MaxFileSize: s.cfg.maxBody}
 	id := q.Get("id")
-	var doc corpus.Document
+	var load func() (corpus.Document, error) // run by the work, under its limits
 	switch mt, _ := mediaType(r); mt {
 	case "application/json":
 		var d docJSON
@@ -353,10 +353,10 @@ func (s *server) handleExtract(w http.ResponseWriter, r *http.Request) (work, er
 		if id != "" {
 			d.ID = id
 		}
-		var err error
-		if doc, err = s.fromJSON(d, 1); err != nil {
-			return nil, err
+		if d.Text == nil {
+			return nil, badRequest("no \"text\"")
 		}
+		load = func() (corpus.Document, error) { return s.fromJSON(d, 1), nil }
 	case "multipart/form-data":
 		mr, err := r.MultipartReader()
 		if err != nil {
@@ -373,10 +373,7 @@ func (s *server) handleExtract(w http.ResponseWriter, r *http.Request) (work, er
 			if id == "" {
 				id = name
 			}
-			doc, err = corpus.Load(id, b, corpus.KindOf(name), opts)
-			if err != nil {
-				return &apiError{http.StatusUnprocessableEntity, "bad_document", name + ": " + err.Error()}
-			}
+			load = loader(id, name, b, corpus.KindOf(name), opts)
 			return nil
 		})
 		if err != nil {
@@ -400,11 +397,13 @@ func (s *server) handleExtract(w http.ResponseWriter, r *http.Request) (work, er
 		if id == "" {
 			id = "request"
 		}
-		if doc, err = corpus.Load(id, b, kind, opts); err != nil {
-			return nil, &apiError{http.StatusUnprocessableEntity, "bad_document", err.Error()}
-		}
+		load = loader(id, id, b, kind, opts)
 	}
 	return func(ctx context.Context) ([]byte, error) {
+		doc, err := load()
+		if err != nil {
+			return nil, err
+		}
 		res, err := s.extract(ctx, doc)
 		if err != nil {
 			return nil, err
@@ -413,6 +412,18 @@ func (s *server) handleExtract(w http.ResponseWriter, r *http.Request) (work, er
 		b, err := res.AppendJSON(nil)
 		return append(b, '\n'), err
 	}, nil
+}
+
+// loader returns the function that decodes and cleans a document from
+// its bytes; its error names the document as name and is a 422.
+func loader(id, name string, b []byte, k corpus.Kind, opts corpus.Options) func() (corpus.Document, error) {
+	return func() (corpus.Document, error) {
+		doc, err := corpus.Load(id, b, k, opts)
+		if err != nil {
+			return doc, &apiError{http.StatusUnprocessableEntity, "bad_document", name + ": " + err.Error()}
+		}
+		return doc, nil
+	}
 }
 
 // eachFile calls fn with the name and content of each file of a multipart
@@ -452,10 +463,10 @@ func readError(err error) error {
 	return badRequest("reading the body: %v", err)
 }
 
-// handleRecords reads several documents and returns the work of
-// extracting them and normalising their facts into records.
+// handleRecords reads several documents and returns the work of loading
+// and extracting them and normalising their facts into records.
 func (s *server) handleRecords(w http.ResponseWriter, r *http.Request) (work, error) {
-	var docs []corpus.Document
+	var load func() ([]corpus.Document, error) // run by the work, under its limits
 	switch mt, _ := mediaType(r); mt {
 	case "application/json":
 		var ds []docJSON
@@ -463,18 +474,23 @@ func (s *server) handleRecords(w http.ResponseWriter, r *http.Request) (work, er
 			return nil, err
 		}
 		for i, d := range ds {
-			doc, err := s.fromJSON(d, i+1)
-			if err != nil {
-				return nil, err
+			if d.Text == nil {
+				return nil, badRequest("document %d: no \"text\"", i+1)
 			}
-			docs = append(docs, doc)
+		}
+		load = func() ([]corpus.Document, error) {
+			docs := make([]corpus.Document, len(ds))
+			for i, d := range ds {
+				docs[i] = s.fromJSON(d, i+1)
+			}
+			return docs, nil
 		}
 	case "multipart/form-data":
 		mr, err := r.MultipartReader()
 		if err != nil {
 			return nil, badRequest("multipart: %v", err)
 		}
-		if docs, err = s.loadFiles(mr, r.URL.Query().Get("encoding")); err != nil {
+		if load, err = s.saveFiles(mr, r.URL.Query().Get("encoding")); err != nil {
 			return nil, err
 		}
 	default:
@@ -482,6 +498,10 @@ func (s *server) handleRecords(w http.ResponseWriter, r *http.Request) (work, er
 			"POST /v1/records takes application/json (an array of {\"id\",\"text\"}) or multipart/form-data (files)"}
 	}
 	return func(ctx context.Context) ([]byte, error) {
+		docs, err := load()
+		if err != nil {
+			return nil, err
+		}
 		facts, err := s.extractAll(ctx, docs)
 		if err != nil {
 			return nil, err
@@ -500,16 +520,21 @@ func (s *server) handleRecords(w http.ResponseWriter, r *http.Request) (work, er
 	}, nil
 }
 
-// loadFiles loads the documents of a multipart body's files, of any kind
-// the CLI reads (a .csv, .jsonl or .zip holds several), with the ids the
-// CLI gives them. The files go through a temporary folder, removed before
-// it returns.
-func (s *server) loadFiles(mr *multipart.Reader, encoding string) ([]corpus.Document, error) {
+// saveFiles saves the files of a multipart body in a temporary folder and
+// returns the function that loads their documents, of any kind the CLI
+// reads (a .csv, .jsonl or .zip holds several), with the ids the CLI
+// gives them, and removes the folder.
+func (s *server) saveFiles(mr *multipart.Reader, encoding string) (func() ([]corpus.Document, error), error) {
 	dir, err := os.MkdirTemp("", "policyfacts-serve-")
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(dir)
+	keep := false
+	defer func() {
+		if !keep {
+			os.RemoveAll(dir)
+		}
+	}()
 	var paths []string
 	err = eachFile(mr, func(name string, b []byte) error {
 		sub := filepath.Join(dir, strconv.Itoa(len(paths)))
@@ -530,6 +555,15 @@ func (s *server) loadFiles(mr *multipart.Reader, encoding string) ([]corpus.Docu
 	if len(paths) == 0 {
 		return nil, badRequest("multipart body without a file")
 	}
+	keep = true
+	return func() ([]corpus.Document, error) {
+		defer os.RemoveAll(dir)
+		return s.loadFiles(dir, paths, encoding)
+	}, nil
+}
+
+// loadFiles loads the documents of the files saved by saveFiles in dir.
+func (s *server) loadFiles(dir string, paths []string, encoding string) ([]corpus.Document, error) {
 	var docs []corpus.Document
 	for doc, err := range corpus.Walk(paths, corpus.Options{Encoding: encoding, Cleaner: s.cleaner}) {
 		if err != nil {
