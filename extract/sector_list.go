@@ -3,6 +3,8 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // listHeads are the nouns that close a coordinated list of sectors, after
@@ -31,79 +33,60 @@ type sectorList struct {
 
 // sectorLists returns the members of the coordinated lists of sectors in
 // text: 、-lists (the last pair maybe joined by 和/及/与) closed by 等 or
-// by a count and one of listHeads.
+// by a count, then up to listMaxModifier runes, then one of listHeads. The
+// scan goes from head to head (each holds 业), then back to the closer.
 func sectorLists(text string) []sectorList {
 	var out []sectorList
-	for off := 0; off < len(text); {
-		k := strings.Index(text[off:], "等")
-		c, clen := countBefore(text[off:])
-		closer, closerLen := k, len("等")
-		if c >= 0 && (k < 0 || c < k) {
-			closer, closerLen = c, clen
-		}
-		if closer < 0 {
-			break
-		}
-		at := off + closer
-		off = at + closerLen
-		inherit, ok := listHead(text[off:])
-		if !ok {
-			continue
-		}
-		out = append(out, listMembers(text, at, inherit, closerLen != len("等"))...)
-	}
-	return out
-}
-
-// countBefore finds a count that may close a list: a numeral or digits and
-// 个 or 大 (3个产业集群, 六大产业), returning its offset and length.
-func countBefore(s string) (int, int) {
+	lastCloser := -1
 	for off := 0; ; {
-		k := strings.IndexAny(s[off:], "个大")
+		k := hanset.IndexWord(text[off:], "业")
 		if k < 0 {
-			return -1, 0
+			return out
 		}
-		k += off
-		off = k + len("个")
-		start := k
-		for start > 0 {
-			r, size := utf8.DecodeLastRuneInString(s[:start])
-			if !(r >= '0' && r <= '9') && !isNumeralRune(r) {
+		ye := off + k
+		off = ye + len("业")
+		hs, inherit := -1, ""
+		for _, h := range listHeads {
+			at := ye - strings.Index(h.head, "业")
+			if at >= 0 && strings.HasPrefix(text[at:], h.head) {
+				hs, inherit = at, h.inherit
 				break
 			}
-			start -= size
 		}
-		if start < k && listHeadAt(s[off:]) {
-			return start, off - start
+		if hs < 0 {
+			continue
 		}
-	}
-}
-
-func listHeadAt(s string) bool {
-	for _, h := range listHeads {
-		if strings.HasPrefix(s, h.head) {
-			return true
-		}
-	}
-	return false
-}
-
-// listHead reads the head after 等: up to listMaxModifier Han runes, then
-// one of listHeads.
-func listHead(s string) (string, bool) {
-	for i, n := 0, 0; n <= listMaxModifier && i < len(s); n++ {
-		for _, h := range listHeads {
-			if strings.HasPrefix(s[i:], h.head) {
-				return h.inherit, true
+		// back over the modifier to 等 or a count
+		for p, n := hs, 0; p > 0 && n <= listMaxModifier; n++ {
+			r, size := utf8.DecodeLastRuneInString(text[:p])
+			if r == '等' {
+				if p-size != lastCloser {
+					lastCloser = p - size
+					out = append(out, listMembers(text, p-size, inherit, false)...)
+				}
+				break
 			}
+			if r == '个' || r == '大' {
+				start := p - size
+				for start > 0 {
+					q, qsize := utf8.DecodeLastRuneInString(text[:start])
+					if !(q >= '0' && q <= '9') && !isNumeralRune(q) {
+						break
+					}
+					start -= qsize
+				}
+				if start < p-size && start != lastCloser {
+					lastCloser = start
+					out = append(out, listMembers(text, start, inherit, true)...)
+					break
+				}
+			}
+			if !isHanRune(r) || strings.ContainsRune("的和与及", r) {
+				break
+			}
+			p -= size
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if !isHanRune(r) || strings.ContainsRune("的和与及", r) {
-			return "", false
-		}
-		i += size
 	}
-	return "", false
 }
 
 // listMembers reads the members of the list that ends at end, back to the
@@ -191,4 +174,22 @@ func firmSuffix(m string) bool {
 		}
 	}
 	return false
+}
+
+// listHead reads the head after 等: up to listMaxModifier Han runes, then
+// one of listHeads.
+func listHead(s string) (string, bool) {
+	for i, n := 0, 0; n <= listMaxModifier && i < len(s); n++ {
+		for _, h := range listHeads {
+			if strings.HasPrefix(s[i:], h.head) {
+				return h.inherit, true
+			}
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !isHanRune(r) || strings.ContainsRune("的和与及", r) {
+			return "", false
+		}
+		i += size
+	}
+	return "", false
 }

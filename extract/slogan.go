@@ -55,7 +55,7 @@ var numberedStarts, numberedSeconds = func() (*hanset.Set, *hanset.Set) {
 			w += string(r)
 		}
 	}
-	return hanset.New(s), hanset.New(w)
+	return hanset.New(s), hanset.New(w + "大个")
 }()
 
 // oneOnePairs returns the spans of 一X一Y, repeated up to four times
@@ -119,6 +119,9 @@ func numberedFormulas(text string) [][2]int {
 		end := -1
 		if r2, _ := hanset.DecodeRune(text[i+size:]); numberedSeconds.Has(r2) {
 			end = numberedAt(text, i, r, size)
+			if end < 0 && (r2 == '大' || r2 == '个') {
+				end = bigAt(text, i, size) // 三大战略, 四个一批
+			}
 		}
 		if end < 0 {
 			i += size
@@ -284,11 +287,6 @@ func Slogans(text string) []Slogan {
 			s = s[:len(s)-size]
 		}
 		add(s, m[0])
-	}
-	for _, m := range bigFormulas(text) {
-		if !inQuote(m[0]) {
-			add(text[m[0]:m[1]], m[0])
-		}
 	}
 	out := make([]Slogan, 0, len(order))
 	for _, s := range order {

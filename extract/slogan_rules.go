@@ -94,60 +94,46 @@ func numeralChain(s string) bool {
 	return links >= 2 || strings.ContainsRune("条项个", second)
 }
 
-// bigWords are the nouns of the unquoted formula numeral + 大 + noun:
+// bigWords are the nouns of the unquoted formula numeral + 大 + noun (bigAt):
 // 三大战略, 十大工程, 四大发展路径, 三大攻坚战.
 var bigWords = []string{"战略", "工程", "行动", "攻坚战", "路径", "举措", "战役", "专项", "板块", "基地"}
 
-// bigFormulas returns the spans of numeral + 大 + up to two more runes +
-// one of bigWords, and of N个一批 / N个一 closing a clause (四个一批, 十个一).
-func bigFormulas(text string) [][2]int {
-	var out [][2]int
-	for off := 0; ; {
-		k := strings.IndexAny(text[off:], "大个")
-		if k < 0 {
-			return out
-		}
-		at := off + k
-		off = at + len("大")
-		r, size := utf8.DecodeLastRuneInString(text[:at])
-		if !isNumeralRune(r) || r == '一' {
-			continue
-		}
-		start := at - size
-		if p, _ := utf8.DecodeLastRuneInString(text[:start]); isNumeralRune(p) || p == '第' {
-			continue // 第三大, 二十大
-		}
-		rest := text[off:]
-		if strings.HasPrefix(text[at:], "个") {
-			for _, w := range []string{"一批", "一"} {
-				if strings.HasPrefix(rest, w) {
-					if n, _ := utf8.DecodeRuneInString(rest[len(w):]); n == utf8.RuneError || strings.ContainsRune(numberedMarks+"”", n) {
-						out = append(out, [2]int{start, off + len(w)})
-						off += len(w)
-					}
-					break
-				}
-			}
-			continue
-		}
-		for i, n := 0, 0; n <= 2 && i < len(rest); n++ {
-			matched := ""
-			for _, w := range bigWords {
-				if strings.HasPrefix(rest[i:], w) {
-					matched = w
-					break
-				}
-			}
-			if matched != "" {
-				out = append(out, [2]int{start, off + i + len(matched)})
-				off += i + len(matched)
-				break
-			}
-			r, size := utf8.DecodeRuneInString(rest[i:])
-			if !isHanRune(r) || strings.ContainsRune("的和与及、是在", r) {
-				break
-			}
-			i += size
-		}
+// bigAt returns the end of numeral + 大 + up to two more runes + one of
+// bigWords (三大战略, 四大发展路径), or of N个一批 / N个一 closing a clause
+// (四个一批, 十个一), starting at text[i:] with a numeral of size bytes; or -1.
+func bigAt(text string, i, size int) int {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	if r == '一' || r == '两' || r == '双' {
+		return -1
 	}
+	if p, _ := utf8.DecodeLastRuneInString(text[:i]); isNumeralRune(p) || p == '第' {
+		return -1 // 第三大, 二十大
+	}
+	at := i + size
+	off := at + len("大")
+	rest := text[off:]
+	if strings.HasPrefix(text[at:], "个") {
+		for _, w := range []string{"一批", "一"} {
+			if strings.HasPrefix(rest, w) {
+				if n, _ := utf8.DecodeRuneInString(rest[len(w):]); n == utf8.RuneError || strings.ContainsRune(numberedMarks+"”", n) {
+					return off + len(w)
+				}
+				return -1
+			}
+		}
+		return -1
+	}
+	for j, n := 0, 0; n <= 2 && j < len(rest); n++ {
+		for _, w := range bigWords {
+			if strings.HasPrefix(rest[j:], w) {
+				return off + j + len(w)
+			}
+		}
+		r, size := utf8.DecodeRuneInString(rest[j:])
+		if !isHanRune(r) || strings.ContainsRune("的和与及、是在", r) {
+			return -1
+		}
+		j += size
+	}
+	return -1
 }
