@@ -109,8 +109,8 @@ var toVerbs = []string{"增长到", "增加到", "提高到", "提升到", "上�
 func (b *binder) fromTo(fs []Fact) {
 	for i := 0; i+1 < len(fs); i++ {
 		x, y := &fs[i], &fs[i+1]
-		if x.Quantity.Unit != y.Quantity.Unit || x.Measure != Level || y.Measure != Level || y.Year == 0 {
-			continue
+		if x.Quantity.Unit != y.Quantity.Unit || x.Measure != Level || y.Measure != Level || y.Year == 0 || y.Quantity.Start < x.Quantity.End {
+			continue // (the two ends of 五六百个 share their text)
 		}
 		between := trimSpace(b.text[x.Quantity.End:y.Quantity.Start])
 		to := ""
