@@ -13,6 +13,8 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
 	"syscall"
@@ -589,4 +591,85 @@ func TestServeUsage(t *testing.T) {
 			t.Errorf("policyfacts %v: exit %d, want 2", args, code)
 		}
 	}
+}
+
+// TestServeLoad is the load test of the README, run when
+// POLICYFACTS_SERVE_LOAD is a duration (POLICYFACTS_SERVE_LOAD=30s go test
+// ./cmd/policyfacts -run ServeLoad -v): 16 clients post the seeds (or the
+// sample) on loopback for that long; it reports the throughput, the p50
+// and p99 latencies and the heap before and after, and fails on any
+// answer but 200.
+func TestServeLoad(t *testing.T) {
+	d, err := time.ParseDuration(os.Getenv("POLICYFACTS_SERVE_LOAD"))
+	if err != nil {
+		t.Skip("set POLICYFACTS_SERVE_LOAD=30s to run the load test")
+	}
+	_, ts := newTestServer(t, serveConfig{maxBody: 32 << 20, maxInFlight: 16, timeout: time.Minute, workers: runtime.NumCPU()}, nil)
+	var bodies [][]byte
+	seeds, _ := filepath.Glob("../../../shared/seeds/*.txt") // none on a plain clone
+	for _, p := range seeds {
+		if b, err := os.ReadFile(p); err == nil {
+			bodies = append(bodies, b)
+		}
+	}
+	if len(bodies) == 0 {
+		bodies = append(bodies, []byte(policyfacts.Sample().Raw))
+	}
+	heap := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapInuse
+	}
+	before := heap()
+	const clients = 16
+	var mu sync.Mutex
+	var lat []time.Duration
+	var bytesIn int
+	failures := map[string]int{}
+	stop := time.Now().Add(d)
+	var wg sync.WaitGroup
+	for c := range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for n := c; time.Now().Before(stop); n++ {
+				b := bodies[n%len(bodies)]
+				t0 := time.Now()
+				resp, err := http.Post(ts.URL+"/v1/extract", "text/plain", bytes.NewReader(b))
+				fail := ""
+				if err != nil {
+					fail = err.Error()
+				} else {
+					io.Copy(io.Discard, resp.Body)
+					resp.Body.Close()
+					if resp.StatusCode != 200 {
+						fail = resp.Status
+					}
+				}
+				el := time.Since(t0)
+				mu.Lock()
+				if fail != "" {
+					failures[fail]++
+				} else {
+					lat = append(lat, el)
+					bytesIn += len(b)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	after := heap()
+	if len(failures) > 0 {
+		t.Errorf("failures: %v", failures)
+	}
+	if len(lat) == 0 {
+		t.Fatal("no request answered")
+	}
+	slices.Sort(lat)
+	q := func(p float64) time.Duration { return lat[int(p*float64(len(lat)-1))].Round(10 * time.Microsecond) }
+	t.Logf("%d clients, %s, %d CPUs: %d requests, %.0f/s, %.1f MB/s of text; latency p50 %s, p99 %s, max %s; heap in use %.1f MB before, %.1f MB after",
+		clients, d, runtime.NumCPU(), len(lat), float64(len(lat))/d.Seconds(), float64(bytesIn)/1e6/d.Seconds(),
+		q(0.5), q(0.99), q(1), float64(before)/1e6, float64(after)/1e6)
 }
