@@ -1,0 +1,54 @@
+package extract_test
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/corpus"
+	"github.com/policyfacts/policyfacts/extract"
+	"github.com/policyfacts/policyfacts/metrics"
+)
+
+// FuzzRead runs the document model and the binder on any text: no panic,
+// parts that cover the text in order, facts one per quantity with offsets
+// inside the text.
+func FuzzRead(f *testing.F) {
+	for _, s := range []string{
+		"2025年青禾市人民政府工作报告\n——2025年1月16日在青禾市第十七届人民代表大会第四次会议上\n各位代表：\n一、2024年工作回顾\n全市地区生产总值增长5.6%。\n二、2025年主要目标\n今年主要预期目标是：增长5.5%左右。",
+		"一、2023年工作回顾\n城镇、农村居民人均可支配收入分别增长4.3%和5.5%。谋划实施重大项目五六百个。",
+		"五年来，全省一般公共预算收入从412.6亿元增长到538.9亿元，从2018年的1亿元增长到2023年的2亿元。",
+		"济南、青岛地区生产总值分别增长6.1%和5.9%。地区生产总值增长7%以上、力争达到8%。",
+		"2024年工作回顾\n（一）锚定目标攻坚。增长1.33倍，较2020年下降11.7%，2021年以来累计完成投资1.5万亿元。\n名词解释\n",
+		"××年全市招商引资工作的基本情况\n实际到位亿元",
+		"", "分别", "从", "——", "二〇一九年一月十四日", "一、\n二、\n（一）",
+	} {
+		f.Add(s)
+	}
+	cat := metrics.DefaultCatalogue()
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		d := extract.Read(corpus.FromText("f", s, corpus.Meta{}, nil), extract.ReadOptions{})
+		end := 0
+		for _, p := range d.Parts {
+			if p.Start != end || p.End < p.Start || p.End > len(d.Text) {
+				t.Fatalf("Read(%q).Parts: %+v does not follow at %d", s, p, end)
+			}
+			end = p.End
+		}
+		if end != len(d.Text) {
+			t.Fatalf("Read(%q).Parts end at %d, want %d", s, end, len(d.Text))
+		}
+		qs := extract.Quantities(d.Text)
+		fs := extract.FactsOf(d, qs, extract.FactOptions{Indicators: cat})
+		if len(fs) != len(qs) {
+			t.Fatalf("FactsOf(%q) = %d facts for %d quantities", s, len(fs), len(qs))
+		}
+		for _, fc := range fs {
+			if fc.Quantity.Start < 0 || fc.Quantity.End > len(d.Text) || fc.Since != 0 && fc.Since >= fc.Year {
+				t.Fatalf("FactsOf(%q): fact %+v out of range", s, fc)
+			}
+		}
+	})
+}
