@@ -23,6 +23,7 @@ import (
 
 	"github.com/policyfacts/policyfacts"
 	"github.com/policyfacts/policyfacts/corpus"
+	"golang.org/x/text/encoding/simplifiedchinese"
 )
 
 // testConfig is a server's configuration for tests: generous limits.
@@ -144,6 +145,40 @@ func TestServeExtract(t *testing.T) {
 			}
 			if d := firstDiff(string(got), tc.want); d != "" {
 				t.Errorf("the answer differs from extract's line: %s", d)
+			}
+		})
+	}
+}
+
+// TestServeExtractKinds: an HTML body is read as HTML, ?encoding= decodes
+// a GBK body, ?id= names the document.
+func TestServeExtractKinds(t *testing.T) {
+	_, ts := newTestServer(t, testConfig(), nil)
+	const text = "2024年，全市地区生产总值增长5.6%。"
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name, url, contentType, body string
+		want                         []string
+	}{
+		{"html", "/v1/extract?id=a.html", "text/html", "<html><body><script>var x='9%';</script><p>" + text + "</p></body></html>",
+			[]string{`"id":"a.html"`, `"text":"5.6%"`}},
+		{"gbk", "/v1/extract?encoding=gbk", "text/plain", gbk, []string{`"id":"request"`, `"encoding":"gb18030"`, `"text":"5.6%"`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, got := post(t, ts.URL+tc.url, tc.contentType, strings.NewReader(tc.body))
+			if code != 200 {
+				t.Fatalf("status %d: %s", code, got)
+			}
+			for _, w := range tc.want {
+				if !bytes.Contains(got, []byte(w)) {
+					t.Errorf("answer lacks %s: %s", w, got)
+				}
+			}
+			if bytes.Contains(got, []byte(`"9%"`)) {
+				t.Errorf("a script's figure read: %s", got)
 			}
 		})
 	}
