@@ -31,14 +31,14 @@ func TestEmptyInput(t *testing.T) {
 		{"no documents", photos, "no documents in the paths given (2 files passed over as no document)"},
 		{"empty csv", csvFile, "no documents in the paths given"},
 	} {
-		for _, cmd := range []string{"extract", "clean", "segment", "keywords"} {
+		for _, cmd := range []string{"extract", "records", "clean", "segment", "keywords"} {
 			t.Run(tc.name+"/"+cmd, func(t *testing.T) {
 				out := filepath.Join(t.TempDir(), "out")
 				args := []string{cmd, "-q", tc.path}
 				if cmd != "extract" {
 					args = []string{cmd, tc.path}
 				}
-				if cmd == "extract" || cmd == "keywords" {
+				if cmd == "extract" || cmd == "keywords" || cmd == "records" {
 					args = append(args, "-o", out)
 				}
 				code, _, errOut := runCLI(args...)

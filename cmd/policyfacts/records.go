@@ -2,11 +2,8 @@ package main
 
 import (
 	"bufio"
-	"context"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 
 	"github.com/policyfacts/policyfacts/metrics"
 )
@@ -33,11 +30,11 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	ctx, received, stop := signalContext()
 	defer stop()
 	var docs []metrics.DocFacts
 	failed := 0
-	for it := range bf.batch(ctx, paths, nil) {
+	for it := range until(ctx, bf.batch(ctx, paths, nil)) {
 		if it.Err != nil {
 			failed++
 			fmt.Fprintf(stderr, "policyfacts: %v\n", it.Err)
@@ -45,8 +42,11 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 		}
 		docs = append(docs, it.Result.DocFacts())
 	}
-	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("interrupted; output not written")
+	if ctx.Err() != nil {
+		return &interruptedError{sig: received(), n: len(docs) + failed, out: bf.out}
+	}
+	if len(docs)+failed == 0 {
+		return noDocuments(int(bf.skipped.Load()))
 	}
 	recs := metrics.Records(docs)
 	o, err := openOutput(bf.out, stdout)
