@@ -155,11 +155,13 @@ func Sectors(text string) []Sector {
 	// one search, then read 产业 first
 	suffixes := [...]string{"产业", "行业"}
 	var at [len(suffixes)][]int
+	var ye []int // every 业, for the lists' heads
 	for off := 0; ; {
 		k := hanset.IndexWord(text[off:], "业")
 		if k < 0 {
 			break
 		}
+		ye = append(ye, off+k)
 		off += k + len("业")
 		for n, suf := range suffixes {
 			if strings.HasSuffix(text[:off], suf) {
@@ -189,7 +191,7 @@ func Sectors(text string) []Sector {
 		}
 	}
 	// coordinated lists: 食品、纺织、机械等产业 → 食品产业, 纺织产业, 机械产业
-	for _, m := range sectorLists(text) {
+	for _, m := range sectorLists(text, ye) {
 		if !covered(m.start, m.end) {
 			add(m.name, m.start)
 			spans[len(spans)-1][1] = m.end // the name may be longer than the text: 食品 → 食品产业
@@ -326,6 +328,25 @@ func sectorHead(s string) string {
 	return head
 }
 
+// longestIn returns the longest substring of name (of two or more runes)
+// that has, or "": a few map lookups for a short name, instead of a scan of
+// a whole table.
+func longestIn(name string, has func(string) bool) string {
+	var starts []int
+	for i := range name {
+		starts = append(starts, i)
+	}
+	starts = append(starts, len(name))
+	for n := len(starts) - 1; n >= 2; n-- { // n runes, longest first
+		for i := 0; i+n < len(starts); i++ {
+			if w := name[starts[i]:starts[i+n]]; has(w) {
+				return w
+			}
+		}
+	}
+	return ""
+}
+
 // normSector strips quotes and a trailing 产业/行业/业 for merging.
 func normSector(s string) string {
 	for _, suf := range []string{"产业", "行业", "业"} {
@@ -348,10 +369,8 @@ func sectorCategory(t *sectorTable, name string, codes *SectorCodes) string {
 	if c := codesCategory(codes); c != "" {
 		return c
 	}
-	for _, n := range t.names {
-		if strings.Contains(name, n) {
-			return t.category[n]
-		}
+	if n := longestIn(name, func(w string) bool { _, ok := t.category[w]; return ok }); n != "" {
+		return t.category[n]
 	}
 	if c := gbtSector3(name); c != "" {
 		return c

@@ -3,8 +3,6 @@ package extract
 import (
 	"strings"
 	"unicode/utf8"
-
-	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // listHeads are the nouns that close a coordinated list of sectors, after
@@ -34,17 +32,12 @@ type sectorList struct {
 // sectorLists returns the members of the coordinated lists of sectors in
 // text: 、-lists (the last pair maybe joined by 和/及/与) closed by 等 or
 // by a count, then up to listMaxModifier runes, then one of listHeads. The
-// scan goes from head to head (each holds 业), then back to the closer.
-func sectorLists(text string) []sectorList {
+// scan goes from head to head (each holds 业; yeAt are the offsets of 业 in
+// text), then back to the closer.
+func sectorLists(text string, yeAt []int) []sectorList {
 	var out []sectorList
 	lastCloser := -1
-	for off := 0; ; {
-		k := hanset.IndexWord(text[off:], "业")
-		if k < 0 {
-			return out
-		}
-		ye := off + k
-		off = ye + len("业")
+	for _, ye := range yeAt {
 		hs, inherit := -1, ""
 		for _, h := range listHeads {
 			at := ye - strings.Index(h.head, "业")
@@ -87,6 +80,7 @@ func sectorLists(text string) []sectorList {
 			p -= size
 		}
 	}
+	return out
 }
 
 // listMembers reads the members of the list that ends at end, back to the

@@ -2,10 +2,8 @@ package extract
 
 import (
 	_ "embed"
-	"sort"
 	"strings"
 	"sync"
-	"unicode/utf8"
 )
 
 // The official classifications the sectors are coded by, copied from
@@ -53,7 +51,6 @@ type industryTables struct {
 	emerging      map[string]*emergingRow
 	emergingNames []string // names and aliases, in table order
 	gbtByName     map[string]gbtRow
-	gbtKeysLong   []string // the keys of gbtByName of two or more runes, longest first
 	gbtCodes      map[string]gbtRow
 	seiByName     map[string]string // name (and name less 产业) → code
 	seiCodes      map[string]bool
@@ -115,15 +112,6 @@ var loadIndustries = sync.OnceValue(func() *industryTables {
 			}
 		}
 	}
-	for k := range t.gbtByName {
-		if utf8.RuneCountInString(k) >= 2 && t.gbtByName[k].sector3 != "mixed" {
-			t.gbtKeysLong = append(t.gbtKeysLong, k)
-		}
-	}
-	sort.Slice(t.gbtKeysLong, func(i, j int) bool {
-		a, b := t.gbtKeysLong[i], t.gbtKeysLong[j]
-		return len(a) > len(b) || len(a) == len(b) && a < b
-	})
 	for _, f := range tsvRows(seiData, "sei-2018.tsv", 4) {
 		t.seiCodes[f[0]] = true
 		t.seiByName[f[2]] = f[0]
@@ -209,10 +197,9 @@ func codesCategory(c *SectorCodes) string {
 // "" if none.
 func gbtSector3(name string) string {
 	t := loadIndustries()
-	for _, k := range t.gbtKeysLong {
-		if strings.Contains(name, k) {
-			return t.gbtByName[k].sector3
-		}
+	k := longestIn(name, func(w string) bool { r, ok := t.gbtByName[w]; return ok && r.sector3 != "mixed" })
+	if k == "" {
+		return ""
 	}
-	return ""
+	return t.gbtByName[k].sector3
 }
