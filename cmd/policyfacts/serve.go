@@ -215,11 +215,10 @@ func (s *server) limited(read func(w http.ResponseWriter, r *http.Request) (work
 				fmt.Sprintf("more than %d requests at once; retry later", s.cfg.maxInFlight))
 			return
 		}
-		var once sync.Once
-		release := func() { once.Do(func() { <-s.sem }) }
+		handed := false // to the work, which gives the slot back
 		defer func() {
-			if release != nil {
-				release()
+			if !handed {
+				<-s.sem
 			}
 		}()
 		ctx, cancel := context.WithTimeout(r.Context(), s.cfg.timeout)
@@ -242,15 +241,14 @@ func (s *server) limited(read func(w http.ResponseWriter, r *http.Request) (work
 			err  error
 		}
 		done := make(chan outcome, 1)
-		rel := release
-		release = nil // the work gives the slot back
+		handed = true
 		go func() {
 			var o outcome
 			defer func() {
 				if v := recover(); v != nil {
 					o = outcome{err: &apiError{http.StatusInternalServerError, "internal", fmt.Sprintf("internal error: %v (please report it with the document)", v)}}
 				}
-				rel() // before the answer: a client answered may send its next request at once
+				<-s.sem // before the answer: a client answered may send its next request at once
 				done <- o
 			}()
 			o.body, o.err = job(ctx)
