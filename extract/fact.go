@@ -602,18 +602,22 @@ func subjectless(clause string) bool {
 	return false
 }
 
+// prefixOf returns the first of words that s starts with, "" if none.
+func prefixOf(s string, words []string) string {
+	for _, w := range words {
+		if strings.HasPrefix(s, w) {
+			return w
+		}
+	}
+	return ""
+}
+
 // isTierJoin reports the text between two tiers of one target: a clause
 // mark, the higher tier's modal word and a verb of reaching (增长7%以上、力争
 // 达到8%; 确保5%，争取5.5%).
 func isTierJoin(s string) bool {
 	s = strings.TrimLeft(trimSpace(s), "、，,；;")
-	w := ""
-	for _, q := range qualifiers {
-		if strings.HasPrefix(s, q) {
-			w = q
-			break
-		}
-	}
+	w := prefixOf(s, qualifiers)
 	if w == "" {
 		return false
 	}

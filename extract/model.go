@@ -371,14 +371,7 @@ func (r *reader) parts() {
 	d.Parts[len(d.Parts)-1].End = len(d.Text)
 }
 
-func hasPrefixAny(s string, words []string) bool {
-	for _, w := range words {
-		if strings.HasPrefix(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func hasPrefixAny(s string, words []string) bool { return prefixOf(s, words) != "" }
 
 func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 

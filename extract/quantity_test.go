@@ -279,17 +279,7 @@ func TestNotQuantities(t *testing.T) {
 		"比例为2.5∶1",
 		"5G网络",
 	}
-	for _, in := range tests {
-		t.Run(in, func(t *testing.T) {
-			if got := Quantities(in); len(got) != 0 {
-				var gs []string
-				for _, q := range got {
-					gs = append(gs, fmtQ(q))
-				}
-				t.Errorf("Quantities(%q) = %v, want none", in, gs)
-			}
-		})
-	}
+	checkNone(t, tests)
 }
 
 func TestRedacted(t *testing.T) {
@@ -575,17 +565,7 @@ func TestQuantityFormsNotQuantities(t *testing.T) {
 		// a scale with no unit outside a money clause
 		"常住人口达到1200万", "全年接待游客突破5000万",
 	}
-	for _, in := range tests {
-		t.Run(in, func(t *testing.T) {
-			if got := Quantities(in); len(got) != 0 {
-				var gs []string
-				for _, q := range got {
-					gs = append(gs, fmtQ(q))
-				}
-				t.Errorf("Quantities(%q) = %v, want none", in, gs)
-			}
-		})
-	}
+	checkNone(t, tests)
 }
 
 func TestClassifiersParse(t *testing.T) {
@@ -609,5 +589,21 @@ func TestClassifiersParse(t *testing.T) {
 	us, err = parseClassifiers("# comment\n\n眼\n市州\t个\tarabic\r\n孔\t-\tarabic\n")
 	if err != nil || len(us) != 3 || us[0].unit != "眼" || us[1].unit != "个" || !us[1].arabicOnly || us[2].unit != "孔" {
 		t.Errorf("parseClassifiers = %+v, %v", us, err)
+	}
+}
+
+// checkNone asserts that each text yields no quantity.
+func checkNone(t *testing.T, texts []string) {
+	t.Helper()
+	for _, in := range texts {
+		t.Run(in, func(t *testing.T) {
+			if got := Quantities(in); len(got) != 0 {
+				var gs []string
+				for _, q := range got {
+					gs = append(gs, fmtQ(q))
+				}
+				t.Errorf("Quantities(%q) = %v, want none", in, gs)
+			}
+		})
 	}
 }

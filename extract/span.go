@@ -113,13 +113,7 @@ func (b *binder) fromTo(fs []Fact) {
 			continue // (the two ends of 五六百个 share their text)
 		}
 		between := trimSpace(b.text[x.Quantity.End:y.Quantity.Start])
-		to := ""
-		for _, v := range toVerbs {
-			if strings.HasPrefix(between, v) {
-				to = v
-				break
-			}
-		}
+		to := prefixOf(between, toVerbs)
 		if to == "" {
 			continue
 		}
