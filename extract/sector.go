@@ -30,6 +30,7 @@ type sectorTable struct {
 	category map[string]string
 	byFirst  hanset.Index[string]
 	pairs    hanset.Pairs // the first two runes of every name
+	other    []string     // names that do not start with two ideographs (6G), searched apart
 }
 
 var loadSectors = sync.OnceValue(func() *sectorTable {
@@ -51,6 +52,11 @@ var loadSectors = sync.OnceValue(func() *sectorTable {
 		if _, ok := t.category[n]; ok || listOnlySectors[n] {
 			continue
 		}
+		if !hanPair(n) {
+			t.other = append(t.other, n) // 6G: its pair would slow the scan of every text
+			t.category[n] = ind.emerging[n].category
+			continue
+		}
 		t.names = append(t.names, n)
 		t.category[n] = ind.emerging[n].category
 	}
@@ -66,6 +72,17 @@ var loadSectors = sync.OnceValue(func() *sectorTable {
 	}
 	return t
 })
+
+// hanPair reports a name whose first two characters are ideographs.
+func hanPair(n string) bool {
+	r, size := utf8.DecodeRuneInString(n)
+	r2, _ := utf8.DecodeRuneInString(n[size:])
+	return isHanRune(r) && isHanRune(r2)
+}
+
+func isASCIIAlnum(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '.'
+}
 
 // sectorStop lists heads of X产业 that name no field: 优势产业, 重点产业,
 // 现代产业体系, 省级产业集聚区.
@@ -150,6 +167,21 @@ func Sectors(text string) []Sector {
 		}
 		_, size := hanset.DecodeRune(text[i:])
 		i += size
+	}
+	for _, n := range t.other {
+		for off := 0; ; {
+			k := strings.Index(text[off:], n)
+			if k < 0 {
+				break
+			}
+			at := off + k
+			off = at + len(n)
+			before, _ := utf8.DecodeLastRuneInString(text[:at])
+			after, _ := utf8.DecodeRuneInString(text[off:])
+			if !isASCIIAlnum(before) && !isASCIIAlnum(after) && !covered(at, off) {
+				add(n, at) // 6G, not 16G or 6GB
+			}
+		}
 	}
 	// the productive pattern X产业 (and X行业): both end in 业, found in
 	// one search, then read 产业 first

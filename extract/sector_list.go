@@ -38,6 +38,12 @@ func sectorLists(text string, yeAt []int) []sectorList {
 	var out []sectorList
 	lastCloser := -1
 	for _, ye := range yeAt {
+		if ye < len("产") {
+			continue
+		}
+		if r, _ := utf8.DecodeLastRuneInString(text[:ye]); r != '产' && r != '行' && r != '务' && r != '造' {
+			continue // 就业, 企业, 农业: no head of a list
+		}
 		hs, inherit := -1, ""
 		for _, h := range listHeads {
 			at := ye - strings.Index(h.head, "业")
