@@ -54,6 +54,21 @@ func (r *Result) AppendJSON(dst []byte) ([]byte, error) {
 		w.str(s.Name)
 		w.raw(`,"category":`)
 		w.str(s.Category)
+		if c := s.Codes; c != nil {
+			w.raw(`,"codes":{`)
+			sep := ""
+			for _, f := range [...]struct {
+				key   string
+				codes []string
+			}{{`"gbt4754":`, c.GBT4754}, {`"sei":`, c.SEI}, {`"digital":`, c.Digital}} {
+				if len(f.codes) > 0 {
+					w.raw(sep + f.key)
+					w.list(len(f.codes), false, func(i int) { w.str(f.codes[i]) })
+					sep = ","
+				}
+			}
+			w.raw(`}`)
+		}
 		w.occurrences(s.Count, s.Positions)
 	})
 	w.raw(`,"slogans":`)

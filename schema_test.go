@@ -217,7 +217,8 @@ func (s *schema) validate(node map[string]any, v any, path string, seen map[stri
 	switch v := v.(type) {
 	case map[string]any:
 		props, _ := node["properties"].(map[string]any)
-		for _, r := range node["required"].([]any) {
+		required, _ := node["required"].([]any) // none: every field optional
+		for _, r := range required {
 			if _, ok := v[r.(string)]; !ok {
 				bad("required field %q missing", r)
 			}
