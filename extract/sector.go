@@ -91,6 +91,15 @@ var sectorStop = []string{"优势", "重点", "主导", "支柱", "特色", "相
 	"战略性", "先导", "新兴", "前沿", "基础", "关键", "核心", "辅助", "相关联", "传统优势", "高附加值", "市级", "县级", "国家级", "新型", "实体", "地方", "区域", "全", "各", "本", "好", "大",
 	"新", "该", "这些", "这个", "有关", "相应", "整个", "主要", "关联", "下游", "上游", "多元", "新业态"}
 
+// sectorStopSet is sectorStop as a set.
+var sectorStopSet = sync.OnceValue(func() map[string]bool {
+	m := make(map[string]bool, len(sectorStop))
+	for _, w := range sectorStop {
+		m[w] = true
+	}
+	return m
+})
+
 // sectorVerbs are the words cut off the front of an X产业 head:
 // 大力发展新能源产业 → 新能源产业.
 var sectorVerbs = hanset.NewWords("发展", "培育", "壮大", "推进", "推动", "加快", "引进", "打造", "做大", "做强", "做优", "提升", "围绕",
@@ -349,9 +358,13 @@ func sectorHead(s string) string {
 	if n < 2 || n > 8 {
 		return ""
 	}
-	for _, w := range sectorStop {
-		if head == w || strings.HasSuffix(head, w) && len(w) > 3 {
-			return "" // 特色优势产业, 成支柱产业
+	stop := sectorStopSet()
+	if stop[head] {
+		return ""
+	}
+	for i := range head {
+		if i > 0 && len(head)-i > 3 && stop[head[i:]] {
+			return "" // 特色优势产业, 成支柱产业: a stop word of two or more runes ends it
 		}
 	}
 	if strings.HasSuffix(head, "全") {

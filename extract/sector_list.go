@@ -80,7 +80,7 @@ func sectorLists(text string, yeAt []int) []sectorList {
 					break
 				}
 			}
-			if !isHanRune(r) || strings.ContainsRune("的和与及", r) {
+			if !isHanRune(r) || r == '的' || r == '和' || r == '与' || r == '及' {
 				break
 			}
 			p -= size
@@ -158,12 +158,7 @@ func listMember(m string) bool {
 	if n < 2 || n > 10 || sectorNoise.In(m) || sectorVerbs.LastEnd(m) > 0 || firmSuffix(m) {
 		return false
 	}
-	for _, w := range sectorStop {
-		if m == w {
-			return false
-		}
-	}
-	return true
+	return !sectorStopSet()[m]
 }
 
 // firmSuffix reports the name of a firm: 昆钢控股有限公司, 国美电器集团.
