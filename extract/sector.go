@@ -274,7 +274,7 @@ func (t *sectorTable) match(text string, i int, r rune) (int, bool) {
 		if strings.HasPrefix(rest, "产业") || strings.HasPrefix(rest, "行业") || strings.HasPrefix(rest, "领域") ||
 			next == '业' && !strings.HasSuffix(n, "业") && !strings.HasPrefix(rest, "业务") ||
 			strings.ContainsRune("、和及与等，。；", next) && (!isHanRune(prev) || afterVerb(text[:i])) ||
-			prev == '、' || prev == '和' || prev == '及' ||
+			(prev == '、' || prev == '和' || prev == '及') && !thingAfter(rest) ||
 			next == '、' && fieldList(rest) {
 			if strings.HasPrefix(rest, "产业") {
 				return end + len("产业"), true
@@ -289,6 +289,21 @@ func (t *sectorTable) match(text string, i int, r rune) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// thingAfter reports a noun after a name of two characters that makes the
+// whole the name of a thing: 商贸城, 金融学院, 金融资金, 汽车展销会.
+func thingAfter(rest string) bool {
+	r, _ := utf8.DecodeRuneInString(rest)
+	if strings.ContainsRune("城街院校馆店", r) {
+		return true
+	}
+	for _, w := range []string{"资金", "展销", "机构", "大街", "学院", "工具"} {
+		if strings.HasPrefix(rest, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // afterVerb reports s ending in one of sectorVerbs: 推动氢能、 → 推动.

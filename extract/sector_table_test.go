@@ -71,6 +71,8 @@ var sectorCases = []struct {
 	{"two-char in list", "涉及光伏、风电等多个领域。", "光伏|风电"},
 	{"two-char inside word", "加强工业园区基础设施建设。", ""},
 	{"two-char before 产业", "做强化工产业。", "化工产业"},
+	{"two-char thing", "建设商贸城和金融学院，撬动民间投资、金融资金。", ""},
+	{"two-char process", "推动信息化和工业化融合。", "工业"},
 	// merging wordings
 	{"merge", "发展旅游业，旅游产业增加值增长8%。", "旅游业"},
 	{"umbrella", "培育战略性新兴产业和未来产业。", "战略性新兴产业|未来产业"},
