@@ -119,7 +119,7 @@ var sectorNoise = hanset.NewWords("受", "国家", "中长期", "符合", "政�
 
 // sectorNotAfter are the words after an unknown X产业 that make X a place or
 // a firm, not a field: 国投产业园, 川渝产业合作, 京津冀产业协同.
-var sectorNotAfter = hanset.NewWords("园", "基地", "合作", "协作", "协同", "联盟", "对接", "转移", "基金", "大会", "论坛", "博览会", "图谱")
+var sectorNotAfter = hanset.NewWords("园", "基地", "合作", "协作", "协同", "联盟", "对接", "转移", "基金", "图谱")
 
 func firstRune(s string) rune {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -231,6 +231,24 @@ func Sectors(text string) []Sector {
 			add(text[start:off], start)
 		}
 	}
+	// X经济 as a field (地摊经济, 首店经济), not a place's or an owner's
+	// economy (县域经济, 民营经济)
+	for off := 0; ; {
+		k := hanset.IndexWord(text[off:], "经济")
+		if k < 0 {
+			break
+		}
+		k += off
+		off = k + len("经济")
+		head := sectorHead(text[:k])
+		if head == "" || economyNotField(head) || covered(k-len(head), off) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(text[off:]); isHanRune(r) && !strings.HasPrefix(text[off:], "发展") {
+			continue // 经济社会, 经济运行: the economy as a whole
+		}
+		add(text[k-len(head):off], k-len(head))
+	}
 	// coordinated lists: 食品、纺织、机械等产业 → 食品产业, 纺织产业, 机械产业
 	for _, m := range sectorLists(text, ye) {
 		if !covered(m.start, m.end) {
@@ -289,6 +307,20 @@ func (t *sectorTable) match(text string, i int, r rune) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// economyNotHeads are the X of X经济 that make a place's, an owner's or a
+// kind of the whole economy, not a field (shared/data/industries README).
+var economyNotHeads = hanset.NewWords("县域", "民营", "开放型", "实体", "飞地", "临空", "枢纽", "园区", "口岸", "楼宇", "宏观",
+	"国民", "区域", "城市", "集体", "市场", "公有制", "私营", "个体", "社会", "外向型", "乡村", "镇域", "全市", "全省", "全县",
+	"全区", "全州", "地区", "主体", "现代化", "农村", "城乡", "工业", "农业", "服务", "国内", "世界", "全球", "地方", "整体",
+	"流域", "沿海", "沿江", "沿边", "湾区", "都市圈", "高质量", "绿色低碳", "外向", "非公", "混合所有制", "规模", "存量", "增量",
+	"拼", "激发", "增添", "统筹", "我", "助推", "拉动", "带动", "支撑", "振兴", "国家", "本地", "当地", "法治", "信用", "产业", "资源", "发展", "壮大", "稳", "提振", "繁荣", "活跃",
+	"北京", "天津", "河北", "山西", "内蒙古", "辽宁", "吉林", "黑龙江", "上海", "江苏", "浙江", "安徽", "福建", "江西", "山东",
+	"河南", "湖北", "湖南", "广东", "广西", "海南", "重庆", "四川", "贵州", "云南", "西藏", "陕西", "甘肃", "青海", "宁夏", "新疆")
+
+func economyNotField(head string) bool {
+	return utf8.RuneCountInString(head) > 4 || economyNotHeads.In(head) || strings.ContainsAny(head, "省市县区州镇乡村")
 }
 
 // thingAfter reports a noun after a name of two characters that makes the

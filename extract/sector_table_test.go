@@ -15,6 +15,10 @@ var sectorCases = []struct {
 	// names of the official tables and of the 2025 reports
 	{"emerging names", "前瞻布局生命健康、空天信息、合成生物、第三代半导体等未来产业。", "生命健康|空天信息|合成生物|第三代半导体|未来产业"},
 	{"X经济", "大力发展低空经济和银发经济，培育冰雪经济。", "低空经济|银发经济|冰雪经济"},
+	{"open X经济", "有序引导地摊经济、避暑经济发展。", "地摊经济|避暑经济"},
+	{"economy of a place", "壮大县域经济，支持民营经济，发展实体经济。", ""},
+	{"economy as a whole", "我国经济持续回升向好，奋力拼经济，经济社会发展稳中有进。", ""},
+	{"conference names the field", "成功举办蔬菜产业大会。", "蔬菜产业"},
 	{"night economy alias", "繁荣夜经济，点亮城市烟火。", "夜经济"},
 	{"new storage", "加快新型储能项目建设。", "新型储能"},
 	{"prepared food", "支持预制菜企业做大做强。", "预制菜"},
