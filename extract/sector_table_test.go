@@ -174,7 +174,7 @@ var emergingNotSectors = map[string]string{
 // not uses as an industry: 算力网 and 算力总规模, 光伏装机, 商贸流通体系,
 // 推进北斗规模应用; the rest are two-character names outside a list or a
 // 产业 head (推动氢能、氨能、甲醇…). A ratchet: lower it as rules improve.
-const emergingKnownMisses = 60
+const emergingKnownMisses = 59
 
 // TestEmergingInProvinces checks that every name of emerging.tsv is found
 // as a sector in the reports its docs column lists, when the shared texts
