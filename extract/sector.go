@@ -110,7 +110,7 @@ var sectorVerbs = hanset.NewWords("发展", "培育", "壮大", "推进", "推�
 	"规划", "谋划", "聚集", "研究", "发挥", "结合", "根据", "按照", "一批", "不少", "推动", "服务于",
 	"融入", "用好", "用活", "整合", "确保", "荣获", "获评", "提供", "制定", "取缔", "查处", "推广", "加强", "深化", "完善",
 	"保障", "强化", "力争", "争创", "创建", "入选", "获得", "实现", "通过", "利用", "借助", "坚持", "聚力", "赋能", "带来",
-	"着眼", "健全", "打好", "举办", "召开了", "大抓", "紧扣", "提高", "落实", "出台", "设立", "打通", "盘活", "处置", "召开", "填补", "稳居",
+	"着眼", "健全", "打好", "举办", "召开了", "注重", "引领", "更加", "蓄足", "大抓", "紧扣", "提高", "落实", "出台", "设立", "打通", "盘活", "处置", "召开", "填补", "稳居",
 	"携手", "帮扶", "抓实", "抓住", "把握", "发力", "聚焦于", "推行", "探索", "深耕", "补齐", "锻造", "夯实", "厚植",
 	"梳理", "谋求", "形成了", "成为", "作为", "属于", "包括", "涵盖", "涉及", "吸引", "换", "聚", "促", "抓")
 
@@ -390,6 +390,14 @@ func sectorHead(s string) string {
 	head := s[start:]
 	// cut after the last verb: 坚决推进传统 → 传统, 承接东部地区 → 东部地区
 	head = head[max(sectorVerbs.LastEnd(head), 0):]
+	// function words and measure words never start a name: 及科技, 其发酵制品, 项细分
+	for head != "" {
+		r, size := utf8.DecodeRuneInString(head)
+		if !strings.ContainsRune("及其项个类并或与和且更", r) {
+			break
+		}
+		head = head[size:]
+	}
 	if sectorNoise.In(head) || strings.HasSuffix(head, "化") && utf8.RuneCountInString(head) > 2 {
 		return "" // 现代化产业体系
 	}
@@ -476,6 +484,20 @@ func sectorCategory(t *sectorTable, name string, codes *SectorCodes) string {
 		return "tertiary"
 	case strings.ContainsAny(name, "纺材电装造建"):
 		return "secondary"
+	case strings.HasSuffix(name, "经济"):
+		return "new-economy" // an open X经济: 地摊经济
+	case strings.Contains(name, "软件") || strings.Contains(name, "信息") || strings.Contains(name, "数字") || strings.Contains(name, "卫星"):
+		return "it"
+	case strings.Contains(name, "细胞") || strings.Contains(name, "疫苗") || strings.Contains(name, "医") || strings.Contains(name, "健康"):
+		return "bio"
+	case strings.Contains(name, "演艺") || strings.Contains(name, "影视") || strings.Contains(name, "艺术") || strings.Contains(name, "动漫"):
+		return "creative"
+	case strings.ContainsAny(name, "乳奶玉米草"):
+		return "primary"
+	case strings.Contains(name, "能源"):
+		return "energy"
+	case strings.Contains(name, "交通") || strings.Contains(name, "管理") || strings.Contains(name, "交易"):
+		return "tertiary"
 	}
 	return "other"
 }
