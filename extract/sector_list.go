@@ -124,6 +124,13 @@ func listMembers(text string, end int, inherit string, counted bool) []sectorLis
 	if e := sectorVerbs.LastEnd(first); e > 0 {
 		parts[0][0] += e
 	}
+	for parts[0][0] < parts[0][1] {
+		r, size := utf8.DecodeRuneInString(text[parts[0][0]:])
+		if !strings.ContainsRune("及其并或与和且", r) {
+			break
+		}
+		parts[0][0] += size // 及科技: a conjunction before the list
+	}
 	if counted && len(parts) < 2 {
 		return nil
 	}
@@ -157,6 +164,9 @@ func listMember(m string) bool {
 	}
 	if n < 2 || n > 10 || sectorNoise.In(m) || sectorVerbs.LastEnd(m) > 0 || firmSuffix(m) {
 		return false
+	}
+	if m == "产业" || m == "行业" || strings.HasSuffix(m, "区") {
+		return false // a head alone; a place (高新区)
 	}
 	return !sectorStopSet()[m]
 }
