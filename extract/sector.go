@@ -240,12 +240,12 @@ func Sectors(text string) []Sector {
 		}
 		k += off
 		off = k + len("经济")
+		if r, _ := utf8.DecodeRuneInString(text[off:]); isHanRune(r) && !strings.HasPrefix(text[off:], "发展") {
+			continue // 经济社会, 经济运行: the economy as a whole
+		}
 		head := sectorHead(text[:k])
 		if head == "" || economyNotField(head) || covered(k-len(head), off) {
 			continue
-		}
-		if r, _ := utf8.DecodeRuneInString(text[off:]); isHanRune(r) && !strings.HasPrefix(text[off:], "发展") {
-			continue // 经济社会, 经济运行: the economy as a whole
 		}
 		add(text[k-len(head):off], k-len(head))
 	}

@@ -12,8 +12,9 @@ import (
 // than trades (远景、明阳等龙头企业).
 var listHeads = []struct {
 	head, inherit string
+	ye            int // the offset of 业 in head
 }{
-	{"产业集群", "产业"}, {"产业", "产业"}, {"行业", "行业"}, {"服务业", ""}, {"制造业", ""},
+	{"产业集群", "产业", 3}, {"产业", "产业", 3}, {"行业", "行业", 3}, {"服务业", "", 6}, {"制造业", "", 6},
 }
 
 // listMaxModifier is how many runes may stand between 等 and the head:
@@ -46,7 +47,7 @@ func sectorLists(text string, yeAt []int) []sectorList {
 		}
 		hs, inherit := -1, ""
 		for _, h := range listHeads {
-			at := ye - strings.Index(h.head, "业")
+			at := ye - h.ye
 			if at >= 0 && strings.HasPrefix(text[at:], h.head) {
 				hs, inherit = at, h.inherit
 				break

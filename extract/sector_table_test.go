@@ -223,3 +223,12 @@ func TestEmergingInProvinces(t *testing.T) {
 		t.Errorf("%d mentions of emerging names not found, more than the %d known", missed, emergingKnownMisses)
 	}
 }
+
+// TestListHeads holds each list head's offset of 业 to its text.
+func TestListHeads(t *testing.T) {
+	for _, h := range listHeads {
+		if k := strings.Index(h.head, "业"); k != h.ye {
+			t.Errorf("listHeads %s: ye = %d, want %d", h.head, h.ye, k)
+		}
+	}
+}
