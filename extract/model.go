@@ -375,12 +375,19 @@ func hasPrefixAny(s string, words []string) bool { return prefixOf(s, words) != 
 
 func startsDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
 
+// bareHeadingWords are words every heading without a number that
+// bareHeading takes holds one of: a cheap test before its classification.
+var bareHeadingWords = hanset.NewWords("工作", "回顾", "目标", "任务", "五年", "要求", "安排", "附件", "名词")
+
 // bareHeading reads a line that is a heading without a number: short, no
 // clause marks, with the words of a role (2024年工作回顾, 2025年工作安排).
 // It returns the role and the year the line names.
 func bareHeading(line string) (Role, int, bool) {
+	if len(line) > 24*utf8.UTFMax {
+		return RoleOther, 0, false
+	}
 	l := trimSpace(line)
-	if l == "" || len(l) > 20*utf8.UTFMax || utf8.RuneCountInString(l) > 20 || strings.ContainsAny(l, "。，；：,;:！？") {
+	if l == "" || len(l) > 20*utf8.UTFMax || !bareHeadingWords.In(l) || utf8.RuneCountInString(l) > 20 || strings.ContainsAny(l, "。，；：,;:！？") {
 		return RoleOther, 0, false
 	}
 	role, ok := headingRole(l, corpus.SectionOther)

@@ -42,7 +42,7 @@ func (b *binder) span(f *Fact, clause string, sent corpus.Sentence) {
 		return
 	}
 	local := recent(clause, 90)
-	if strings.Contains(local, "年") {
+	if strings.Contains(local, "年") && (strings.Contains(local, "较") || strings.Contains(local, "比") || strings.Contains(local, "与")) {
 		if m := sinceYearRe.FindStringSubmatch(local); m != nil {
 			if y := atoiYear(m[1]); y < f.Year {
 				f.Since = y
