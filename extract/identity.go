@@ -320,6 +320,10 @@ func recentPrefix(s string, n int) string {
 	return s[:n]
 }
 
+// selfEnough is the count of one self word past which the text has told
+// what it calls itself.
+const selfEnough = 40
+
 // selfStarts are the first characters of the self words.
 var selfStarts = hanset.New("全我本")
 
@@ -334,7 +338,7 @@ var selfSeconds = hanset.New("省自区市州盟地县旗")
 // speaker's own).
 func selfCounts(text string) []int {
 	counts := make([]int, len(selfWords))
-	for i := 0; ; {
+	for i, most := 0, 0; most < selfEnough; {
 		k, _ := selfStarts.Index(text[i:])
 		if k < 0 {
 			return counts
@@ -352,11 +356,13 @@ func selfCounts(text string) []int {
 						n = 2
 					}
 					counts[e] += n
+					most = max(most, counts[e])
 				}
 			}
 		}
 		i += len("全")
 	}
+	return counts
 }
 
 // selfNamed finds the region of a text without a head that names it: the
@@ -576,14 +582,14 @@ func (r *reader) workingYear() (int, string) {
 			add(atoiYear(m[1]), 1, "text")
 		}
 	}
-	if !review && !targets && strings.Contains(d.Text, "今年") {
+	if !review && !targets {
 		latest := 0
 		for _, p := range d.Parts {
 			if p.Role == RoleReview {
 				latest = max(latest, firstYear(d.Text[p.Start:min(p.End, p.Start+400)]))
 			}
 		}
-		if latest > 0 {
+		if latest > 0 && strings.Contains(d.Text, "今年") {
 			add(latest+1, 1, "review")
 		}
 	}

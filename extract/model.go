@@ -93,7 +93,8 @@ type para struct {
 	role       Role
 	section    int // index into Sections, -1 before the first heading
 	targets    bool
-	year       int // the year a heading line without a number names
+	cue        bool // it holds a targets cue (主要预期目标是)
+	year       int  // the year a heading line without a number names
 }
 
 // Read builds the document model of a loaded document: sentences and
@@ -223,13 +224,44 @@ func containsAny(s string, words []string) bool {
 // (主要预期目标是：) is a targets part, with the list items that follow it.
 func (r *reader) parts() {
 	d := r.d
+	// paragraphs, with their sections and whether they hold a targets cue
+	r.paras = make([]para, 0, strings.Count(d.Text, "\n")+1)
+	var cues []int // the starts of the paragraphs that hold a targets cue
+	sec := -1
+	for off := 0; off < len(d.Text); {
+		end := strings.IndexByte(d.Text[off:], '\n')
+		if end < 0 {
+			end = len(d.Text)
+		} else {
+			end += off
+		}
+		for sec+1 < len(d.Sections) && d.Sections[sec+1].Start <= off {
+			sec++
+		}
+		cur := sec
+		for cur >= 0 && d.Sections[cur].End <= off {
+			cur--
+		}
+		p := para{start: off, end: end, section: cur}
+		if hasTargetsCue(d.Text[off:end]) {
+			p.cue = true
+			cues = append(cues, off)
+		}
+		r.paras = append(r.paras, p)
+		off = end + 1
+	}
+	// cueIn reports a targets paragraph within [start, end)
+	cueIn := func(start, end int) bool {
+		k := sort.SearchInts(cues, start)
+		return k < len(cues) && cues[k] < end
+	}
 	secRole := make([]Role, len(d.Sections))
 	known := make([]bool, len(d.Sections))
 	var stack []int
 	prevTop := RoleOther
 	// a targets paragraph before the first heading (a reprint of the plan
 	// half of a report)
-	preambleTargets := len(d.Sections) > 0 && hasTargetsCue(d.Text[:d.Sections[0].Start])
+	preambleTargets := len(d.Sections) > 0 && cueIn(0, d.Sections[0].Start)
 	for i, s := range d.Sections {
 		for len(stack) > 0 && d.Sections[stack[len(stack)-1]].End <= s.Start {
 			stack = stack[:len(stack)-1]
@@ -250,7 +282,7 @@ func (r *reader) parts() {
 			role, ok = RoleTasks, true
 		}
 		if !ok && len(stack) == 0 && s.Level == 1 {
-			role, ok = openingRole(d.Text[s.Start:s.End])
+			role, ok = openingRole(d.Text[s.Start:s.End], cueIn(s.Start, s.End))
 			if !ok && prevTop != RoleOther {
 				role, ok = prevTop, true
 				if role == RoleTargets {
@@ -264,28 +296,11 @@ func (r *reader) parts() {
 		}
 		stack = append(stack, i)
 	}
-	// paragraphs
-	sec := -1
-	for off := 0; off < len(d.Text); {
-		end := strings.IndexByte(d.Text[off:], '\n')
-		if end < 0 {
-			end = len(d.Text)
-		} else {
-			end += off
+	// the paragraphs take their sections' roles
+	for i := range r.paras {
+		if p := &r.paras[i]; p.section >= 0 {
+			p.role = secRole[p.section]
 		}
-		for sec+1 < len(d.Sections) && d.Sections[sec+1].Start <= off {
-			sec++
-		}
-		cur := sec
-		for cur >= 0 && d.Sections[cur].End <= off {
-			cur--
-		}
-		p := para{start: off, end: end, section: cur}
-		if cur >= 0 {
-			p.role = secRole[cur]
-		}
-		r.paras = append(r.paras, p)
-		off = end + 1
 	}
 	// a heading line without a number (2024年工作回顾 alone on its line)
 	// gives its role to the paragraphs after it that no section gives one
@@ -325,13 +340,10 @@ func (r *reader) parts() {
 		if p.role != RoleTasks && p.role != RoleTargets && (p.role != RoleOther || p.section >= 0) {
 			continue // the review, a plan period, an appendix
 		}
-		line := d.Text[p.start:p.end]
-		if !strings.Contains(line, "目标") {
-			continue // every cue holds 目标
-		}
-		if !hasTargetsCue(line) {
+		if !p.cue {
 			continue
 		}
+		line := d.Text[p.start:p.end]
 		p.role, p.targets = RoleTargets, true
 		if t := trimSpace(line); strings.HasSuffix(t, "：") || strings.HasSuffix(t, ":") {
 			for j := i + 1; j < len(r.paras) && j <= i+12; j++ {
@@ -417,11 +429,12 @@ func hasTargetsCue(s string) bool {
 }
 
 // openingRole reads the role of a top-level section whose heading says
-// nothing: one that holds the main targets (主要预期目标) is this year's
-// work, else its first paragraph tells (今年是…, 2025年是… before 过去一年).
-func openingRole(sec string) (Role, bool) {
-	if hasTargetsCue(recentPrefix(sec, 6000)) { // the targets open a section's work
-		return RoleTasks, true
+// nothing: one that holds the main targets (targets: a paragraph with 主要
+// 预期目标) is this year's work, else its first paragraph tells (今年是…,
+// 2025年是… before 过去一年).
+func openingRole(sec string, targets bool) (Role, bool) {
+	if targets {
+		return RoleTasks, true // the section holds the main targets
 	}
 	first := sec
 	if k := strings.IndexByte(first, '\n'); k >= 0 {
