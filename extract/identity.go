@@ -24,8 +24,8 @@ type Identity struct {
 	Year int
 	// YearFrom names the strongest evidence for Year: "targets" (the
 	// 主要预期目标 paragraph or a tasks heading), "review" (the reviewed
-	// year's heading, plus one), "dateline", "title", "text" (2022年是…),
-	// "date" (a page date), "meta" (given with the document).
+	// year's heading, plus one), "dateline", "title", "text" (2022年是…,
+	// 今年（2025年）) or "date" (a page date).
 	YearFrom string
 }
 
