@@ -113,7 +113,52 @@ type numTok struct {
 func (r *Recognizer) AppendQuantities(dst []Quantity, text string) []Quantity {
 	s := scanner{r: r, text: text, out: dst, base: len(dst), rangeHigh: -1}
 	s.run()
+	signs(s.out[s.base:], text)
 	return s.out
+}
+
+// signs makes negative a figure written with a minus sign or 负 just
+// before its number (增长-3.9%, 负0.2个百分点), the sign then part of its
+// text. A hyphen after a digit, a percent sign or a unit joins a range
+// (10%-12%, 2019-2020年) and is no sign.
+func signs(qs []Quantity, text string) {
+	for i := range qs {
+		q := &qs[i]
+		if q.Value <= 0 || q.Start == 0 {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(q.Text); !(r >= '0' && r <= '9') && !isNumeralRune(r) {
+			continue // a bound word stands first (约-3%): no sign here
+		}
+		sign, size := utf8.DecodeLastRuneInString(text[:q.Start])
+		if !strings.ContainsRune("-－−负", sign) {
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(text[:q.Start-size])
+		if sign != '负' && q.Start-size > 0 && !signMayFollow(prev) {
+			continue
+		}
+		if sign == '负' && prev == '胜' {
+			continue // 胜负
+		}
+		q.Start -= size
+		q.Text = text[q.Start:q.End]
+		q.Value = -q.Value
+	}
+}
+
+// signMayFollow reports a character a minus sign may follow: a Han
+// character that ends no unit or scale (增长-3.9%, 为-2%), a space, a
+// colon or an opening bracket; not a digit, a letter, a percent sign or a
+// unit, after which a hyphen joins a range.
+func signMayFollow(r rune) bool {
+	switch {
+	case r == ' ' || r == '　' || strings.ContainsRune("：:（(，,", r):
+		return true
+	case r < 0x4E00 || r > 0x9FFF:
+		return false
+	}
+	return !strings.ContainsRune("元亿万千百十个家项人户吨亩米倍点度年月日号", r)
 }
 
 type scanner struct {

@@ -607,3 +607,27 @@ func checkNone(t *testing.T, texts []string) {
 		})
 	}
 }
+
+// TestSigns reads a minus sign or 负 before a number as a negative figure,
+// and a hyphen that joins a range as no sign.
+func TestSigns(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"地区生产总值增长-3.9%", []string{"-3.9%|-3.9|%|eq"}},
+		{"出口增长负2.6%", []string{"负2.6%|-2.6|%|eq"}},
+		{"利润总额同比增长－12.5%", []string{"－12.5%|-12.5|%|eq"}},
+		{"居民消费价格涨幅为-0.3%", []string{"-0.3%|-0.3|%|eq"}},
+		{"全年（-1.2%）", []string{"-1.2%|-1.2|%|eq"}},
+		{"海拔负0.2千米", []string{"负0.2千米|-0.2|km|eq"}},
+		{"增速：-4.5%", []string{"-4.5%|-4.5|%|eq"}},
+		// no sign: a range, years, a code
+		{"增长10%-12%", []string{"10%|10|%|ge", "12%|12|%|le"}},
+		{"2019-2020年投资120亿元", []string{"120亿元|1.2e+10|CNY|eq"}},
+		{"投资100亿元-200亿元", []string{"100亿元|1e+10|CNY|ge", "200亿元|2e+10|CNY|le"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.in, func(t *testing.T) { checkQuantities(t, tc.in, tc.want) })
+	}
+}
