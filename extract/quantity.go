@@ -113,8 +113,57 @@ type numTok struct {
 func (r *Recognizer) AppendQuantities(dst []Quantity, text string) []Quantity {
 	s := scanner{r: r, text: text, out: dst, base: len(dst), rangeHigh: -1}
 	s.run()
+	s.out = append(s.out[:s.base], inText(s.out[s.base:], text)...)
 	signs(s.out[s.base:], text)
 	return s.out
+}
+
+// inText drops, in place, the figures that stand inside a web address or
+// a percent-escape (q=30%25%2020%: no 30%, 25% or 2020%).
+func inText(qs []Quantity, text string) []Quantity {
+	if !strings.Contains(text, "://") && !strings.Contains(text, "www.") && !strings.Contains(text, "%2") && !strings.Contains(text, "%3") {
+		return qs
+	}
+	out := qs[:0]
+	for _, q := range qs {
+		if !inURL(text, q.Start) && !percentEscape(text, q) {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// inURL reports an offset inside a web address: after http://, https:// or
+// www. with no space or non-ASCII character between.
+func inURL(text string, pos int) bool {
+	i := pos
+	for i > 0 {
+		c := text[i-1]
+		if c <= ' ' || c >= 0x80 {
+			break
+		}
+		i--
+	}
+	token := text[i:pos]
+	return strings.Contains(token, "://") || strings.Contains(token, "www.")
+}
+
+// percentEscape reports a figure of a URL escape: one whose digits follow
+// a % (the hex of an escape, %2020%), or a percentage whose sign begins an
+// escape (%25) after =, & or another escape.
+func percentEscape(text string, q Quantity) bool {
+	if q.Start > 0 && text[q.Start-1] == '%' && q.Start+2 <= len(text) && isHex(text[q.Start]) && isHex(text[q.Start+1]) {
+		return true // the hex digits of an escape before it: %2020%
+	}
+	if q.Unit != "%" || !strings.HasSuffix(q.Text, "%") || q.End+2 > len(text) || !isHex(text[q.End]) || !isHex(text[q.End+1]) {
+		return false
+	}
+	before := text[:q.Start]
+	return strings.HasSuffix(before, "=") || strings.HasSuffix(before, "&") || len(before) >= 3 && before[len(before)-3] == '%' && isHex(before[len(before)-2]) && isHex(before[len(before)-1])
+}
+
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }
 
 // signs makes negative a figure written with a minus sign or 负 just

@@ -631,3 +631,14 @@ func TestSigns(t *testing.T) {
 		t.Run(tc.in, func(t *testing.T) { checkQuantities(t, tc.in, tc.want) })
 	}
 }
+
+// TestNoQuantityInURL finds no figure inside a web address or a
+// percent-escape, and the figures around one still.
+func TestNoQuantityInURL(t *testing.T) {
+	checkNone(t, []string{
+		"详见 https://example.gov.cn/report?id=2024&rate=5%",
+		"来源：www.example.cn/news/2025/100亿元.html",
+		"q=30%25%2020%",
+	})
+	checkQuantities(t, "协议引资204亿元（http://example.cn/a?x=3%25），增长8%", []string{"204亿元|2.04e+10|CNY|eq", "8%|8|%|eq"})
+}
