@@ -754,8 +754,28 @@ func hasBoundSuffix(text string, r *Recognizer) bool {
 	return false
 }
 
-// boundBefore finds a bound word right before offset i.
+// boundBefore finds a bound word right before offset i, or before a
+// particle that stands between it and the number (超过了, 突破达, 达到了 …):
+// the word returned holds the particle.
 func (s *scanner) boundBefore(i int) (Bound, string, bool) {
+	if b, w, ok := s.boundRightBefore(i); ok {
+		return b, w, true
+	}
+	for _, p := range boundParticles {
+		if strings.HasSuffix(s.text[:i], p) {
+			if b, w, ok := s.boundRightBefore(i - len(p)); ok && w != "上" {
+				return b, w + p, true
+			}
+		}
+	}
+	return Eq, "", false
+}
+
+// boundParticles may stand between a bound word and its number.
+var boundParticles = []string{"了", "达", "到", "至"}
+
+// boundRightBefore finds a bound word that ends right at offset i.
+func (s *scanner) boundRightBefore(i int) (Bound, string, bool) {
 	head := s.text[max(0, i-12):i]
 	last, _ := utf8.DecodeLastRuneInString(head)
 	for _, b := range s.r.before.At(last) {

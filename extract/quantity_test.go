@@ -642,3 +642,19 @@ func TestNoQuantityInURL(t *testing.T) {
 	})
 	checkQuantities(t, "协议引资204亿元（http://example.cn/a?x=3%25），增长8%", []string{"204亿元|2.04e+10|CNY|eq", "8%|8|%|eq"})
 }
+
+// TestBoundParticles keeps a bound word whose particle stands before the
+// number.
+func TestBoundParticles(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"城镇化率超过了65%", []string{"超过了65%|65|%|gt"}},
+		{"投资突破达300亿元", []string{"突破达300亿元|3e+10|CNY|gt"}},
+		{"失业率控制在了5.5%", []string{"控制在了5.5%|5.5|%|le"}},
+		{"签约了30个项目", []string{"30个|30|个|eq"}},
+	} {
+		t.Run(tc.in, func(t *testing.T) { checkQuantities(t, tc.in, tc.want) })
+	}
+}
