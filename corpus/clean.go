@@ -540,13 +540,18 @@ func splitTitleLine(lines *[]rline, ti int, title string) {
 
 // traditional reports text written in traditional characters, from the
 // counts of its Han characters and of those that exist only in the
-// traditional script (lineStats): three at least, and 3% of the Han.
+// traditional script (lineStats): three at least, and 3% of the Han; or,
+// in a short text (a cell, a caption: 108億元, 12個百分點), one at least and
+// a fifth of the Han.
 func traditional(han, trad int) bool {
+	if han > 0 && han < 40 && trad >= 1 && trad*5 >= han {
+		return true
+	}
 	return han > 0 && trad*100 >= han*3 && trad >= 3
 }
 
 // traditionalOnly holds frequent characters that simplified text never uses.
-const traditionalOnly = "們這個為與發經國會對於說時學過進區開關門問間長來東車書見頁體點裡後從無現實際資業產總達義務導動處專應當將設變議論該認記話語讀調財貨買賣較勢濟區價費項額億萬計劃規劃組織權標準務質轉運幹稅險劑製質數據層廣場態網絡線條營銷辦農環護衛圖邊縣鄉鎮級黨屬頭興擴"
+const traditionalOnly = "兩們這個為與發經國會對於說時學過進區開關門問間長來東車書見頁體點裡後從無現實際資業產總達義務導動處專應當將設變議論該認記話語讀調財貨買賣較勢濟區價費項額億萬計劃規劃組織權標準務質轉運幹稅險劑製質數據層廣場態網絡線條營銷辦農環護衛圖邊縣鄉鎮級黨屬頭興擴"
 
 var traditionalSet = hanset.New(traditionalOnly)
 

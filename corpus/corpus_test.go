@@ -921,3 +921,19 @@ func TestSourcesMaxFileSize(t *testing.T) {
 		t.Errorf("got %q, want %q", strings.Join(got, "|"), want)
 	}
 }
+
+// TestShortTraditional converts a short text in traditional characters (a
+// CSV cell, a caption) and leaves a short simplified one alone.
+func TestShortTraditional(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"12個百分點", "12个百分点"},
+		{"108億元", "108亿元"},
+		{"兩成", "两成"},
+		{"提高12个百分点", "提高12个百分点"},
+		{"这是一个简单的句子", "这是一个简单的句子"},
+	} {
+		if got := FromText("t", tc.in, Meta{}, nil).Clean; got != tc.want {
+			t.Errorf("FromText(%q).Clean = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
