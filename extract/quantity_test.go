@@ -658,3 +658,19 @@ func TestBoundParticles(t *testing.T) {
 		t.Run(tc.in, func(t *testing.T) { checkQuantities(t, tc.in, tc.want) })
 	}
 }
+
+// TestCurrencies reads the currencies the genre and common prose name.
+func TestCurrencies(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"两岸贸易额5306亿台币", []string{"5306亿台币|5.306e+11|TWD|eq"}},
+		{"吸引澳门元投资12亿澳门元", []string{"12亿澳门元|1.2e+09|MOP|eq"}},
+		{"到位资金3000万美圆", []string{"3000万美圆|3e+07|USD|eq"}},
+		{"引进瑞士法郎投资2亿瑞士法郎", []string{"2亿瑞士法郎|2e+08|CHF|eq"}},
+		{"港资项目投资5亿港元", []string{"5亿港元|5e+08|HKD|eq"}},
+	} {
+		t.Run(tc.in, func(t *testing.T) { checkQuantities(t, tc.in, tc.want) })
+	}
+}

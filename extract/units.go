@@ -39,6 +39,13 @@ var measureUnits = []unitDef{
 	{"英镑", "GBP", Money, 1, false},
 	{"澳元", "AUD", Money, 1, false},
 	{"新台币", "TWD", Money, 1, false},
+	{"台币", "TWD", Money, 1, false},
+	{"澳门元", "MOP", Money, 1, false},
+	{"澳门币", "MOP", Money, 1, false},
+	{"澳币", "MOP", Money, 1, false},
+	{"美圆", "USD", Money, 1, false},
+	{"瑞士法郎", "CHF", Money, 1, false},
+	{"法郎", "CHF", Money, 1, false},
 	{"卢布", "RUB", Money, 1, false},
 	{"韩元", "KRW", Money, 1, false},
 	// shares
