@@ -816,7 +816,7 @@ func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent cor
 		if k, size := clauseEnds.LastIndex(b.text[lo:q.Start]); k >= 0 {
 			cs = lo + k + size
 		}
-		if !w[pastWord].within(cs, q.Start, xlo, xhi, nil) && !w[alreadyWord].within(cs, q.Start, xlo, xhi, nil) && !b.pastHead(lo, q.Start) {
+		if !w[pastWord].within(cs, q.Start, xlo, xhi, nil) && !alreadyWords.In(b.text[cs:q.Start]) && !b.pastHead(lo, q.Start) {
 			return Target
 		}
 	}
@@ -832,6 +832,10 @@ func startsDigitOrNumeral(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r >= '0' && r <= '9' || isNumeralRune(r)
 }
+
+// alreadyWords say in a clause of the tasks that its figure is done
+// already (已开工, 完成了); looked for in that clause alone.
+var alreadyWords = hanset.NewWords("已", "完成了", "实现了", "累计完成")
 
 // pastHead reports a sentence that opens on a past time (去年，…) whose
 // figure at pos no present time (今年, 明年) or plan word (要, 将) follows:
@@ -976,7 +980,6 @@ const (
 	expectWord           // 预期
 	yaoWord              // 要
 	respWord             // 分别
-	alreadyWord          // 已, 已经, 完成了: what is done already
 )
 
 var binderFinder = newWordFinder([][]string{
@@ -988,7 +991,6 @@ var binderFinder = newWordFinder([][]string{
 	expectWord:    {"预期"},
 	yaoWord:       {"要"},
 	respWord:      {"分别"},
-	alreadyWord:   {"已", "完成了", "实现了", "累计完成"},
 })
 
 // yearOf finds the year a figure belongs to: the nearest year word before
