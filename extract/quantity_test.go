@@ -611,10 +611,7 @@ func checkNone(t *testing.T, texts []string) {
 // TestSigns reads a minus sign or 负 before a number as a negative figure,
 // and a hyphen that joins a range as no sign.
 func TestSigns(t *testing.T) {
-	tests := []struct {
-		in   string
-		want []string
-	}{
+	checkTable(t, []quantityCase{
 		{"地区生产总值增长-3.9%", []string{"-3.9%|-3.9|%|eq"}},
 		{"出口增长负2.6%", []string{"负2.6%|-2.6|%|eq"}},
 		{"利润总额同比增长－12.5%", []string{"－12.5%|-12.5|%|eq"}},
@@ -626,10 +623,7 @@ func TestSigns(t *testing.T) {
 		{"增长10%-12%", []string{"10%|10|%|ge", "12%|12|%|le"}},
 		{"2019-2020年投资120亿元", []string{"120亿元|1.2e+10|CNY|eq"}},
 		{"投资100亿元-200亿元", []string{"100亿元|1e+10|CNY|ge", "200亿元|2e+10|CNY|le"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.in, func(t *testing.T) { checkQuantities(t, tc.in, tc.want) })
-	}
+	})
 }
 
 // TestNoQuantityInURL finds no figure inside a web address or a
@@ -646,31 +640,35 @@ func TestNoQuantityInURL(t *testing.T) {
 // TestBoundParticles keeps a bound word whose particle stands before the
 // number.
 func TestBoundParticles(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want []string
-	}{
+	checkTable(t, []quantityCase{
 		{"城镇化率超过了65%", []string{"超过了65%|65|%|gt"}},
 		{"投资突破达300亿元", []string{"突破达300亿元|3e+10|CNY|gt"}},
 		{"失业率控制在了5.5%", []string{"控制在了5.5%|5.5|%|le"}},
 		{"签约了30个项目", []string{"30个|30|个|eq"}},
-	} {
-		t.Run(tc.in, func(t *testing.T) { checkQuantities(t, tc.in, tc.want) })
-	}
+	})
 }
 
 // TestCurrencies reads the currencies the genre and common prose name.
 func TestCurrencies(t *testing.T) {
-	for _, tc := range []struct {
-		in   string
-		want []string
-	}{
+	checkTable(t, []quantityCase{
 		{"两岸贸易额5306亿台币", []string{"5306亿台币|5.306e+11|TWD|eq"}},
 		{"吸引澳门元投资12亿澳门元", []string{"12亿澳门元|1.2e+09|MOP|eq"}},
 		{"到位资金3000万美圆", []string{"3000万美圆|3e+07|USD|eq"}},
 		{"引进瑞士法郎投资2亿瑞士法郎", []string{"2亿瑞士法郎|2e+08|CHF|eq"}},
 		{"港资项目投资5亿港元", []string{"5亿港元|5e+08|HKD|eq"}},
-	} {
+	})
+}
+
+// quantityCase is a text and the quantities expected of it (fmtQ).
+type quantityCase struct {
+	in   string
+	want []string
+}
+
+// checkTable runs checkQuantities on each case.
+func checkTable(t *testing.T, cases []quantityCase) {
+	t.Helper()
+	for _, tc := range cases {
 		t.Run(tc.in, func(t *testing.T) { checkQuantities(t, tc.in, tc.want) })
 	}
 }
