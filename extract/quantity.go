@@ -115,7 +115,64 @@ func (r *Recognizer) AppendQuantities(dst []Quantity, text string) []Quantity {
 	s.run()
 	s.out = append(s.out[:s.base], inText(s.out[s.base:], text)...)
 	signs(s.out[s.base:], text)
+	halves(s.out[s.base:], text)
 	return s.out
+}
+
+// halves adds the half written after a unit: 一吨半 (1.5 t), 三成半 (35%),
+// 两米半. Only a measure of one unit with no scale takes it, and only where
+// 半 ends the figure (一个半月 is no 1.5 个).
+func halves(qs []Quantity, text string) {
+	for i := range qs {
+		q := &qs[i]
+		if q.Scale != "" || !strings.HasPrefix(text[q.End:], "半") || q.Value <= 0 {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(text[q.End+len("半"):]); isHanRune(r) {
+			continue
+		}
+		var half float64
+		switch {
+		case strings.HasSuffix(q.Text, "成"):
+			half = 5 // a tenth is 10%
+		case q.Dimension == Physical:
+			n := leadingNumber(q.Text)
+			if n <= 0 || n != math.Trunc(n) {
+				continue
+			}
+			half = q.Value / n / 2
+		default:
+			continue
+		}
+		q.Value = round(q.Value + half)
+		q.End += len("半")
+		q.Text = text[q.Start:q.End]
+	}
+}
+
+// leadingNumber reads the number a figure's text opens with, past a bound
+// word: 3 of 三吨, 12 of 约12米.
+func leadingNumber(s string) float64 {
+	start := -1
+	end := len(s)
+	for i, r := range s {
+		num := r >= '0' && r <= '9' || r == '.' || isNumeralRune(r) || r == '点'
+		if num && start < 0 {
+			start = i
+		}
+		if !num && start >= 0 {
+			end = i
+			break
+		}
+	}
+	if start < 0 {
+		return 0
+	}
+	v, err := ParseNumber(s[start:end])
+	if err != nil {
+		return 0
+	}
+	return v
 }
 
 // inText drops, in place, the figures that stand inside a web address or

@@ -672,3 +672,15 @@ func checkTable(t *testing.T, cases []quantityCase) {
 		t.Run(tc.in, func(t *testing.T) { checkQuantities(t, tc.in, tc.want) })
 	}
 }
+
+// TestHalves adds the half written after a unit, and only there.
+func TestHalves(t *testing.T) {
+	checkTable(t, []quantityCase{
+		{"产量一吨半。", []string{"一吨半|1.5|t|eq"}},
+		{"利润提升三成半，", []string{"三成半|35|%|eq"}},
+		{"长两米半", []string{"两米半|2.5|m|eq"}},
+		{"三斤半", []string{"三斤半|0.00175|t|eq"}},
+		{"用了一个半月", []string{}},
+		{"1.5万吨半", []string{"1.5万吨|15000|t|eq"}},
+	})
+}
