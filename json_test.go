@@ -73,7 +73,7 @@ func TestAppendJSON(t *testing.T) {
 		SchemaVersion: s,
 		Doc:           DocInfo{ID: s, Title: &s, Year: &year, Source: s, URL: s, Encoding: s, Redacted: 3},
 		Quantities: []extract.Quantity{{Text: s, Start: 1, End: 2, Value: 1e21, Unit: extract.Unit(s), Bound: extract.Bound(9), Scale: s},
-			{Value: 1e-7}, {Value: -0.0}, {Value: 0.1 + 0.2}, {Value: 123456789012345678}, {Value: -3.5e12}},
+			{Value: 1e-7}, {Value: math.Copysign(0, -1)}, {Value: 0.1 + 0.2}, {Value: 123456789012345678}, {Value: -3.5e12}},
 		Facts: []extract.Fact{{Indicator: s, Metric: s, Year: 2022, Region: s, Qualifier: s, Evidence: s,
 			Quantity: extract.Quantity{Text: s, Value: 5e-9}}, {}},
 		Sectors:  []extract.Sector{{Name: s, Category: s, Count: 1, Positions: []int{0, 99}}, {}},

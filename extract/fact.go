@@ -452,13 +452,17 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	}
 	if f.Indicator == "" && b.opts.Indicators != nil && q.Dimension == Count {
 		// the thing counted may follow the count: 引进10个投资上亿元的企业集团
-		ce := q.End
+		ce := sent.End
 		if k := strings.IndexAny(t[q.End:sent.End], clauseMarks); k >= 0 {
 			ce = q.End + k
-		} else {
-			ce = sent.End
 		}
-		if id, phrase, _, ok := b.opts.Indicators.FindIndicator(t[q.End:ce], q.Dimension, f.Measure); ok {
+		// manner words between the thing and what became of it do not
+		// count (18个项目成功签约: 项目签约)
+		after := t[q.End:ce]
+		if mannerWords.In(after) {
+			after = mannerWordsRe.ReplaceAllString(after, "")
+		}
+		if id, phrase, _, ok := b.opts.Indicators.FindIndicator(after, q.Dimension, f.Measure); ok {
 			f.Indicator, f.Metric = id, phrase
 		}
 	}
@@ -601,6 +605,13 @@ func subjectless(clause string) bool {
 	}
 	return false
 }
+
+// mannerWords are adverbs that stand between a thing counted and the verb
+// that says what became of it (项目集中开工, 项目成功签约).
+var (
+	mannerWords   = hanset.NewWords("成功", "集中", "尽快", "顺利", "陆续", "全部", "如期", "相继")
+	mannerWordsRe = regexp.MustCompile(`成功|集中|尽快|顺利|陆续|全部|如期|相继`)
+)
 
 // prefixOf returns the first of words that s starts with, "" if none.
 func prefixOf(s string, words []string) string {

@@ -27,8 +27,7 @@ var listSplit = []string{"、", "以及", "和", "及", "与", "/"}
 
 // pairedSubjects are subjects that name two members in one word.
 var pairedSubjects = []struct{ word, first, second string }{
-	{"城乡居民", "城镇居民", "农村居民"},
-	{"城乡", "城镇", "农村"},
+	{"城乡", "城镇", "农村"}, // 城乡居民收入: 城镇居民收入, 农村居民收入
 }
 
 // respectively binds figure i, when it is the j-th figure after a 分别 of

@@ -184,10 +184,7 @@ func TestEmergingInProvinces(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Skip("no shared provincial texts")
 	}
-	var rows [][]string
-	for _, f := range tsvRows(emergingData, "emerging.tsv", 9) {
-		rows = append(rows, f)
-	}
+	rows := tsvRows(emergingData, "emerging.tsv", 9)
 	found := map[string][]string{} // doc → names found (normalised)
 	missed := 0
 	for _, f := range rows {
