@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -49,6 +50,13 @@ func (l AdminLevel) String() string {
 	}
 	return fmt.Sprintf("AdminLevel(%d)", uint8(l))
 }
+
+// The identity's patterns: 2022年是…, 今年（2025年）, 我代表市人民政府….
+var (
+	yearIsRe        = regexp.MustCompile(`((?:19[4-9][0-9]|20[0-9][0-9]))年[，,]?是`)
+	thisYearRe      = regexp.MustCompile(`(?:今年|本年度)[（(]((?:19[4-9][0-9]|20[0-9][0-9]))年?[）)]`)
+	ownGovernmentRe = regexp.MustCompile(`代表(?:[\p{Han}]{0,8}?)(自治区|省|市|州|县|区|旗|盟)人民政府`)
+)
 
 // national words name the country's own bodies; in a title, dateline or
 // issuer line they make the document national.

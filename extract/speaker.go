@@ -9,16 +9,14 @@ import (
 	"github.com/policyfacts/policyfacts/corpus"
 )
 
+// The speaker's patterns: in a head line, a title, a byline, a signature.
 var (
-	yearIsRe        = regexp.MustCompile(`((?:19[4-9][0-9]|20[0-9][0-9]))年[，,]?是`)
-	thisYearRe      = regexp.MustCompile(`(?:今年|本年度)[（(]((?:19[4-9][0-9]|20[0-9][0-9]))年?[）)]`)
-	ownGovernmentRe = regexp.MustCompile(`代表(?:[\p{Han}]{0,8}?)(自治区|省|市|州|县|区|旗|盟)人民政府`)
-	headSpeakerRe   = regexp.MustCompile(`(?:省长|市长|州长|县长|区长|旗长|盟长|主席|总理)[ 　]*([\p{Han}]{2,3}|[\p{Han}]{2,5}·[\p{Han}]{2,5})(?:同志)?(?:作|在|代表|$)`)
-	roleRe          = regexp.MustCompile(`(副?(?:省长|市长|州长|县长|区长|旗长|盟长|主席|书记|主任|局长|秘书长|镇长|乡长|委员|部长|厅长))`)
-	titleSpeaker    = regexp.MustCompile(`^([^在于]{0,20}?)(?:同志)?(?:在|于)`)
-	bylineRe        = regexp.MustCompile(`^([\p{Han}]{2,4}(?:[ 、，][\p{Han}]{2,4})*)\s*/\s*文$`)
-	roleLineRe      = regexp.MustCompile(`^副?(?:省长|市长|州长|县长|区长|主席)$`)
-	signRe          = regexp.MustCompile(`^(?:副?(?:省长|市长|州长|县长|区长|主席))\s*([\p{Han}]{2,3})$`)
+	headSpeakerRe = regexp.MustCompile(`(?:省长|市长|州长|县长|区长|旗长|盟长|主席|总理)[ 　]*([\p{Han}]{2,3}|[\p{Han}]{2,5}·[\p{Han}]{2,5})(?:同志)?(?:作|在|代表|$)`)
+	roleRe        = regexp.MustCompile(`(副?(?:省长|市长|州长|县长|区长|旗长|盟长|主席|书记|主任|局长|秘书长|镇长|乡长|委员|部长|厅长))`)
+	titleSpeaker  = regexp.MustCompile(`^([^在于]{0,20}?)(?:同志)?(?:在|于)`)
+	bylineRe      = regexp.MustCompile(`^([\p{Han}]{2,4}(?:[ 、，][\p{Han}]{2,4})*)\s*/\s*文$`)
+	roleLineRe    = regexp.MustCompile(`^副?(?:省长|市长|州长|县长|区长|主席)$`)
+	signRe        = regexp.MustCompile(`^(?:副?(?:省长|市长|州长|县长|区长|主席))\s*([\p{Han}]{2,3})$`)
 )
 
 func atoiYear(s string) int {
