@@ -351,18 +351,33 @@ func fnv32(s string) uint32 {
 	return h
 }
 
-// WriteWideCSV writes one row per region and year: the WideIDColumns,
-// then one column per WideColumns, each holding one number (the record's
-// value, a range's high end or a target's stretch) or nothing. The units
-// and meaning of the columns are written by WriteCodebook.
-func WriteWideCSV(w io.Writer, recs []Record, o CSVOptions) error {
+// WideRow is a row of the wide table: a region and a year, the documents
+// its figures came from, and one cell per column of WideColumns.
+type WideRow struct {
+	// Region, RegionName, RegionCode and RegionLevel are those of the
+	// row's first record.
+	Region      string
+	RegionName  string
+	RegionCode  *string
+	RegionLevel *string
+	Year        int
+	DocIDs      []string // in the order the records cite them
+	// Values holds one cell per column: the number, or nil where the row
+	// has none.
+	Values []*float64
+}
+
+// WideTable returns the wide table of recs: its value columns
+// (WideColumns) and its rows, one per region and year, ordered by region
+// and year. WriteWideCSV writes it as CSV.
+func WideTable(recs []Record) ([]WideColumn, []WideRow) {
 	cols := WideColumns(recs)
 	type row struct {
 		place string
 		year  int
 		first *Record
 		docs  []string
-		vals  map[int]float64
+		vals  []*float64
 	}
 	index := map[string]int{}
 	for i, c := range cols {
@@ -375,7 +390,7 @@ func WriteWideCSV(w io.Writer, recs []Record, o CSVOptions) error {
 		k := r.placeKey() + "\x00" + strconv.Itoa(r.Year)
 		rw := rows[k]
 		if rw == nil {
-			rw = &row{place: r.placeKey(), year: r.Year, first: r, vals: map[int]float64{}}
+			rw = &row{place: r.placeKey(), year: r.Year, first: r, vals: make([]*float64, len(cols))}
 			rows[k] = rw
 			order = append(order, rw)
 		}
@@ -390,13 +405,28 @@ func WriteWideCSV(w io.Writer, recs []Record, o CSVOptions) error {
 				continue
 			}
 			if v, ok := cols[ci].get(r); ok {
-				rw.vals[ci] = v
+				rw.vals[ci] = &v
 			}
 		}
 	}
 	slices.SortStableFunc(order, func(a, b *row) int {
 		return cmp.Or(strings.Compare(a.first.Region, b.first.Region), strings.Compare(a.place, b.place), cmp.Compare(a.year, b.year))
 	})
+	out := make([]WideRow, len(order))
+	for i, rw := range order {
+		r := rw.first
+		out[i] = WideRow{Region: r.Region, RegionName: r.RegionName, RegionCode: r.RegionCode, RegionLevel: r.RegionLevel,
+			Year: rw.year, DocIDs: rw.docs, Values: rw.vals}
+	}
+	return cols, out
+}
+
+// WriteWideCSV writes one row per region and year: the WideIDColumns,
+// then one column per WideColumns, each holding one number (the record's
+// value, a range's high end or a target's stretch) or nothing. The units
+// and meaning of the columns are written by WriteCodebook.
+func WriteWideCSV(w io.Writer, recs []Record, o CSVOptions) error {
+	cols, rows := WideTable(recs)
 	cw, err := newCSV(w, o)
 	if err != nil {
 		return err
@@ -408,16 +438,10 @@ func WriteWideCSV(w io.Writer, recs []Record, o CSVOptions) error {
 	if err := cw.Write(header); err != nil {
 		return err
 	}
-	for _, rw := range order {
-		r := rw.first
-		line := []string{r.Region, r.RegionName, deref(r.RegionCode), deref(r.RegionLevel), strconv.Itoa(rw.year), strings.Join(rw.docs, ";")}
-		for ci := range cols {
-			v, ok := rw.vals[ci]
-			if ok {
-				line = append(line, fmtFloat(v))
-			} else {
-				line = append(line, "")
-			}
+	for _, rw := range rows {
+		line := []string{rw.Region, rw.RegionName, deref(rw.RegionCode), deref(rw.RegionLevel), strconv.Itoa(rw.Year), strings.Join(rw.DocIDs, ";")}
+		for _, v := range rw.Values {
+			line = append(line, fmtPtr(v))
 		}
 		if err := cw.Write(line); err != nil {
 			return err
