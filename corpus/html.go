@@ -3,6 +3,7 @@ package corpus
 import (
 	"io"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -10,20 +11,21 @@ import (
 
 // HTMLText returns the visible text of an HTML page with its block
 // structure kept as line breaks, and the page's <title> (or first <h1>).
-// Script, style, navigation, forms and footers are dropped. It reads the
-// page with a streaming tokenizer, so deeply nested markup costs no stack.
+// Script, style, navigation, form controls and footers are dropped; a
+// <form> is not (ASP.NET pages wrap the whole body in one). Table cells
+// are separated by a tab and rows by a line break, so that the figures of
+// neighbouring cells never run together; source line breaks between two
+// letters or digits read as a space, as a browser shows them. A button or
+// a select list left open ends at the next block element, so that an
+// unclosed one never hides the rest of the page. It reads the page with a
+// streaming tokenizer, so deeply nested markup costs no stack.
 func HTMLText(r io.Reader) (text, title string, err error) {
 	z := html.NewTokenizer(r)
-	var b strings.Builder
+	w := htmlWriter{}
 	var titleBuf, h1Buf strings.Builder
-	skip := 0 // depth inside dropped elements
+	skip := 0    // depth inside dropped elements
+	control := 0 // depth inside buttons and select lists (see controlElement)
 	inTitle, inH1 := false, false
-	newline := func() {
-		s := b.String()
-		if len(s) > 0 && s[len(s)-1] != '\n' {
-			b.WriteByte('\n')
-		}
-	}
 	for {
 		tt := z.Next()
 		switch tt {
@@ -33,9 +35,9 @@ func HTMLText(r io.Reader) (text, title string, err error) {
 				if h := strings.TrimSpace(h1Buf.String()); h != "" {
 					t = h
 				}
-				return b.String(), collapseSpace(t), nil
+				return w.b.String(), collapseSpace(t), nil
 			}
-			return b.String(), "", z.Err()
+			return w.b.String(), "", z.Err()
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
@@ -45,14 +47,28 @@ func HTMLText(r io.Reader) (text, title string, err error) {
 				}
 				continue
 			}
+			if controlElement[a] {
+				if tt == html.StartTagToken {
+					control++
+				}
+				continue
+			}
 			switch a {
 			case atom.Title:
 				inTitle = tt == html.StartTagToken
 			case atom.H1:
 				inH1 = tt == html.StartTagToken && h1Buf.Len() == 0
 			}
-			if skip == 0 && blockElement[a] {
-				newline()
+			if blockElement[a] {
+				control = 0 // a button or list left open ends here
+				if skip == 0 {
+					w.newline()
+				}
+			} else if cellElement[a] {
+				control = 0
+				if skip == 0 {
+					w.cell()
+				}
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
@@ -63,14 +79,23 @@ func HTMLText(r io.Reader) (text, title string, err error) {
 				}
 				continue
 			}
+			if controlElement[a] {
+				if control > 0 {
+					control--
+				}
+				continue
+			}
 			switch a {
 			case atom.Title:
 				inTitle = false
 			case atom.H1:
 				inH1 = false
 			}
+			if blockElement[a] || cellElement[a] {
+				control = 0
+			}
 			if skip == 0 && blockElement[a] {
-				newline()
+				w.newline()
 			}
 		case html.TextToken:
 			t := string(z.Text())
@@ -78,43 +103,147 @@ func HTMLText(r io.Reader) (text, title string, err error) {
 				titleBuf.WriteString(t)
 				continue
 			}
-			if skip > 0 {
+			if skip > 0 || control > 0 {
 				continue
 			}
 			if inH1 {
 				h1Buf.WriteString(t)
 			}
-			b.WriteString(collapseHTMLSpace(t))
+			w.text(t)
 		}
 	}
 }
 
+// htmlWriter gathers the text of a page: a line a block, a tab between
+// table cells, source whitespace folded.
+type htmlWriter struct {
+	b strings.Builder
+	// space says that source whitespace with a line break (or a tab)
+	// stands between the last text written and the next: it is written
+	// as a space if both sides are letters or digits.
+	space bool
+}
+
+// last returns the last byte written, 0 if none.
+func (w *htmlWriter) last() byte {
+	if w.b.Len() == 0 {
+		return 0
+	}
+	s := w.b.String()
+	return s[len(s)-1]
+}
+
+// newline ends the current line, if it has text.
+func (w *htmlWriter) newline() {
+	if c := w.last(); c != 0 && c != '\n' {
+		w.b.WriteByte('\n')
+	}
+	w.space = false
+}
+
+// cell starts a table cell: a tab after the text of the cell before it.
+func (w *htmlWriter) cell() {
+	if c := w.last(); c != 0 && c != '\n' && c != '\t' {
+		w.b.WriteByte('\t')
+	}
+	w.space = false
+}
+
+// text writes the text of a text token, its line breaks and tabs folded
+// as collapseHTMLSpace folds them.
+func (w *htmlWriter) text(t string) {
+	if !strings.ContainsAny(t, "\n\r\t") {
+		if t != "" {
+			w.write(t)
+		}
+		return
+	}
+	lead := strings.IndexFunc(t, func(r rune) bool { return r != ' ' && r != '\n' && r != '\r' && r != '\t' })
+	if lead < 0 { // whitespace with a line break or a tab only
+		w.space = true
+		return
+	}
+	if strings.ContainsAny(t[:lead], "\n\r\t") {
+		w.space = true
+	}
+	end := len(strings.TrimRight(t, " \n\r\t"))
+	w.write(collapseHTMLSpace(t[lead:end]))
+	if strings.ContainsAny(t[end:], "\n\r\t") {
+		w.space = true
+	}
+}
+
+// write writes s, after a space if source whitespace stood between two
+// letters or digits.
+func (w *htmlWriter) write(s string) {
+	if s == "" {
+		return
+	}
+	if w.space {
+		r, _ := utf8.DecodeRuneInString(s)
+		if asciiAlnum(rune(w.last())) && asciiAlnum(r) {
+			w.b.WriteByte(' ')
+		}
+		w.space = false
+	}
+	w.b.WriteString(s)
+}
+
 // collapseHTMLSpace folds the source line breaks and indentation of HTML
-// text into single spaces, as a browser renders them.
+// text, as a browser renders them: into nothing between Chinese
+// characters (a line wrapped in the source), into one space between two
+// letters or digits (2019 and 204 stay two numbers).
 func collapseHTMLSpace(s string) string {
 	if !strings.ContainsAny(s, "\n\r\t") {
 		return s
 	}
 	f := strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || r == '\t' })
+	var b strings.Builder
+	b.Grow(len(s))
 	for i := range f {
-		f[i] = strings.Trim(f[i], " ")
+		p := strings.Trim(f[i], " ")
+		if p == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			prev := b.String()
+			r, _ := utf8.DecodeRuneInString(p)
+			if asciiAlnum(rune(prev[len(prev)-1])) && asciiAlnum(r) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(p)
 	}
-	return strings.Join(f, "")
+	return b.String()
+}
+
+// asciiAlnum reports an ASCII letter or digit.
+func asciiAlnum(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 }
 
 func collapseSpace(s string) string { return strings.Join(strings.Fields(s), " ") }
 
+// droppedElement are the elements whose text is not the page's.
 var droppedElement = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Nav: true,
-	atom.Iframe: true, atom.Svg: true, atom.Select: true, atom.Button: true,
-	atom.Form: true, atom.Footer: true, atom.Aside: true, atom.Template: true,
-	atom.Textarea: true, atom.Object: true,
+	atom.Iframe: true, atom.Svg: true, atom.Footer: true, atom.Aside: true,
+	atom.Template: true, atom.Textarea: true, atom.Object: true,
 }
+
+// controlElement are the form controls whose text is dropped: a button's
+// caption, a select list's options. Pages leave them open, so a block
+// element or a table cell ends them too.
+var controlElement = map[atom.Atom]bool{atom.Button: true, atom.Select: true}
+
+// cellElement are the table cells, separated by a tab.
+var cellElement = map[atom.Atom]bool{atom.Td: true, atom.Th: true}
 
 var blockElement = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
 	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
 	atom.Tr: true, atom.Table: true, atom.Section: true, atom.Article: true, atom.Header: true,
 	atom.Blockquote: true, atom.Pre: true, atom.Hr: true, atom.Dd: true, atom.Dt: true, atom.Dl: true,
-	atom.Title: true, atom.Center: true,
+	atom.Title: true, atom.Center: true, atom.Caption: true, atom.Form: true, atom.Fieldset: true,
+	atom.Main: true, atom.Figure: true, atom.Figcaption: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
 }
