@@ -755,11 +755,11 @@ func verbReaches(local, verb string) bool {
 
 // trimMetric cuts the predicate words off a clause, leaving the metric phrase.
 func trimMetric(s string) string {
-	s = trimSpace(s)
+	s = strings.TrimRight(trimSpace(s), "“‘「《")
 	for changed := true; changed; {
 		changed = false
 		for _, w := range []string{"达到", "达", "为", "是", "共", "约", "近", "超过", "突破", "完成", "实现", "了", "累计", "分别", "其中"} {
-			if strings.HasSuffix(s, w) && len(s) > len(w) {
+			if strings.HasSuffix(s, w) && len(s) > len(w) && !endsNotBound(s, w) {
 				s = strings.TrimSuffix(s, w)
 				changed = true
 			}

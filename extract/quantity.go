@@ -344,8 +344,8 @@ func (s *scanner) at(i int) int {
 	if rn == '翻' {
 		return s.doubling(i)
 	}
-	if rn == '百' && strings.HasPrefix(t[i+size:], "分之") || rn == '千' && strings.HasPrefix(t[i+size:], "分之") {
-		return s.fraction(i, rn)
+	if k := fractionAt(t, i); k > i {
+		return s.fraction(i, k)
 	}
 	tok, ok := s.number(i, true)
 	if !ok {
@@ -393,8 +393,16 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 	numEnd := j
 	// scales written after Arabic digits (3.5万亿, 5000万); stop at a unit
 	// word that starts with a scale character (千瓦, 千米, 百分点).
+	var lower float64 // the lower part of 1亿2千万 (2千万), 3万5千 (5千)
+	scaleEnd := j
 	if arabic {
 		j = s.scalesEnd(j)
+		scaleEnd = j
+		if j > numEnd {
+			if end, v, ok := s.lowerPart(j, scaleValue(t[numEnd:j])); ok {
+				lower, j = v, end
+			}
+		}
 	}
 	// the inner bound: 1.2万余项, 200多亿, 三十余家
 	if j < len(t) {
@@ -412,6 +420,9 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 	}
 	numStr := t[i:numEnd]
 	scalePart := t[numEnd:j]
+	if lower != 0 {
+		scalePart = t[numEnd:scaleEnd]
+	}
 	if tok.hasInner {
 		// the scale written after the inner bound is already in tok.scale
 		if k := strings.IndexAny(scalePart, "余多来"); k >= 0 {
@@ -429,8 +440,9 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 		}
 		tok.scale = numStr[len(tail):] + tok.scale
 	}
-	// 零部件, 零增长: a Chinese numeral that starts with 零 is no figure
-	if tok.chinese && (rn == '零' || rn == '〇') {
+	// 零部件, 零增长: a Chinese numeral that starts with 零 is no figure,
+	// but for a decimal below one (零点九)
+	if tok.chinese && (rn == '零' || rn == '〇') && !strings.HasPrefix(t[i+len("零"):numEnd], "点") {
 		return tok, false
 	}
 	// vague: 几百, 数十, 十几
@@ -458,8 +470,30 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 	if !ok {
 		return tok, false
 	}
-	tok.value, tok.high = v, high
+	tok.value, tok.high = v+lower, high
 	return tok, true
+}
+
+// lowerPart reads the lower part of a figure written in two scales with
+// Arabic digits, 1亿2千万 or 3万5千, from j, the end of the first part's
+// scale of value upper: Arabic digits whose own scale is below upper. It
+// returns where the part ends and its value.
+func (s *scanner) lowerPart(j int, upper float64) (int, float64, bool) {
+	t := s.text
+	if upper < 1e4 || j >= len(t) || t[j] < '0' || t[j] > '9' {
+		return 0, 0, false
+	}
+	numEnd := scanArabic(t, j)
+	end := s.scalesEnd(numEnd)
+	sc := scaleValue(t[numEnd:end])
+	if end == numEnd || sc >= upper {
+		return 0, 0, false // 1亿2 with no scale, 3万5万
+	}
+	v, ok := parseArabic(t[j:numEnd])
+	if !ok || v*sc >= upper {
+		return 0, 0, false // 1亿20000万
+	}
+	return end, v * sc, true
 }
 
 // valueOf computes the value of a number string and the scales after it.
@@ -843,7 +877,7 @@ func (s *scanner) boundRightBefore(i int) (Bound, string, bool) {
 					continue
 				}
 			}
-			if s.notBound(head, b.word) {
+			if endsNotBound(head, b.word) {
 				continue
 			}
 			return b.bound, b.word, true
@@ -852,9 +886,9 @@ func (s *scanner) boundRightBefore(i int) (Bound, string, bool) {
 	return Eq, "", false
 }
 
-// notBound reports that head ends in a word of notBound ending in the
+// endsNotBound reports that head ends in a word of notBound ending in the
 // bound word w: the 约 of 签约 is no bound.
-func (s *scanner) notBound(head, w string) bool {
+func endsNotBound(head, w string) bool {
 	for _, nb := range notBound {
 		if len(nb) > len(w) && strings.HasSuffix(nb, w) && strings.HasSuffix(head, nb) {
 			return true
@@ -1098,7 +1132,13 @@ func (s *scanner) quoted(start, end int) bool {
 	}
 	tail := t[end:min(len(t), end+24)]
 	cl := strings.Index(tail, "”")
-	return cl >= 0 && !strings.ContainsAny(tail[:cl], "，。；")
+	if cl < 0 || strings.ContainsAny(tail[:cl], "，。；") {
+		return false
+	}
+	// a formula counts in Chinese numerals (“四个一”); Arabic digits in
+	// quotes are a figure quoted (“88个项目”), but for a sum (“7+1”)
+	inside := head[open+len("“"):] + t[start:end] + tail[:cl]
+	return !strings.ContainsAny(inside, "0123456789") || strings.ContainsAny(inside, "+＋")
 }
 
 // moneyMarks end the clause moneyContext reads; memberMarks also end a
@@ -1127,17 +1167,48 @@ func (s *scanner) moneyContext(i int, member bool) bool {
 	return false
 }
 
-// fraction reads 百分之十五 (15%) and 千分之七 (0.7%).
-func (s *scanner) fraction(i int, r rune) int {
-	t := s.text
-	j := i + len("百分之")
-	tok, ok := s.number(j, false)
-	if !ok || tok.scale != "" {
-		return j
+// fractionAt returns the end of the denominator of a fraction written
+// from i (the 三 of 三分之一, the 百 of 百分之十五), before its 分之; i if
+// none stands there.
+func fractionAt(t string, i int) int {
+	j := i
+	for j < len(t) {
+		r, sz := hanset.DecodeRune(t[j:])
+		if !(r >= '0' && r <= '9' || isNumeralRune(r)) {
+			break
+		}
+		j += sz
 	}
-	factor := 1.0
-	if r == '千' {
-		factor = 0.1
+	if j == i || !strings.HasPrefix(t[j:], "分之") {
+		return i
+	}
+	return j
+}
+
+// fraction reads a fraction whose denominator is t[i:k], as a percentage:
+// 百分之十五 (15%), 千分之七 (0.7%), 万分之三 (0.03%), 三分之一 (33.3…%),
+// 5分之2 (40%). It returns where scanning goes on.
+func (s *scanner) fraction(i, k int) int {
+	t := s.text
+	j := k + len("分之")
+	var den float64
+	switch d := t[i:k]; d {
+	case "百":
+		den = 100
+	case "千":
+		den = 1000
+	case "万":
+		den = 10000
+	default:
+		v, ok := parseBig(d)
+		if !ok || v < 2 {
+			return j
+		}
+		den = v
+	}
+	tok, ok := s.number(j, false)
+	if !ok || tok.scale != "" || tok.value > den && den != 100 {
+		return j
 	}
 	start := i
 	bound := Eq
@@ -1148,7 +1219,7 @@ func (s *scanner) fraction(i int, r rune) int {
 	if b, w, ok := s.boundAfterAt(end); ok {
 		bound, end = b, end+len(w)
 	}
-	s.out = append(s.out, Quantity{Text: t[start:end], Start: start, End: end, Value: round(tok.value * factor),
+	s.out = append(s.out, Quantity{Text: t[start:end], Start: start, End: end, Value: round(tok.value * 100 / den),
 		Unit: "%", Bound: bound, Dimension: Percent})
 	return end
 }

@@ -684,3 +684,40 @@ func TestHalves(t *testing.T) {
 		{"1.5万吨半", []string{"1.5万吨|15000|t|eq"}},
 	})
 }
+
+// TestFractions reads a fraction of any denominator as a percentage, and
+// leaves the 十分 of 十分之重要 alone.
+func TestFractions(t *testing.T) {
+	checkTable(t, []quantityCase{
+		{"约三分之一的企业实现盈利", []string{"约三分之一|33.3333333333|%|approx"}},
+		{"占全省的五分之二", []string{"五分之二|40|%|eq"}},
+		{"不良率控制在万分之三以内", []string{"控制在万分之三以内|0.03|%|le"}},
+		{"三分之二以上的村通了公交", []string{"三分之二以上|66.6666666667|%|ge"}},
+		{"发生率为千分之七", []string{"千分之七|0.7|%|eq"}},
+		{"占4分之1", []string{"4分之1|25|%|eq"}},
+		{"增幅超过了百分之零点九", []string{"超过了百分之零点九|0.9|%|gt"}},
+		{"这项工作十分之重要", []string{}},
+		{"五分之七", []string{}}, // more than the whole: no share
+	})
+}
+
+// TestCompoundScales reads a figure written in two scales with Arabic
+// digits as one, and leaves apart two figures that merely meet.
+func TestCompoundScales(t *testing.T) {
+	checkTable(t, []quantityCase{
+		{"总投资1亿2千万元", []string{"1亿2千万元|1.2e+08|CNY|eq"}},
+		{"完成投资12亿3456万元", []string{"12亿3456万元|1.23456e+09|CNY|eq"}},
+		{"新增就业3万5千人", []string{"3万5千人|35000|人|eq"}},
+		{"实现产值5亿元、利税2千万元", []string{"5亿元|5e+08|CNY|eq", "2千万元|2e+07|CNY|eq"}},
+	})
+}
+
+// TestQuotedFigures keeps a figure quoted in Arabic digits and drops the
+// numerals of a quoted formula.
+func TestQuotedFigures(t *testing.T) {
+	checkTable(t, []quantityCase{
+		{"全年引进“88个项目”落地", []string{"88个|88|个|eq"}},
+		{"开展“四个一”活动", []string{}},
+		{"组建“7+1”招商小分队5支", []string{"5支|5|支|eq"}},
+	})
+}
