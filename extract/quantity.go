@@ -445,7 +445,8 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 	if tok.chinese && (rn == '零' || rn == '〇') && !strings.HasPrefix(t[i+len("零"):numEnd], "点") {
 		return tok, false
 	}
-	// vague: 几百, 数十, 十几
+	// vague: 几百, 数十, 十几 are a count not given, no figure (a pair of
+	// neighbouring digits, 二三十, is a range: valueOf)
 	if tok.chinese {
 		if p, _ := utf8.DecodeLastRuneInString(t[:i]); p == '几' || p == '数' {
 			return tok, false
@@ -1219,8 +1220,14 @@ func (s *scanner) fraction(i, k int) int {
 	if b, w, ok := s.boundAfterAt(end); ok {
 		bound, end = b, end+len(w)
 	}
-	s.out = append(s.out, Quantity{Text: t[start:end], Start: start, End: end, Value: round(tok.value * 100 / den),
-		Unit: "%", Bound: bound, Dimension: Percent})
+	q := Quantity{Text: t[start:end], Start: start, End: end, Value: round(tok.value * 100 / den),
+		Unit: "%", Bound: bound, Dimension: Percent}
+	if tok.high > 0 { // 百分之二三十: a range, as 二三十个百分点
+		q.Bound = GE
+		s.out = append(s.out, q)
+		q.Value, q.Bound = round(tok.high*100/den), LE
+	}
+	s.out = append(s.out, q)
 	return end
 }
 

@@ -721,3 +721,17 @@ func TestQuotedFigures(t *testing.T) {
 		{"组建“7+1”招商小分队5支", []string{"5支|5|支|eq"}},
 	})
 }
+
+// TestVagueNumbers holds the one reading of vague numbers: a pair of
+// neighbouring digits is a range (low ge, high le) wherever it stands,
+// 百分之 included; 几 and 数 give a count not stated, no figure.
+func TestVagueNumbers(t *testing.T) {
+	checkTable(t, []quantityCase{
+		{"提高二三十个百分点", []string{"二三十个百分点|20|pp|ge", "二三十个百分点|30|pp|le"}},
+		{"增长百分之二三十", []string{"百分之二三十|20|%|ge", "百分之二三十|30|%|le"}},
+		{"新建五六百套", []string{"五六百套|500|套|ge", "五六百套|600|套|le"}},
+		{"引进数十家企业", []string{}},
+		{"新增十几个项目", []string{}},
+		{"几百万元资金", []string{}},
+	})
+}
