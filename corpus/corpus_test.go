@@ -738,23 +738,31 @@ func FuzzInlineCuts(f *testing.F) {
 }
 
 // FuzzCheckText holds checkText's byte count to a count of decoded runes
-// on valid UTF-8, which is all it is given.
+// on valid UTF-8, which is all it is given: more than one in ten bad
+// (replacement or control characters) is no text, more replacement
+// characters than MaxInvalid is damaged text.
 func FuzzCheckText(f *testing.F) {
 	for _, s := range []string{"全年完成投资\uFFFD\uFFFD亿元", "a\x01\x02b\n\t", "", "\uFFFD"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		s = strings.ToValidUTF8(s, "\uFFFD")
-		bad, n := 0, 0
+		bad, fffd, n := 0, 0, 0
 		for _, r := range s {
 			n++
+			if r == utf8.RuneError {
+				fffd++
+			}
 			if r == utf8.RuneError || (r < 0x20 && r != '\n' && r != '\r' && r != '\t' && r != '\f') {
 				bad++
 			}
 		}
-		_, _, err := checkText(s, "utf-8")
-		if want := n > 20 && bad*10 > n; (err != nil) != want {
+		_, got, err := checkText(s, "utf-8")
+		if want := n > 20 && bad*10 > n || fffd > MaxInvalid(n); (err != nil) != want {
 			t.Errorf("checkText(%q): error %v, want one: %v (%d bad of %d)", s, err, want, bad, n)
+		}
+		if got != fffd {
+			t.Errorf("checkText(%q) counts %d replacement characters, want %d", s, got, fffd)
 		}
 	})
 }

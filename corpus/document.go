@@ -10,6 +10,14 @@ type Document struct {
 	Path string
 	// Encoding is the encoding the raw bytes were decoded from.
 	Encoding string
+	// Declared is the encoding the page declared (an HTML charset) or the
+	// caller forced (Options.Encoding) when the bytes were not in it and
+	// Encoding was detected instead; empty otherwise.
+	Declared string
+	// Invalid counts the U+FFFD in Raw: bytes the encoding could not read
+	// (an invalid byte, a character cut in half), each replaced. Past
+	// MaxInvalid of the characters, Load reports the text as damaged.
+	Invalid int
 	// Raw is the decoded UTF-8 text before cleaning. For HTML it is the page
 	// text (tags removed, entities decoded); for a Word document (.docx),
 	// the text DocxText extracts (a paragraph a line, table cells separated

@@ -222,7 +222,8 @@ func (pk *docxPackage) rels(part string) map[string]string {
 func newPartDecoder(r io.Reader) *xml.Decoder {
 	d := xml.NewDecoder(r)
 	d.CharsetReader = func(label string, in io.Reader) (io.Reader, error) {
-		return decodingReader(in, label)
+		r, _, err := decodingReader(in, label)
+		return r, err
 	}
 	return d
 }

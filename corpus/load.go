@@ -19,6 +19,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
@@ -340,11 +341,11 @@ func Load(id string, b []byte, k Kind, opts Options) (Document, error) {
 	case f == formatZip || k == KindDocx:
 		return loadDocx(id, b, k, opts)
 	}
-	text, enc, err := Decode(b, opts.Encoding)
-	if err != nil {
+	d, err := decode(b, opts.Encoding)
+	if err != nil && (d.text == "" || !errors.Is(err, ErrDamaged)) {
 		return doc, err
 	}
-	doc.Encoding = enc
+	text := d.text
 	var hint Meta
 	if k == KindHTML || ((k == KindUnknown || k == KindDoc) && looksHTML(text)) {
 		t, title, err := HTMLText(strings.NewReader(text))
@@ -354,8 +355,8 @@ func Load(id string, b []byte, k Kind, opts Options) (Document, error) {
 		text, hint.Title = t, title
 	}
 	doc = FromText(id, text, hint, opts.Cleaner)
-	doc.Encoding = enc
-	return doc, nil
+	doc.Encoding, doc.Declared, doc.Invalid = d.enc, d.declared, d.invalid
+	return doc, err // nil, or the text is damaged
 }
 
 // loadDocx loads a Word document from its bytes, of kind k (bytes of
@@ -448,36 +449,35 @@ func normDate(s string) string {
 	return ""
 }
 
-// decodingReader detects the encoding of a stream from its head and
-// returns a reader of UTF-8 text.
-func decodingReader(r io.Reader, override string) (io.Reader, error) {
+// decodingReader detects the encoding of a stream from its head (as Decode
+// detects it, an override checked) and returns a reader of UTF-8 text, in
+// which bytes not of the encoding are U+FFFD, and the encoding's name. A
+// head damaged past MaxInvalid is read all the same: rows are judged one
+// by one (textSource).
+func decodingReader(r io.Reader, override string) (io.Reader, string, error) {
 	br := bufio.NewReaderSize(r, 64<<10)
 	head, err := br.Peek(64 << 10)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
-		return nil, err
+		return nil, "", err
 	}
-	name := override
-	if name == "" {
-		if t := trimPartialUTF8(head); utf8.Valid(bytes.TrimPrefix(t, []byte{0xEF, 0xBB, 0xBF})) && !bytes.HasPrefix(head, []byte{0xFF, 0xFE}) && !bytes.HasPrefix(head, []byte{0xFE, 0xFF}) {
-			if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
-				_, _ = br.Discard(3) // the BOM: Peek succeeded, so Discard does too
-			}
-			if looksBinary(head) {
-				return nil, ErrBinary
-			}
-			return br, nil
-		}
-		_, enc, err := Decode(head[:cutHead(head)], "")
-		if err != nil {
-			return nil, err
-		}
-		name = enc
+	d, err := decode(head[:cutHead(head)], override)
+	if err != nil && !errors.Is(err, ErrDamaged) {
+		return nil, "", err
 	}
-	e, _, err := lookupEncoding(name)
+	if d.enc == "utf-8" {
+		if bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}) {
+			_, _ = br.Discard(3) // the BOM: Peek succeeded, so Discard does too
+		}
+		if utf8.Valid(head) && len(head) < 64<<10 {
+			return br, d.enc, nil // all of it, valid
+		}
+		return transform.NewReader(br, unicode.UTF8.NewDecoder()), d.enc, nil
+	}
+	e, _, err := lookupEncoding(d.enc)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return transform.NewReader(br, e.NewDecoder()), nil
+	return transform.NewReader(br, e.NewDecoder()), d.enc, nil
 }
 
 // cutHead avoids ending a GBK sample inside a two-byte character by
@@ -499,7 +499,7 @@ func readCSV(f io.Reader, base, p string, opts Options, yield func(Source, error
 		}
 		return yield(Source{ID: id, Path: p}, &FileError{Path: p + "#" + key, Err: err})
 	}
-	r, err := decodingReader(f, opts.Encoding)
+	r, enc, err := decodingReader(f, opts.Encoding)
 	if err != nil {
 		return fail("", err)
 	}
@@ -552,7 +552,7 @@ func readCSV(f io.Reader, base, p string, opts Options, yield func(Source, error
 				setMeta(&meta, header[i], v)
 			}
 		}
-		return yield(textSource(base+"#"+key, p, rec[textCol], meta, opts.Cleaner), nil)
+		return yield(textSource(base+"#"+key, p, p+"#"+key, rec[textCol], enc, meta, opts.Cleaner), nil)
 	}
 	for _, rec := range pending {
 		if !emit(rec) {
@@ -581,11 +581,18 @@ func readCSV(f io.Reader, base, p string, opts Options, yield func(Source, error
 	}
 }
 
-// textSource is the Source of an archive row: decoded text, cleaned by Load.
-func textSource(id, p, text string, meta Meta, c *Cleaner) Source {
+// textSource is the Source of an archive row: text decoded from enc,
+// cleaned by Load. Text with more U+FFFD (bytes not of enc) than
+// MaxInvalid is damaged: its load error names errPath.
+func textSource(id, p, errPath, text, enc string, meta Meta, c *Cleaner) Source {
 	return Source{ID: id, Path: p, load: func() (Document, error) {
 		doc := FromText(id, text, meta, c)
 		doc.Path = p
+		if doc.Invalid = strings.Count(text, "\uFFFD"); doc.Invalid > 0 {
+			if n := utf8.RuneCountInString(text); doc.Invalid > MaxInvalid(n) {
+				return doc, &FileError{Path: errPath, Err: &DecodeError{Encoding: enc, Bad: doc.Invalid, Total: n, Err: ErrDamaged}}
+			}
+		}
 		return doc, nil
 	}}
 }
@@ -628,7 +635,7 @@ func longestColumn(header []string, rows [][]string) int {
 }
 
 func readJSONL(f io.Reader, base, p string, opts Options, yield func(Source, error) bool) bool {
-	r, err := decodingReader(f, opts.Encoding)
+	r, enc, err := decodingReader(f, opts.Encoding)
 	if err != nil {
 		return yield(Source{ID: base, Path: p}, &FileError{Path: p, Err: err})
 	}
@@ -681,7 +688,7 @@ func readJSONL(f io.Reader, base, p string, opts Options, yield func(Source, err
 				setMeta(&meta, k, strconv.FormatFloat(f, 'f', -1, 64))
 			}
 		}
-		if !yield(textSource(base+"#"+key, p, text, meta, opts.Cleaner), nil) {
+		if !yield(textSource(base+"#"+key, p, p+"#"+key, text, enc, meta, opts.Cleaner), nil) {
 			return false
 		}
 	}

@@ -1,9 +1,15 @@
 package corpus
 
 import (
+	"bytes"
+	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // TestHTMLTextRobust holds the page text to what a reader sees: table
@@ -102,4 +108,179 @@ func FuzzHTMLText(f *testing.F) {
 			t.Fatalf("HTMLText(%q) = %q: an empty line or cell", page, got)
 		}
 	})
+}
+
+// damaged returns UTF-8 text b with a byte 0xFF, which no UTF-8 or GBK
+// text holds, put before a character every step bytes or so, and the
+// count put.
+func damaged(b []byte, step int) ([]byte, int) {
+	var out []byte
+	n, last := 0, 0
+	for i := step; i < len(b); i += step {
+		for i < len(b) && !utf8.RuneStart(b[i]) {
+			i++
+		}
+		if i >= len(b) {
+			break
+		}
+		out = append(append(out, b[last:i]...), 0xFF)
+		last = i
+		n++
+	}
+	return append(out, b[last:]...), n
+}
+
+// TestDecodeDamagedAndDeclared decodes bytes with a few bad ones, bytes
+// that are not in their declared encoding and UTF-16 without a BOM: each
+// is read in its right encoding, the bad bytes are counted, and only text
+// damaged past MaxInvalid is an error, which names the right encoding and
+// counts no more bad characters than there are.
+func TestDecodeDamagedAndDeclared(t *testing.T) {
+	gbk := encodeWith(t, simplifiedchinese.GBK, speech)
+	utf8Page := []byte(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>` + speech + `</p></body></html>`)
+	gbkPage := encodeWith(t, simplifiedchinese.GBK, `<html><head><meta charset="utf-8"></head><body><p>`+speech+`</p></body></html>`)
+	oneBad := append([]byte("协议引资204亿元，"), 0xFF)
+	oneBad = append(oneBad, speech...)
+	cut := []byte("协议引资204亿元\xE4\xB8，新签约项目89个。" + speech) // 个 cut after two of its three bytes
+	gbkBad := append(encodeWith(t, simplifiedchinese.GBK, "协议引资204亿元，"), 0xFF)
+	gbkBad = append(gbkBad, gbk...)
+	worse, worseN := damaged([]byte(speech), 40)
+	tests := []struct {
+		name     string
+		in       []byte
+		override string
+		enc      string // encoding used
+		declared string // declared or forced, and not used
+		invalid  int
+		damaged  bool
+		has      string // a substring of the text
+	}{
+		{name: "utf-8, one bad byte", in: oneBad, enc: "utf-8", invalid: 1, has: "协议引资204亿元，\uFFFD"},
+		{name: "utf-8, a character cut", in: cut, enc: "utf-8", invalid: 1, has: "新签约项目89个。"},
+		{name: "utf-8 with a BOM, one bad byte", in: append([]byte{0xEF, 0xBB, 0xBF}, oneBad...), enc: "utf-8", invalid: 1, has: "协议引资204亿元"},
+		{name: "gbk, one bad byte", in: gbkBad, enc: "gb18030", invalid: 1, has: "同志们"},
+		{name: "utf-8, one byte in forty bad", in: worse, enc: "utf-8", invalid: worseN, damaged: true},
+		{name: "utf-8 page declaring gb2312", in: utf8Page, enc: "utf-8", declared: "gb18030", has: speech},
+		{name: "gbk page declaring utf-8", in: gbkPage, enc: "gb18030", declared: "utf-8", has: speech},
+		{name: "gbk page declaring gbk", in: encodeWith(t, simplifiedchinese.GBK, `<meta charset="gbk">`+speech), enc: "gb18030", has: speech},
+		{name: "utf-8 forced as gbk", in: []byte(speech), override: "gbk", enc: "utf-8", declared: "gb18030", has: speech},
+		{name: "gbk forced as gbk", in: gbk, override: "gbk", enc: "gb18030", has: speech},
+		{name: "gbk forced as big5", in: gbk, override: "big5", enc: "gb18030", declared: "big5", has: speech},
+		{name: "gbk forced as utf-8", in: gbk, override: "utf-8", enc: "gb18030", declared: "utf-8", has: speech},
+		{name: "utf-16le without BOM", in: encodeWith(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), speech), enc: "utf-16le", has: speech},
+		{name: "utf-16be without BOM", in: encodeWith(t, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), speech), enc: "utf-16be", has: speech},
+		{name: "utf-16le without BOM, Chinese only", in: encodeWith(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "市长在全市招商引资工作会议上的讲话。今年要确保协议引资二百五十亿元以上，实际到位资金增长百分之二十。"), enc: "utf-16le", has: "协议引资二百五十亿元"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := decode(tc.in, tc.override)
+			if d.enc != tc.enc || d.declared != tc.declared || d.invalid != tc.invalid {
+				t.Errorf("decode = enc %q declared %q invalid %d, want %q %q %d (err %v)", d.enc, d.declared, d.invalid, tc.enc, tc.declared, tc.invalid, err)
+			}
+			if tc.damaged {
+				var de *DecodeError
+				if !errors.As(err, &de) || !errors.Is(err, ErrDamaged) {
+					t.Fatalf("err = %v, want a *DecodeError for damaged text", err)
+				}
+				if de.Encoding != tc.enc || de.Bad != tc.invalid || de.Bad > de.Total {
+					t.Errorf("err = %v (%+v), want %d bad characters in %s", err, de, tc.invalid, tc.enc)
+				}
+				if d.text == "" {
+					t.Errorf("damaged text not returned")
+				}
+				return
+			}
+			if err != nil {
+				t.Fatalf("err = %v", err)
+			}
+			if !strings.Contains(d.text, tc.has) {
+				t.Errorf("text = %.80q…, lacks %q", d.text, tc.has)
+			}
+		})
+	}
+}
+
+// TestDecodeErrorCounts checks that a text in no encoding is reported with
+// no more bad characters than characters, under the encoding it comes
+// closest to.
+func TestDecodeErrorCounts(t *testing.T) {
+	mostlyBad, _ := damaged([]byte(speech), 4)
+	tests := []struct {
+		name string
+		in   []byte
+		enc  string
+	}{
+		{"junk", bytes.Repeat([]byte{0xFE, 0x80, 0xA1, 0xFF, 0x81, 0x30}, 40), ""},
+		{"utf-8, one byte in four bad", mostlyBad, "utf-8"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, _, err := Decode(tc.in, "")
+			var de *DecodeError
+			if !errors.As(err, &de) {
+				t.Fatalf("err = %v, want a *DecodeError", err)
+			}
+			if de.Bad > de.Total || de.Total == 0 {
+				t.Errorf("err = %v: %d bad of %d", err, de.Bad, de.Total)
+			}
+			if tc.enc != "" && de.Encoding != tc.enc {
+				t.Errorf("err = %v, want it to name %s", err, tc.enc)
+			}
+		})
+	}
+}
+
+// TestLoadDamaged loads a document with one bad byte (read, counted, its
+// figures kept) and one damaged past MaxInvalid (reported, with the text).
+func TestLoadDamaged(t *testing.T) {
+	b := []byte("全市协议引资204亿元，\xFF同比增长31.3%。" + speech)
+	doc, err := Load("one.txt", b, KindText, Options{})
+	if err != nil || doc.Invalid != 1 || !strings.Contains(doc.Clean, "协议引资204亿元") || !strings.Contains(doc.Clean, "同比增长31.3%") {
+		t.Errorf("Load(one bad byte) = invalid %d, err %v, clean %.60q", doc.Invalid, err, doc.Clean)
+	}
+	bad, n := damaged([]byte(speech), 40)
+	doc, err = Load("bad.txt", bad, KindText, Options{})
+	if !errors.Is(err, ErrDamaged) || doc.Invalid != n || doc.Clean == "" {
+		t.Errorf("Load(damaged) = invalid %d, err %v; want %d and ErrDamaged", doc.Invalid, err, n)
+	}
+}
+
+// TestArchiveBadBytes reads CSV and JSONL archives with a bad byte in
+// their first rows, and a row damaged past MaxInvalid: every row is read,
+// the damaged one alone is reported.
+func TestArchiveBadBytes(t *testing.T) {
+	bad, _ := damaged([]byte(strings.NewReplacer("\n", "", `"`, "").Replace(speech)), 20)
+	var csvText, jsonText bytes.Buffer
+	csvText.WriteString("id,text\n")
+	for i := range 50 {
+		row := fmt.Sprintf("协议引资%d亿元，同比增长8%%。", i+1)
+		switch i {
+		case 0:
+			row = "协议引资1亿元，\xFF同比增长8%。" // one bad byte, in the head
+		case 30:
+			row = string(bad)
+		}
+		fmt.Fprintf(&csvText, "r%d,\"%s\"\n", i+1, row)
+		fmt.Fprintf(&jsonText, "{\"id\":\"r%d\",\"text\":\"%s\"}\n", i+1, row)
+	}
+	dir := t.TempDir()
+	for _, name := range []string{"rows.csv", "rows.jsonl"} {
+		t.Run(name, func(t *testing.T) {
+			b := csvText.Bytes()
+			if strings.HasSuffix(name, ".jsonl") {
+				b = jsonText.Bytes()
+			}
+			p := writeFile(t, dir, name, b)
+			docs, errs := collect(t, []string{p}, Options{IDColumn: "id"})
+			if len(docs) != 49 || len(errs) != 1 {
+				t.Fatalf("%d documents, errors %v; want 49 and one error", len(docs), errs)
+			}
+			if !errors.Is(errs[0], ErrDamaged) || !strings.Contains(errs[0].Error(), name+"#r31") {
+				t.Errorf("error %v, want row r31 damaged", errs[0])
+			}
+			if d := docs[0]; d.ID != name+"#r1" || d.Invalid != 1 || !strings.Contains(d.Clean, "协议引资1亿元") {
+				t.Errorf("first row = %s, invalid %d, clean %q", d.ID, d.Invalid, d.Clean)
+			}
+		})
+	}
 }

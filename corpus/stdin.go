@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -28,7 +29,7 @@ func readStdin(r io.Reader, opts Options, yield func(Source, error) bool) bool {
 		return yield(Source{ID: stdinName, Path: p}, &FileError{Path: p, Err: err})
 	}
 	if sniff(head) == formatOther {
-		if text, _, err := Decode(head[:cutHead(head)], opts.Encoding); err == nil {
+		if text, _, err := Decode(head[:cutHead(head)], opts.Encoding); err == nil || errors.Is(err, ErrDamaged) {
 			switch {
 			case looksJSONL(text):
 				return readJSONL(br, stdinName, p, opts, yield)
