@@ -18,6 +18,7 @@ import (
 // concurrent use. The zero value is not usable: call NewRecognizer.
 type Recognizer struct {
 	units       hanset.Index[unitDef]   // by first rune, longest first
+	prefixes    []unitDef               // the symbols written before a number, longest first
 	before      hanset.Index[boundWord] // by last rune, longest first
 	after       []boundWord             // longest first
 	afterAt     hanset.Index[boundWord] // after, by first rune
@@ -41,9 +42,14 @@ func NewRecognizer() *Recognizer {
 		placeholder: redactionMarks,
 	}
 	for _, u := range unitTable {
+		if u.prefix {
+			r.prefixes = append(r.prefixes, u)
+			continue
+		}
 		first, _ := utf8.DecodeRuneInString(u.word)
 		r.units.Add(first, u)
 	}
+	sort.SliceStable(r.prefixes, func(i, j int) bool { return len(r.prefixes[i].word) > len(r.prefixes[j].word) })
 	r.units.Lists(func(_ rune, us []unitDef) {
 		sort.SliceStable(us, func(i, j int) bool { return len(us[i].word) > len(us[j].word) })
 	})
@@ -116,7 +122,109 @@ func (r *Recognizer) AppendQuantities(dst []Quantity, text string) []Quantity {
 	s.out = append(s.out[:s.base], inText(s.out[s.base:], text)...)
 	signs(s.out[s.base:], text)
 	halves(s.out[s.base:], text)
+	smallChange(s.out[s.base:], text)
+	concentrations(s.out[s.base:], text)
 	return s.out
+}
+
+// concentrations reads micrograms and milligrams in a clause about air or
+// water quality (浓度, 每立方米, PM2.5) as a concentration per cubic metre:
+// PM2.5平均浓度每立方米20微克, 下降0.1微克.
+func concentrations(qs []Quantity, text string) {
+	for i := range qs {
+		q := &qs[i]
+		var unit Unit
+		var factor float64
+		switch {
+		case q.Unit == "t" && strings.Contains(q.Text, "微克"):
+			unit, factor = "μg/m3", 1e-12
+		case q.Unit == "t" && strings.Contains(q.Text, "毫克"):
+			unit, factor = "mg/m3", 1e-9
+		default:
+			continue
+		}
+		clause := text[max(0, q.Start-90):q.Start]
+		if k := strings.LastIndexAny(clause, "。；\n"); k >= 0 {
+			clause = clause[k:]
+		}
+		if !strings.Contains(clause, "浓度") && !strings.Contains(clause, "立方米") && !strings.Contains(clause, "PM") {
+			continue
+		}
+		q.Unit, q.Value = unit, round(q.Value/factor)
+	}
+}
+
+// smallChange adds the tenths and hundredths written after a whole yuan or
+// dollar: 五元三毛 (5.3 CNY), 3元5角2分 (3.52 CNY), 两美元又三美分 (2.03
+// USD). Only a figure of whole units with no scale takes them.
+func smallChange(qs []Quantity, text string) {
+	for i := range qs {
+		q := &qs[i]
+		if q.Dimension != Money || q.Scale != "" || q.Value <= 0 || q.Value != math.Trunc(q.Value) {
+			continue
+		}
+		var parts []smallPart
+		switch {
+		case strings.HasSuffix(q.Text, "美元"):
+			parts = []smallPart{{"美分", 0.01}}
+		case strings.HasSuffix(q.Text, "元"):
+			parts = []smallPart{{"角", 0.1}, {"毛", 0.1}, {"分", 0.01}}
+		default:
+			continue
+		}
+		end, add := q.End, 0.0
+		for _, p := range parts {
+			at := end
+			for _, w := range []string{"又", "零"} {
+				if strings.HasPrefix(text[at:], w) {
+					at += len(w)
+					break
+				}
+			}
+			d, size := smallDigit(text[at:])
+			if size == 0 || !strings.HasPrefix(text[at+size:], p.word) {
+				continue
+			}
+			end, add = at+size+len(p.word), add+float64(d)*p.value
+			if r, _ := utf8.DecodeRuneInString(text[end:]); p.word == "分" && (r == '之' || isHanRune(r) && r != '钱') {
+				end, add = at, add-float64(d)*p.value // 三元五分之一, 五元三分地
+				break
+			}
+		}
+		if add == 0 {
+			continue
+		}
+		q.Value = round(q.Value + add)
+		q.End = end
+		q.Text = text[q.Start:q.End]
+	}
+}
+
+// changeAfter reports small change written at the start of s: 三毛 after
+// 五元, 又三美分 after 两美元.
+func changeAfter(s string) bool {
+	s = strings.TrimPrefix(s, "又")
+	_, size := smallDigit(s)
+	return size > 0 && (strings.HasPrefix(s[size:], "角") || strings.HasPrefix(s[size:], "毛") || strings.HasPrefix(s[size:], "美分"))
+}
+
+// smallPart is a unit of small change and its value in the whole unit.
+type smallPart struct {
+	word  string
+	value float64
+}
+
+// smallDigit reads the one digit (1–9) a tenth or a hundredth is written
+// with, Arabic or Chinese, and its size; 0, 0 if none.
+func smallDigit(s string) (int, int) {
+	r, size := utf8.DecodeRuneInString(s)
+	if r >= '1' && r <= '9' {
+		return int(r - '0'), 1
+	}
+	if d, ok := digitValue(r); ok && d >= 1 && d <= 9 {
+		return d, size
+	}
+	return 0, 0
 }
 
 // halves adds the half written after a unit: 一吨半 (1.5 t), 三成半 (35%),
@@ -235,6 +343,12 @@ func signs(qs []Quantity, text string) {
 		}
 		if r, _ := utf8.DecodeRuneInString(q.Text); !(r >= '0' && r <= '9') && !isNumeralRune(r) {
 			continue // a bound word stands first (约-3%): no sign here
+		}
+		if strings.HasSuffix(text[:q.Start], "零下") { // 零下5摄氏度
+			q.Start -= len("零下")
+			q.Text = text[q.Start:q.End]
+			q.Value = -q.Value
+			continue
 		}
 		sign, size := utf8.DecodeLastRuneInString(text[:q.Start])
 		if !strings.ContainsRune("-－−负", sign) {
@@ -391,6 +505,14 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 	}
 	tok.end = j
 	numEnd := j
+	if strings.HasPrefix(t[j:], "兆") {
+		// 49兆9592亿元: a trillion, read only before money (兆瓦 and
+		// 千兆光网 are megawatts and gigabits)
+		if end, v, ok := s.trillions(i, j); ok {
+			tok.end, tok.value = end, v
+			return tok, true
+		}
+	}
 	// scales written after Arabic digits (3.5万亿, 5000万); stop at a unit
 	// word that starts with a scale character (千瓦, 千米, 百分点).
 	var lower float64 // the lower part of 1亿2千万 (2千万), 3万5千 (5千)
@@ -473,6 +595,52 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 	}
 	tok.value, tok.high = v+lower, high
 	return tok, true
+}
+
+// trillions reads a figure with 兆 (a trillion, 1e12, as mainland and
+// Taiwan money write it) whose head t[i:j] stands before the 兆 at j:
+// 四十九兆九千五百九十二亿元, 3兆元. It needs a money unit after the
+// figure, and returns where the figure ends and its value.
+func (s *scanner) trillions(i, j int) (int, float64, bool) {
+	t := s.text
+	head, err := ParseNumber(t[i:j])
+	if err != nil || head <= 0 {
+		return 0, 0, false
+	}
+	k := j + len("兆")
+	end := k
+	for end < len(t) {
+		r, sz := hanset.DecodeRune(t[end:])
+		if !(r >= '0' && r <= '9' || r == '.' || isNumeralRune(r)) {
+			break
+		}
+		end += sz
+	}
+	if u, ok := s.r.unitAt(t, end); !ok || u.dim != Money {
+		return 0, 0, false
+	}
+	rest := 0.0
+	if end > k {
+		rest, err = ParseNumber(t[k:end])
+		if err != nil || rest >= 1e12 {
+			return 0, 0, false
+		}
+	}
+	return end, head*1e12 + rest, true
+}
+
+// prefixBefore returns the currency symbol written right before the
+// Arabic figure tok, which starts at start.
+func (s *scanner) prefixBefore(tok numTok, start int) (unitDef, bool) {
+	if tok.chinese || start != tok.start {
+		return unitDef{}, false
+	}
+	for _, p := range s.r.prefixes {
+		if strings.HasSuffix(s.text[:start], p.word) {
+			return p, true
+		}
+	}
+	return unitDef{}, false
 }
 
 // lowerPart reads the lower part of a figure written in two scales with
@@ -565,6 +733,13 @@ func (r *Recognizer) unitAt(t string, j int) (unitDef, bool) {
 	first, _ := hanset.DecodeRune(t[j:])
 	for _, u := range r.units.At(first) {
 		if strings.HasPrefix(t[j:], u.word) {
+			if end := j + len(u.word); u.latin && end < len(t) && isASCIILetter(t[end]) {
+				continue // 5kmh, 3mA
+			} else if u.notBefore != "" {
+				if r, _ := hanset.DecodeRune(t[end:]); strings.ContainsRune(u.notBefore, r) {
+					continue // 9方面
+				}
+			}
 			return u, true
 		}
 	}
@@ -628,6 +803,13 @@ func (s *scanner) finish(tok numTok) int {
 	}
 	if hasUnit {
 		j = k + len(u.word)
+	} else if p, ok := s.prefixBefore(tok, start); ok {
+		u, hasUnit = p, true // $100, ￥200
+		start -= len(p.word)
+		if b, w, ok := s.boundBefore(start); ok && !hasBound { // 约$30万
+			bound, hasBound = b, true
+			start -= len(w)
+		}
 	} else if c, sz := utf8.DecodeRuneInString(t[min(j, len(t)):]); j < len(t) && c == '成' && !tok.chinese || j < len(t) && c == '成' && tok.chinese && tok.value >= 2 && tok.value <= 10 && !strings.HasPrefix(t[j+sz:], "为") && !strings.HasPrefix(t[j+sz:], "立") {
 		// 9成 = 90%
 		u, hasUnit = unitDef{word: "成", unit: "%", dim: Percent, factor: 10}, true
@@ -647,7 +829,7 @@ func (s *scanner) finish(tok numTok) int {
 	} else if s.yuanScale(tok) && s.moneyContext(start, !strings.HasSuffix(tok.scale, "亿")) {
 		u, hasUnit = yuan, true
 	}
-	if hasUnit && u.dim == Money && tok.chinese && tok.scale == "" && tok.value < 10 {
+	if hasUnit && u.dim == Money && tok.chinese && tok.scale == "" && tok.value < 10 && !changeAfter(t[j:]) {
 		// 三元 (a firm), 城乡二元结构: a single Chinese digit before 元 is a word
 		s.pending = s.pending[:0]
 		return j
@@ -1137,9 +1319,10 @@ func (s *scanner) quoted(start, end int) bool {
 		return false
 	}
 	// a formula counts in Chinese numerals (“四个一”); Arabic digits in
-	// quotes are a figure quoted (“88个项目”), but for a sum (“7+1”)
+	// quotes are a figure quoted (“88个项目”), but for a sum (“7+1”) and a
+	// figure quoted alone, a name (实施“0.1微克”工程)
 	inside := head[open+len("“"):] + t[start:end] + tail[:cl]
-	return !strings.ContainsAny(inside, "0123456789") || strings.ContainsAny(inside, "+＋")
+	return !strings.ContainsAny(inside, "0123456789") || strings.ContainsAny(inside, "+＋") || inside == t[start:end]
 }
 
 // moneyMarks end the clause moneyContext reads; memberMarks also end a

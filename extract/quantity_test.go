@@ -350,8 +350,8 @@ func TestUnitTableUnique(t *testing.T) {
 			}
 		}
 	})
-	if n != len(unitTable) {
-		t.Errorf("the recognizer holds %d units, the table %d", n, len(unitTable))
+	if n+len(r.prefixes) != len(unitTable) {
+		t.Errorf("the recognizer holds %d units and %d symbols, the table %d", n, len(r.prefixes), len(unitTable))
 	}
 }
 
@@ -719,6 +719,8 @@ func TestQuotedFigures(t *testing.T) {
 		{"全年引进“88个项目”落地", []string{"88个|88|个|eq"}},
 		{"开展“四个一”活动", []string{}},
 		{"组建“7+1”招商小分队5支", []string{"5支|5|支|eq"}},
+		{"实施“0.1微克”攻坚行动", []string{}},
+		{"出台稳外资“20条”", []string{}},
 	})
 }
 
@@ -733,5 +735,71 @@ func TestVagueNumbers(t *testing.T) {
 		{"引进数十家企业", []string{}},
 		{"新增十几个项目", []string{}},
 		{"几百万元资金", []string{}},
+	})
+}
+
+// TestUnitsTable reads the units of data/units.tsv after Arabic digits
+// and Chinese numerals, Latin units only after digits and where no Latin
+// letter follows, and currency symbols before the figure.
+func TestUnitsTable(t *testing.T) {
+	checkTable(t, []quantityCase{
+		{"长30公分", []string{"30公分|0.3|m|eq"}},
+		{"管径200毫米", []string{"200毫米|0.2|m|eq"}},
+		{"宽20cm", []string{"20cm|0.2|m|eq"}},
+		{"全长5km", []string{"5km|5|km|eq"}},
+		{"高3m以上", []string{"3m以上|3|m|ge"}},
+		{"每份5克", []string{"5克|5e-06|t|eq"}},
+		{"限量三百千克", []string{"三百千克|0.3|t|eq"}},
+		{"含量3微克", []string{"3微克|3e-12|t|eq"}},
+		{"装机100MW", []string{"100MW|100000|kW|eq"}},
+		{"新增风电2吉瓦", []string{"2吉瓦|2e+06|kW|eq"}},
+		{"容量20升", []string{"20升|20|L|eq"}},
+		{"土石方100万方", []string{"100万方|1e+06|m3|eq"}},
+		{"时速350km/h", []string{"350km/h|350|km/h|eq"}},
+		{"设计时速350公里/小时", []string{"350公里/小时|350|km/h|eq"}},
+		{"气温零下5摄氏度", []string{"零下5摄氏度|-5|°C|eq"}},
+		{"平均气温18℃", []string{"18℃|18|°C|eq"}},
+		{"引进外资3亿欧元", []string{"3亿欧元|3e+08|EUR|eq"}},
+		{"对泰贸易额120亿泰铢", []string{"120亿泰铢|1.2e+10|THB|eq"}},
+		{"加元投资5000万加元", []string{"5000万加元|5e+07|CAD|eq"}},
+		// concentrations: written per cubic metre, or micrograms in a clause on air quality
+		{"PM2.5浓度降至30.5微克/立方米", []string{"30.5微克/立方米|30.5|μg/m3|eq"}},
+		{"PM2.5平均浓度每立方米20微克以下", []string{"20微克以下|20|μg/m3|le"}},
+		{"细颗粒物浓度下降1.2微克", []string{"1.2微克|1.2|μg/m3|eq"}},
+		{"新增优质白酒产能5万千升", []string{"5万千升|5e+07|L|eq"}},
+		{"天然气产量370亿方", []string{"370亿方|3.7e+10|m3|eq"}},
+		{"办好9方面民生实事", []string{}},
+		// symbols before the figure
+		{"售价$100", []string{"$100|100|USD|eq"}},
+		{"融资US$5亿", []string{"US$5亿|5e+08|USD|eq"}},
+		{"约$30万", []string{"约$30万|300000|USD|approx"}},
+		{"票价€50", []string{"€50|50|EUR|eq"}},
+		{"HK$3亿", []string{"HK$3亿|3e+08|HKD|eq"}},
+		{"￥200", []string{"￥200|200|CNY|eq"}},
+		// near misses
+		{"三方合作", []string{}},
+		{"建设5G基站", []string{}},
+		{"5kmh", []string{}},
+		{"推进3D打印", []string{}},
+		{"投资$", []string{}},
+	})
+}
+
+// TestSmallChange adds the tenths and hundredths written after whole
+// yuan or dollars, and 兆 (a trillion) before money only.
+func TestSmallChange(t *testing.T) {
+	checkTable(t, []quantityCase{
+		{"五元三毛", []string{"五元三毛|5.3|CNY|eq"}},
+		{"3元5角2分", []string{"3元5角2分|3.52|CNY|eq"}},
+		{"两美元又三美分", []string{"两美元又三美分|2.03|USD|eq"}},
+		{"每斤2元5角", []string{"2元5角|2.5|CNY|eq"}},
+		{"奖励3元2分钱", []string{"3元2分|3.02|CNY|eq"}},
+		{"补贴100元，3分钟办结", []string{"100元|100|CNY|eq"}},
+		{"三元乳业", []string{}},
+		{"49兆9592亿元", []string{"49兆9592亿元|4.99592e+13|CNY|eq"}},
+		{"四十九兆九千五百九十二亿元", []string{"四十九兆九千五百九十二亿元|4.99592e+13|CNY|eq"}},
+		{"3兆美元", []string{"3兆美元|3e+12|USD|eq"}},
+		{"装机100兆瓦", []string{"100兆瓦|100000|kW|eq"}},
+		{"建设千兆光网", []string{}},
 	})
 }

@@ -1,5 +1,13 @@
 package extract
 
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
 // The tables the quantity recogniser branches on. Each concept has one
 // table; the lookup structures are derived from them in newTables, and a
 // test checks that no word is listed twice.
@@ -15,6 +23,14 @@ type unitDef struct {
 	// word that after Chinese numerals makes an ordinal or a name
 	// (川滇黔十市地州, 二期工程, 十六届人大).
 	arabicOnly bool
+	// latin marks a unit in Latin letters (km, kg): no Latin letter may
+	// follow it (5kmh, 3mA are no km, no m).
+	latin bool
+	// prefix marks a symbol written before the number: $100, ￥200.
+	prefix bool
+	// notBefore holds the characters after which the word is no unit:
+	// 方 of 9方面, 3.0方案.
+	notBefore string
 }
 
 // unitTable lists unit words: the units of measurement below and the
@@ -23,60 +39,77 @@ type unitDef struct {
 // units: 万元 is read as the scale 万 and the unit 元.
 var unitTable = append(measureUnits[:len(measureUnits):len(measureUnits)], classifierUnits...)
 
-// measureUnits lists the units of measurement: money, shares, physical
-// measures, each with the canonical unit it converts to.
-var measureUnits = []unitDef{
-	// money
-	{"元", "CNY", Money, 1, false},
-	{"元人民币", "CNY", Money, 1, false},
-	{"人民币", "CNY", Money, 1, false},
-	{"美元", "USD", Money, 1, false},
-	{"美金", "USD", Money, 1, false},
-	{"欧元", "EUR", Money, 1, false},
-	{"港元", "HKD", Money, 1, false},
-	{"港币", "HKD", Money, 1, false},
-	{"日元", "JPY", Money, 1, false},
-	{"英镑", "GBP", Money, 1, false},
-	{"澳元", "AUD", Money, 1, false},
-	{"新台币", "TWD", Money, 1, false},
-	{"台币", "TWD", Money, 1, false},
-	{"澳门元", "MOP", Money, 1, false},
-	{"澳门币", "MOP", Money, 1, false},
-	{"澳币", "MOP", Money, 1, false},
-	{"美圆", "USD", Money, 1, false},
-	{"瑞士法郎", "CHF", Money, 1, false},
-	{"法郎", "CHF", Money, 1, false},
-	{"卢布", "RUB", Money, 1, false},
-	{"韩元", "KRW", Money, 1, false},
-	// shares
-	{"%", "%", Percent, 1, false},
-	{"％", "%", Percent, 1, false},
-	{"‰", "%", Percent, 0.1, false},
-	{"个百分点", "pp", PP, 1, false},
-	{"百分点", "pp", PP, 1, false},
-	{"倍", "times", Times, 1, false},
-	// physical measures
-	{"平方米", "m2", Physical, 1, false},
-	{"平米", "m2", Physical, 1, false},
-	{"平方公里", "km2", Physical, 1, false},
-	{"平方千米", "km2", Physical, 1, false},
-	{"公里", "km", Physical, 1, false},
-	{"千米", "km", Physical, 1, false},
-	{"米", "m", Physical, 1, false},
-	{"亩", "mu", Physical, 1, false},
-	{"公顷", "ha", Physical, 1, false},
-	{"吨", "t", Physical, 1, false},
-	{"公斤", "t", Physical, 0.001, false},
-	{"千克", "t", Physical, 0.001, false},
-	{"斤", "t", Physical, 0.0005, false},
-	{"千瓦时", "kWh", Physical, 1, false},
-	{"度电", "kWh", Physical, 1, false},
-	{"千瓦", "kW", Physical, 1, false},
-	{"兆瓦", "kW", Physical, 1000, false},
-	{"立方米", "m3", Physical, 1, false},
-	{"人次", "person-times", Physical, 1, false},
-	{"标箱", "TEU", Physical, 1, false},
-	{"蒸吨", "蒸吨", Physical, 1, false}, // boiler capacity: steam tonnes an hour
+// measureUnits are the units of measurement of data/units.tsv: money,
+// shares, physical measures, each with the canonical unit it converts to.
+// The file is part of the package: a malformed line is a bug that
+// TestUnitsParse reports, and the line is left out here.
+var measureUnits, _ = parseUnits(unitsData)
+
+// unitsData is the table of units of measurement (data/units.tsv).
+//
+//go:embed data/units.tsv
+var unitsData string
+
+// dimensionWords spell the dimensions in data/units.tsv.
+var dimensionWords = map[string]Dimension{"money": Money, "percent": Percent, "pp": PP, "times": Times, "physical": Physical}
+
+// parseUnits reads the units table: WORD TAB UNIT TAB DIMENSION TAB FACTOR
+// [TAB FLAGS] a line, # comments. It returns the well-formed lines and the
+// first error.
+func parseUnits(src string) ([]unitDef, error) {
+	var out []unitDef
+	var first error
+	for n, line := range strings.Split(src, "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		u, err := parseUnitLine(line)
+		if err != nil {
+			if first == nil {
+				first = fmt.Errorf("extract: data/units.tsv:%d: %v: %q", n+1, err, line)
+			}
+			continue
+		}
+		out = append(out, u)
+	}
+	return out, first
+}
+
+// parseUnitLine reads one line of the units table.
+func parseUnitLine(line string) (unitDef, error) {
+	f := strings.Split(line, "\t")
+	if len(f) < 4 || len(f) > 5 || f[0] == "" || f[1] == "" {
+		return unitDef{}, errors.New("want WORD TAB UNIT TAB DIMENSION TAB FACTOR [TAB FLAGS]")
+	}
+	dim, ok := dimensionWords[f[2]]
+	if !ok {
+		return unitDef{}, errors.New("unknown dimension")
+	}
+	factor, err := strconv.ParseFloat(f[3], 64)
+	if err != nil || factor <= 0 {
+		return unitDef{}, errors.New("factor is no positive number")
+	}
+	u := unitDef{word: f[0], unit: Unit(f[1]), dim: dim, factor: factor}
+	if len(f) == 5 {
+		for _, flag := range strings.Fields(f[4]) {
+			switch flag {
+			case "arabic":
+				u.arabicOnly = true
+			case "latin":
+				u.arabicOnly, u.latin = true, true
+			case "prefix":
+				u.arabicOnly, u.prefix = true, true
+			default:
+				if chars, ok := strings.CutPrefix(flag, "notbefore:"); ok && chars != "" {
+					u.notBefore = chars
+					continue
+				}
+				return unitDef{}, errors.New("unknown flag")
+			}
+		}
+	}
+	return u, nil
 }
 
 // scaleTable lists the multipliers written after a number (3.5万亿, 200多亿).
@@ -208,3 +241,5 @@ var countedNouns = []struct{ noun, unit string }{
 	{"市场主体", "户"}, {"经营主体", "户"}, {"农户", "户"}, {"家庭", "户"}, {"个体工商户", "户"},
 	{"企业", "家"},
 }
+
+func isASCIILetter(c byte) bool { return c|0x20 >= 'a' && c|0x20 <= 'z' }
