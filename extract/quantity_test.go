@@ -399,7 +399,9 @@ func TestQuantitiesConcurrent(t *testing.T) {
 
 func FuzzQuantities(f *testing.F) {
 	for _, s := range []string{"协议引资204亿元", "五六百亿元", "10%—12%", "百分之十五", "1.2万余项", "二十三点五亿元", "翻一番", "20、30亿元以上", "3.4个、1个百分点", "１２．５％",
-		"千万元以上", "过千万美元", "33.8万城乡低保对象", "一主三次", "零部件", "百亿级产业", "甲、乙两条街", "85眼"} {
+		"千万元以上", "过千万美元", "33.8万城乡低保对象", "一主三次", "零部件", "百亿级产业", "甲、乙两条街", "85眼",
+		"约三分之一", "万分之三以内", "1亿2千万元", "3万5千人", "“88个项目”", "五元三毛", "两美元又三美分", "约$30万", "HK$3亿",
+		"49兆9592亿元", "零下5摄氏度", "每立方米20微克", "350km/h", "百分之二三十", "百分之零点九", "3元5角2分"} {
 		f.Add(s)
 	}
 	r := NewRecognizer()
@@ -407,6 +409,9 @@ func FuzzQuantities(f *testing.F) {
 		for _, q := range r.Quantities(s) {
 			if q.Start < 0 || q.End > len(s) || q.Start > q.End {
 				t.Fatalf("bad offsets %d,%d in %q", q.Start, q.End, s)
+			}
+			if q.Text != s[q.Start:q.End] {
+				t.Fatalf("text %q is not the span %d,%d of %q", q.Text, q.Start, q.End, s)
 			}
 			if math.IsNaN(q.Value) || math.IsInf(q.Value, 0) {
 				t.Fatalf("value %v in %q", q.Value, s)
