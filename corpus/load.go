@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bufio"
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -491,6 +490,10 @@ func cutHead(b []byte) int {
 	return len(b)
 }
 
+// readCSV yields the rows of a CSV archive, read by a csvReader: a row
+// over the size limit is reported by its line and skipped, a stray quote
+// is repaired and reported by its line (after the row that holds it), as
+// a *FileError of the file with a *LineError.
 func readCSV(f io.Reader, base, p string, opts Options, yield func(Source, error) bool) bool {
 	fail := func(key string, err error) bool {
 		id := base
@@ -503,17 +506,16 @@ func readCSV(f io.Reader, base, p string, opts Options, yield func(Source, error
 	if err != nil {
 		return fail("", err)
 	}
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1
-	cr.LazyQuotes = true
-	cr.ReuseRecord = false
-	header, err := cr.Read()
+	cr := newCSVReader(r, opts.maxFileSize())
+	first, err := cr.Read()
 	if err != nil {
 		if err == io.EOF {
 			return true
 		}
 		return fail("", err)
 	}
+	header := first.fields
+	cr.width = len(header)
 	textCol := pickColumn(header, opts.TextColumn)
 	idCol := -1
 	if opts.IDColumn != "" {
@@ -525,38 +527,61 @@ func readCSV(f io.Reader, base, p string, opts Options, yield func(Source, error
 	if opts.TextColumn != "" && textCol < 0 {
 		return fail("", fmt.Errorf("corpus: no column %q", opts.TextColumn))
 	}
-	var pending [][]string // rows read while choosing the longest column
+	type read struct {
+		rec csvRecord
+		err error
+	}
+	var pending []read // rows read while choosing the longest column
 	if textCol < 0 {
-		for len(pending) < 20 {
+		var rows [][]string
+		for len(rows) < 20 {
 			rec, err := cr.Read()
-			if err != nil {
+			if err == io.EOF {
 				break
 			}
-			pending = append(pending, rec)
+			pending = append(pending, read{rec, err})
+			if err != nil {
+				var le *LineError
+				if !errors.As(err, &le) {
+					break
+				}
+				continue
+			}
+			rows = append(rows, rec.fields)
 		}
-		textCol = longestColumn(header, pending)
+		textCol = longestColumn(header, rows)
+	}
+	noted := func(note error) bool {
+		return note == nil || yield(Source{ID: base, Path: p}, &FileError{Path: p, Err: note})
+	}
+	if !noted(first.note) {
+		return false
 	}
 	row := 0
-	emit := func(rec []string) bool {
+	emit := func(rec csvRecord, err error) (ok, more bool) {
 		row++
 		key := strconv.Itoa(row)
-		if idCol >= 0 && idCol < len(rec) && rec[idCol] != "" {
-			key = rec[idCol]
+		if err != nil {
+			var le *LineError
+			return fail(key, err), errors.As(err, &le)
 		}
-		if textCol >= len(rec) {
-			return fail(key, fmt.Errorf("corpus: row %d has no column %d", row, textCol+1))
+		if idCol >= 0 && idCol < len(rec.fields) && rec.fields[idCol] != "" {
+			key = rec.fields[idCol]
+		}
+		if textCol >= len(rec.fields) {
+			return fail(key, fmt.Errorf("corpus: row %d (line %d) has no column %d", row, rec.line, textCol+1)) && noted(rec.note), true
 		}
 		var meta Meta
-		for i, v := range rec {
+		for i, v := range rec.fields {
 			if i != textCol && i != idCol && i < len(header) && v != "" {
 				setMeta(&meta, header[i], v)
 			}
 		}
-		return yield(textSource(base+"#"+key, p, p+"#"+key, rec[textCol], enc, meta, opts.Cleaner), nil)
+		return yield(textSource(base+"#"+key, p, p+"#"+key, rec.fields[textCol], enc, meta, opts.Cleaner), nil) && noted(rec.note), true
 	}
-	for _, rec := range pending {
-		if !emit(rec) {
-			return false
+	for _, pr := range pending {
+		if ok, more := emit(pr.rec, pr.err); !ok || !more {
+			return ok
 		}
 	}
 	for {
@@ -564,19 +589,8 @@ func readCSV(f io.Reader, base, p string, opts Options, yield func(Source, error
 		if err == io.EOF {
 			return true
 		}
-		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				row++
-				if !fail(strconv.Itoa(row), err) {
-					return false
-				}
-				continue
-			}
-			return fail(strconv.Itoa(row+1), err)
-		}
-		if !emit(rec) {
-			return false
+		if ok, more := emit(rec, err); !ok || !more {
+			return ok
 		}
 	}
 }

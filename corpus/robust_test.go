@@ -284,3 +284,76 @@ func TestArchiveBadBytes(t *testing.T) {
 		})
 	}
 }
+
+// TestCSVStrayQuoteAndLargeCell reads CSV archives with a stray quote and
+// with a cell over the size limit: every other row is a document, and the
+// error names the file and the line.
+func TestCSVStrayQuoteAndLargeCell(t *testing.T) {
+	rows := func(n int, row func(i int) string) []byte {
+		var b strings.Builder
+		b.WriteString("id,title,text\n")
+		for i := range n {
+			b.WriteString(row(i))
+		}
+		return []byte(b.String())
+	}
+	tests := []struct {
+		name    string
+		csv     []byte
+		limit   int64
+		docs    int
+		errPart []string // each error holds one, in order
+	}{
+		{name: "stray quote, unquoted rows", csv: rows(1000, func(i int) string {
+			if i == 5 {
+				return fmt.Sprintf("%d,讲话,\"协议引资%d亿元\n", i, i)
+			}
+			return fmt.Sprintf("%d,讲话,协议引资%d亿元\n", i, i)
+		}), docs: 1000, errPart: []string{"x.csv: line 7: corpus: a quote opens a field that is never closed"}},
+		{name: "stray quote, quoted rows", csv: rows(1000, func(i int) string {
+			if i == 5 {
+				return fmt.Sprintf("%d,讲话,\"协议引资%d亿元\n", i, i)
+			}
+			return fmt.Sprintf("%d,讲话,\"协议引资%d亿元，增长8%%。\"\n", i, i)
+		}), docs: 1000, errPart: []string{"x.csv: line 7:"}},
+		{name: "cell over the limit", csv: rows(10, func(i int) string {
+			if i == 4 {
+				return fmt.Sprintf("%d,讲话,\"%s\"\n", i, strings.Repeat("协议引资204亿元。", 100))
+			}
+			return fmt.Sprintf("%d,讲话,协议引资%d亿元\n", i, i)
+		}), limit: 1000, docs: 9, errPart: []string{"x.csv#5: line 6: corpus: record too large"}},
+		{name: "cell over the limit among the first rows, no text column named", csv: bytes.Replace(rows(30, func(i int) string {
+			if i == 0 {
+				return fmt.Sprintf("%d,讲话,\"%s\"\n", i, strings.Repeat("协议引资204亿元。", 100))
+			}
+			return fmt.Sprintf("%d,讲话,协议引资%d亿元\n", i, i)
+		}), []byte("text"), []byte("讲话全文"), 1), limit: 1000, docs: 29, errPart: []string{"x.csv#1: line 2: corpus: record too large"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			p := writeFile(t, t.TempDir(), "x.csv", tc.csv)
+			var docs int
+			var errs []error
+			opts := Options{MaxFileSize: tc.limit}
+			for src, err := range Sources([]string{p}, opts) {
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				if _, err := src.Load(); err != nil {
+					t.Fatalf("%s: %v", src.ID, err)
+				}
+				docs++
+			}
+			if docs != tc.docs || len(errs) != len(tc.errPart) {
+				t.Fatalf("%d documents, errors %v; want %d and %d", docs, errs, tc.docs, len(tc.errPart))
+			}
+			for i, e := range errs {
+				var le *LineError
+				if !strings.Contains(e.Error(), tc.errPart[i]) || !errors.As(e, &le) {
+					t.Errorf("error %q, want a *LineError holding %q", e, tc.errPart[i])
+				}
+			}
+		})
+	}
+}
