@@ -653,18 +653,31 @@ func readJSONL(f io.Reader, base, p string, opts Options, yield func(Source, err
 	if err != nil {
 		return yield(Source{ID: base, Path: p}, &FileError{Path: p, Err: err})
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 0, 1<<20), 512<<20)
+	lr := lineReader{br: bufio.NewReaderSize(r, 64<<10), limit: opts.maxFileSize()}
 	row := 0
-	for sc.Scan() {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
+	for {
+		line, err := lr.next()
+		if err == io.EOF {
+			return true
+		}
+		if err != nil && !errors.Is(err, ErrRecordTooLarge) {
+			return yield(Source{ID: base, Path: p}, &FileError{Path: p, Err: err})
+		}
+		if err == nil {
+			line = bytes.TrimSpace(line)
+			if len(line) == 0 {
+				continue
+			}
 		}
 		row++
 		key := strconv.Itoa(row)
 		var obj map[string]any
-		if err := json.Unmarshal(line, &obj); err != nil {
+		if err == nil {
+			if err = json.Unmarshal(line, &obj); err != nil {
+				err = &LineError{Line: lr.line, Err: err}
+			}
+		}
+		if err != nil {
 			if !yield(Source{ID: base + "#" + key, Path: p}, &FileError{Path: p + "#" + key, Err: err}) {
 				return false
 			}
@@ -706,10 +719,48 @@ func readJSONL(f io.Reader, base, p string, opts Options, yield func(Source, err
 			return false
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return yield(Source{ID: base, Path: p}, &FileError{Path: p, Err: err})
+}
+
+// lineReader reads the lines of a stream, each at most limit bytes: a
+// longer line is read through to its end, not kept, and reported.
+type lineReader struct {
+	br    *bufio.Reader
+	limit int64
+	line  int // the line last read, from 1
+	buf   []byte
+}
+
+// next returns the next line without its line break; io.EOF at the end
+// of the stream; a *LineError of ErrRecordTooLarge for a line over the
+// limit (the next call reads the line after it). The line is valid until
+// the next call.
+func (lr *lineReader) next() ([]byte, error) {
+	lr.buf = lr.buf[:0]
+	big := false
+	for {
+		c, err := lr.br.ReadSlice('\n')
+		if err != nil && err != bufio.ErrBufferFull && err != io.EOF {
+			return nil, err
+		}
+		if err == io.EOF && len(c) == 0 && len(lr.buf) == 0 && !big {
+			return nil, io.EOF
+		}
+		if !big {
+			if int64(len(lr.buf)+len(c)) > lr.limit+1 { // +1: the line break
+				big, lr.buf = true, lr.buf[:0]
+			} else {
+				lr.buf = append(lr.buf, c...)
+			}
+		}
+		if err == bufio.ErrBufferFull {
+			continue
+		}
+		lr.line++
+		if big {
+			return nil, &LineError{Line: lr.line, Err: fmt.Errorf("%w: over %d bytes", ErrRecordTooLarge, lr.limit)}
+		}
+		return bytes.TrimSuffix(lr.buf, []byte{'\n'}), nil
 	}
-	return true
 }
 
 func pickKey(obj map[string]any) string {

@@ -357,3 +357,35 @@ func TestCSVStrayQuoteAndLargeCell(t *testing.T) {
 		})
 	}
 }
+
+// TestJSONLLongLine reads a JSONL archive with a line over the size limit
+// and a line that is no JSON: each is reported by its line, the lines
+// after them are read.
+func TestJSONLLongLine(t *testing.T) {
+	var b strings.Builder
+	for i := range 10 {
+		switch i {
+		case 3:
+			fmt.Fprintf(&b, "{\"text\":\"%s\"}\n", strings.Repeat("协议引资204亿元。", 2000)) // 46 KB
+		case 6:
+			b.WriteString("{not json\n\n") // and an empty line
+		default:
+			fmt.Fprintf(&b, "{\"text\":\"协议引资%d亿元\"}\n", i)
+		}
+	}
+	p := writeFile(t, t.TempDir(), "x.jsonl", []byte(b.String()))
+	var ids, errs []string
+	for src, err := range Sources([]string{p}, Options{MaxFileSize: 4096}) {
+		if err != nil {
+			errs = append(errs, strings.TrimPrefix(err.Error(), p))
+			continue
+		}
+		ids = append(ids, src.ID)
+	}
+	if want := "x.jsonl#1 x.jsonl#2 x.jsonl#3 x.jsonl#5 x.jsonl#6 x.jsonl#8 x.jsonl#9 x.jsonl#10"; strings.Join(ids, " ") != want {
+		t.Errorf("ids %v, want %s", ids, want)
+	}
+	if len(errs) != 2 || !strings.HasPrefix(errs[0], "#4: line 4: corpus: record too large") || !strings.HasPrefix(errs[1], "#7: line 7: ") {
+		t.Errorf("errors %q, want line 4 too large and line 7 no JSON", errs)
+	}
+}
