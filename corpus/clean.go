@@ -130,7 +130,7 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 		case l.kind != keepLine:
 		case first >= 0 && i > last && inTail:
 			l.kind = chromeLine
-		case ti >= 0 && i < ti && (first < 0 || i < first) && !prose:
+		case ti >= 0 && i < ti && (first < 0 || i < first) && !prose && !figureSentence(l.text):
 			l.kind = chromeLine // site name, menus and running titles above the title
 		case title != "" && i != ti && l.text == title:
 			l.kind = chromeLine // the title repeated
@@ -321,6 +321,18 @@ func markChunks(lines []rline) {
 			l.join = true
 		}
 	}
+}
+
+// figureSentence reports a line that is a sentence stating a figure: it
+// ends as a sentence ends (。！？；) and holds a digit. Above the title,
+// where menus and site names stand, such a line is kept: no chrome reads
+// so (全市上半年到位资金204亿元。).
+func figureSentence(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	if r != '。' && r != '！' && r != '？' && r != '；' {
+		return false
+	}
+	return strings.IndexFunc(s, isDigit) >= 0
 }
 
 func prevContent(lines []rline, i int) int {

@@ -389,3 +389,41 @@ func TestJSONLLongLine(t *testing.T) {
 		t.Errorf("errors %q, want line 4 too large and line 7 no JSON", errs)
 	}
 }
+
+// TestFigureAboveTitle keeps a sentence with a figure that stands above
+// the title, and still drops the site's chrome there.
+func TestFigureAboveTitle(t *testing.T) {
+	body := "同志们：\n今年以来，全市上下认真贯彻落实市委市政府决策部署，招商引资工作取得了明显成效，新签约项目89个，同比增长12.5%。\n"
+	tests := []struct {
+		name    string
+		raw     string
+		want    []string
+		wantNot []string
+		title   string
+	}{
+		{name: "figure sentence", raw: "全市上半年到位资金204亿元。\n在全市招商引资工作会议上的讲话\n" + body,
+			want: []string{"全市上半年到位资金204亿元。", "新签约项目89个"}, title: "在全市招商引资工作会议上的讲话"},
+		{name: "site name and menu", raw: "某某市人民政府\n首页 > 领导讲话 > 正文\n在全市招商引资工作会议上的讲话\n" + body,
+			want: []string{"新签约项目89个"}, wantNot: []string{"某某市人民政府", "首页"}, title: "在全市招商引资工作会议上的讲话"},
+		{name: "a line with a figure and no sentence end", raw: "2024年第3期\n在全市招商引资工作会议上的讲话\n" + body,
+			wantNot: []string{"第3期"}, title: "在全市招商引资工作会议上的讲话"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			clean, _, meta := NewCleaner().Clean(tc.raw, Meta{})
+			if meta.Title != tc.title {
+				t.Errorf("title %q, want %q", meta.Title, tc.title)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(clean, w) {
+					t.Errorf("clean %q lacks %q", clean, w)
+				}
+			}
+			for _, w := range tc.wantNot {
+				if strings.Contains(clean, w) {
+					t.Errorf("clean %q holds %q", clean, w)
+				}
+			}
+		})
+	}
+}
