@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"encoding/csv"
 	"errors"
@@ -58,6 +57,9 @@ type batchFlags struct {
 	formats []string
 	workers int
 	sample  bool
+	// keep, when set, passes over the sources it rejects before they
+	// are read (--resume).
+	keep func(corpus.Source) bool
 }
 
 // register adds the flags; formats lists the output formats, the first
@@ -116,7 +118,11 @@ func (l *loadFlags) sources(paths []string, sample bool) iter.Seq2[corpus.Source
 // batch extracts the documents of paths (or the sample) with ex (nil: the
 // default Extractor) on b.workers workers.
 func (b *batchFlags) batch(ctx context.Context, paths []string, ex *policyfacts.Extractor) <-chan policyfacts.Item {
-	return policyfacts.Batch(ctx, b.sources(paths, b.sample), policyfacts.BatchOptions{Workers: b.workers, Extractor: ex})
+	src := b.sources(paths, b.sample)
+	if b.keep != nil {
+		src = keepSources(src, b.keep)
+	}
+	return policyfacts.Batch(ctx, src, policyfacts.BatchOptions{Workers: b.workers, Extractor: ex})
 }
 
 // source returns the documents of paths, loaded one after the other, or
@@ -128,7 +134,9 @@ func (l *loadFlags) source(paths []string, sample bool) iter.Seq2[corpus.Documen
 func runExtract(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("extract", "policyfacts extract [flags] PATH...", stderr, extractHelp)
 	var bf batchFlags
-	bf.register(fs, "jsonl", "csv")
+	bf.register(fs, "jsonl", "csv", "parquet")
+	var tf tableFlags
+	tf.register(fs)
 	quiet := fs.Bool("q", false, "no progress bar")
 	keywords := fs.Int("keywords", 0, "list each document's top `N` terms by TF-IDF (this cuts the text into words, more than doubling the time)")
 	bom := fs.Bool("bom", false, "start CSV with a UTF-8 byte-order mark (for Excel)")
@@ -138,6 +146,10 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if err := tf.check(fs, &bf, stderr); err != nil {
+		return err
+	}
+	tf.quiet = *quiet
 	if *bom && bf.format != "csv" {
 		fmt.Fprintln(stderr, "policyfacts extract: --bom is for --format csv")
 		return errUsage
@@ -157,16 +169,11 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	ctx, received, stop := signalContext()
 	defer stop()
 
-	o, err := openOutput(bf.out, stdout)
+	sink, err := newSink(ctx, &bf, &tf, *bom, stdout, stderr)
 	if err != nil {
 		return err
 	}
-	defer o.abort()
-	bw := bufio.NewWriterSize(o, 1<<16)
-	if *bom {
-		bw.WriteString("\uFEFF")
-	}
-	enc := newEncoder(bw, bf.format)
+	defer sink.abort()
 	prog := newProgress(stderr, *quiet)
 	var ok, failed int
 	var failures failedList
@@ -187,7 +194,7 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 			prog.tick(ok, failed)
 			continue
 		}
-		if err := enc.encode(it.Result); err != nil {
+		if err := sink.encode(&it.Result); err != nil {
 			return err
 		}
 		ok++
@@ -195,18 +202,12 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	}
 	prog.done(ok, failed, int(bf.skipped.Load()))
 	if ctx.Err() != nil {
-		return &interruptedError{sig: received(), n: ok + failed, out: bf.out}
+		return &interruptedError{sig: received(), n: ok + failed, out: bf.out, note: sink.note()}
 	}
-	if ok+failed == 0 {
+	if ok+failed+sink.skipped() == 0 {
 		return noDocuments(int(bf.skipped.Load()))
 	}
-	if err := enc.flush(); err != nil {
-		return err
-	}
-	if err := bw.Flush(); err != nil {
-		return err
-	}
-	if err := o.commit(); err != nil {
+	if err := sink.commit(); err != nil {
 		return err
 	}
 	if *failedPath != "" {

@@ -6,6 +6,7 @@ import (
 	"io"
 
 	"github.com/policyfacts/policyfacts/metrics"
+	"github.com/policyfacts/policyfacts/tables/parquetfile"
 )
 
 const recordsHelp = `
@@ -22,28 +23,63 @@ out. See README.md for the rule and the columns.`
 func runRecords(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("records", "policyfacts records [flags] PATH...", stderr, recordsHelp)
 	var bf batchFlags
-	bf.register(fs, "csv", "jsonl")
-	wide := fs.Bool("wide", false, "CSV with one row per region-year and one numeric column per indicator×measure×kind, with Stata-safe names (see --codebook)")
+	bf.register(fs, "csv", "jsonl", "parquet")
+	var tf tableFlags
+	tf.register(fs)
+	wide := fs.Bool("wide", false, "CSV or Parquet with one row per region-year and one numeric column per indicator×measure×kind, with Stata-safe names (see --codebook)")
 	bom := fs.Bool("bom", false, "start CSV with a UTF-8 byte-order mark (for Excel)")
 	codebook := fs.String("codebook", "", "also write to `FILE` the codebook of the wide CSV: each column's indicator, measure, kind, unit and meaning")
 	paths, err := bf.parse(fs, args, stderr)
 	if err != nil {
 		return err
 	}
+	if err := tf.check(fs, &bf, stderr); err != nil {
+		return err
+	}
 	ctx, received, stop := signalContext()
 	defer stop()
+	var db *sqliteSink
+	if tf.sqlite != "" {
+		if db, err = newSQLiteSink(ctx, &bf, &tf, stderr); err != nil {
+			return err
+		}
+		defer db.abort()
+	}
 	var docs []metrics.DocFacts
-	failed := 0
+	failed, stored := 0, 0
 	for it := range until(ctx, bf.batch(ctx, paths, nil)) {
 		if it.Err != nil {
 			failed++
 			fmt.Fprintf(stderr, "policyfacts: %v\n", it.Err)
 			continue
 		}
+		if db != nil {
+			if err := db.encode(&it.Result); err != nil {
+				return err
+			}
+			stored++
+			continue
+		}
 		docs = append(docs, it.Result.DocFacts())
 	}
 	if ctx.Err() != nil {
-		return &interruptedError{sig: received(), n: len(docs) + failed, out: bf.out}
+		ie := &interruptedError{sig: received(), n: len(docs) + stored + failed, out: bf.out}
+		if db != nil {
+			ie.note = db.note()
+		}
+		return ie
+	}
+	if db != nil {
+		if stored+failed+db.skipped() == 0 {
+			return noDocuments(int(bf.skipped.Load()))
+		}
+		if err := db.commit(); err != nil {
+			return err
+		}
+		if failed > 0 {
+			return errSomeFailed
+		}
+		return nil
 	}
 	if len(docs)+failed == 0 {
 		return noDocuments(int(bf.skipped.Load()))
@@ -57,6 +93,10 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 	bw := bufio.NewWriter(o)
 	opts := metrics.CSVOptions{BOM: *bom}
 	switch {
+	case bf.format == "parquet" && *wide:
+		err = parquetfile.WriteWide(bw, recs)
+	case bf.format == "parquet":
+		err = parquetfile.WriteRecords(bw, recs)
 	case bf.format == "jsonl":
 		err = metrics.WriteJSONL(bw, recs)
 	case *wide:

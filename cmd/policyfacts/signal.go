@@ -57,10 +57,16 @@ type interruptedError struct {
 	sig os.Signal
 	n   int    // documents done when it arrived
 	out string // the -o file, "" for stdout
+	// note, when set, says what the output holds instead of the -o
+	// file's fate (a database keeps what was stored).
+	note string
 }
 
 func (e *interruptedError) Error() string {
 	msg := fmt.Sprintf("interrupted (%s) after %s", signalName(e.sig), plural(e.n, "document"))
+	if e.note != "" {
+		return msg + "; " + e.note
+	}
 	if e.out != "" {
 		msg += "; " + e.out + " not written"
 		if _, err := os.Stat(e.out); err == nil {

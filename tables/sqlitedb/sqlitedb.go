@@ -26,6 +26,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/url"
 
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver
@@ -556,4 +557,57 @@ func (d *DB) Records(ctx context.Context) ([]metrics.Record, error) {
 		}
 	}
 	return out, nil
+}
+
+// dumpTables are the tables Dump writes, with the columns that order
+// their rows.
+var dumpTables = []struct{ name, order string }{
+	{"meta", "key"},
+	{"documents", "doc_no"},
+	{"quantities", "doc_id, seq"},
+	{"facts", "doc_id, seq"},
+	{"sectors", "doc_id, seq"},
+	{"slogans", "doc_id, seq"},
+	{"keywords", "doc_id, seq"},
+	{"records", "record_id"},
+	{"record_alternatives", "record_id, alt"},
+	{"record_sources", "record_id, role, alt, seq"},
+}
+
+// Dump writes every row of every table to w, one line each (the table's
+// name, then its values as a Go-quoted list), the tables in a fixed order
+// and the rows by key: two databases of the same content dump the same
+// text.
+func (d *DB) Dump(ctx context.Context, w io.Writer) error {
+	for _, tb := range dumpTables {
+		rows, err := d.db.QueryContext(ctx, `SELECT * FROM `+tb.name+` ORDER BY `+tb.order)
+		if err != nil {
+			return fmt.Errorf("sqlitedb: %w", err)
+		}
+		cols, err := rows.Columns()
+		if err != nil {
+			rows.Close()
+			return fmt.Errorf("sqlitedb: %w", err)
+		}
+		vals, ptrs := make([]any, len(cols)), make([]any, len(cols))
+		for i := range vals {
+			ptrs[i] = &vals[i]
+		}
+		for rows.Next() {
+			if err := rows.Scan(ptrs...); err != nil {
+				rows.Close()
+				return fmt.Errorf("sqlitedb: %w", err)
+			}
+			if _, err := fmt.Fprintf(w, "%s %q\n", tb.name, vals); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		err = rows.Err()
+		rows.Close()
+		if err != nil {
+			return fmt.Errorf("sqlitedb: %w", err)
+		}
+	}
+	return nil
 }
