@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"strings"
 	"unicode/utf8"
 
@@ -32,7 +33,22 @@ var ErrRTF = errors.New("corpus: an RTF document, not read: convert it to .docx 
 var (
 	errOfficeEncrypted = fmt.Errorf("%w: a password-protected Office document; open it with its password and save a copy without one as .docx", ErrEncrypted)
 	errZipEncrypted    = fmt.Errorf("%w: an encrypted zip entry; extract the archive with its password (unzip -P PASSWORD, or 7z x) and read the files", ErrEncrypted)
+	// errZipArchiveEncrypted: an archive whose directory cannot be read
+	// and whose first entry is encrypted (an encrypted directory, or a
+	// damaged encrypted archive)
+	errZipArchiveEncrypted = fmt.Errorf("%w: an encrypted zip archive; extract it with its password (unzip -P PASSWORD, or 7z x) and read the files", ErrEncrypted)
 )
+
+// zipHeadEncrypted reports a zip archive whose first entry's local header
+// has the flag of encryption (bit 0) or of an encrypted directory (bit 13).
+func zipHeadEncrypted(r io.ReaderAt) bool {
+	var h [8]byte
+	if _, err := r.ReadAt(h[:], 0); err != nil {
+		return false
+	}
+	flags := binary.LittleEndian.Uint16(h[6:])
+	return bytes.HasPrefix(h[:], []byte("PK\x03\x04")) && flags&(1|1<<13) != 0
+}
 
 // format is the kind of a file told by its first bytes.
 type format uint8

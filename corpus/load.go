@@ -16,9 +16,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/unicode"
+	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
@@ -60,7 +61,19 @@ type FileError struct {
 	Err  error
 }
 
-func (e *FileError) Error() string { return e.Path + ": " + e.Err.Error() }
+// Error names the file, quoted (as %q quotes it) if its name holds a
+// control character (a line break) or bytes that are not UTF-8, so that
+// the message stays one line that names the file exactly.
+func (e *FileError) Error() string { return quotePath(e.Path) + ": " + e.Err.Error() }
+
+// quotePath returns p as it is, or quoted if it holds a control character
+// or bytes that are not UTF-8.
+func quotePath(p string) string {
+	if !utf8.ValidString(p) || strings.ContainsFunc(p, unicode.IsControl) {
+		return strconv.Quote(p)
+	}
+	return p
+}
 func (e *FileError) Unwrap() error { return e.Err }
 
 // ErrUnsafePath reports an archive entry whose name would escape its folder.
@@ -68,6 +81,15 @@ var ErrUnsafePath = errors.New("corpus: unsafe path in archive entry")
 
 // ErrTooLarge reports a file over Options.MaxFileSize.
 var ErrTooLarge = errors.New("corpus: file too large")
+
+// ErrNotRegular reports a file found in a directory that is no regular
+// file (a FIFO, a socket, a device): it is not opened, since opening or
+// reading it may wait forever.
+var ErrNotRegular = errors.New("corpus: not a regular file (a FIFO, socket or device), not read")
+
+// ErrNestedArchive reports a zip archive inside a zip archive, which is
+// not opened.
+var ErrNestedArchive = errors.New("corpus: a zip archive inside a zip archive, not read: extract it and read its files")
 
 // ErrNoStdin reports the path "-" (standard input) where Options.Stdin is
 // not set, or named a second time.
@@ -238,6 +260,7 @@ func Sources(paths []string, opts Options) iter.Seq2[Source, error] {
 				continue
 			}
 			var files []string
+			irregular := map[string]bool{} // files that are no regular files
 			err = filepath.WalkDir(p, func(fp string, d fs.DirEntry, err error) error {
 				if err != nil {
 					files = append(files, fp) // reported when opened
@@ -251,6 +274,9 @@ func Sources(paths []string, opts Options) iter.Seq2[Source, error] {
 				case d.IsDir():
 				case KindOf(fp) != KindUnknown:
 					files = append(files, fp)
+					if !regular(fp, d) {
+						irregular[fp] = true
+					}
 				case opts.Skipped != nil:
 					opts.Skipped(fp)
 				}
@@ -263,12 +289,33 @@ func Sources(paths []string, opts Options) iter.Seq2[Source, error] {
 			}
 			sort.Strings(files)
 			for _, fp := range files {
+				if irregular[fp] {
+					if !yield(Source{ID: filepath.Base(fp), Path: fp}, &FileError{Path: fp, Err: ErrNotRegular}) {
+						return
+					}
+					continue
+				}
 				if !walkFile(fp, KindOf(fp), opts, yield) {
 					return
 				}
 			}
 		}
 	}
+}
+
+// regular reports whether the directory entry d, at path fp, is a regular
+// file or a link to one (a link whose target is missing counts: opening
+// it fails at once, and is reported).
+func regular(fp string, d fs.DirEntry) bool {
+	t := d.Type()
+	if t&fs.ModeSymlink != 0 {
+		st, err := os.Stat(fp)
+		if err != nil {
+			return true
+		}
+		t = st.Mode().Type()
+	}
+	return t&fs.ModeType == 0
 }
 
 func walkFile(p string, k Kind, opts Options, yield func(Source, error) bool) bool {
@@ -470,7 +517,7 @@ func decodingReader(r io.Reader, override string) (io.Reader, string, error) {
 		if utf8.Valid(head) && len(head) < 64<<10 {
 			return br, d.enc, nil // all of it, valid
 		}
-		return transform.NewReader(br, unicode.UTF8.NewDecoder()), d.enc, nil
+		return transform.NewReader(br, xunicode.UTF8.NewDecoder()), d.enc, nil
 	}
 	e, _, err := lookupEncoding(d.enc)
 	if err != nil {
@@ -783,6 +830,9 @@ func pickKey(obj map[string]any) string {
 func readZip(f io.ReaderAt, size int64, base, p string, opts Options, yield func(Source, error) bool) bool {
 	zr, err := zip.NewReader(f, size)
 	if err != nil {
+		if zipHeadEncrypted(f) {
+			err = fmt.Errorf("%w: %w", errZipArchiveEncrypted, err)
+		}
 		return yield(Source{ID: base, Path: p}, &FileError{Path: p, Err: err})
 	}
 	limit := opts.maxFileSize()
@@ -802,7 +852,13 @@ func readZip(f io.ReaderAt, size int64, base, p string, opts Options, yield func
 			continue
 		}
 		k := KindOf(name)
-		if k == KindUnknown || k == KindZip {
+		if k == KindZip {
+			if !fail(ErrNestedArchive) {
+				return false
+			}
+			continue
+		}
+		if k == KindUnknown {
 			if opts.Skipped != nil {
 				opts.Skipped(p + "#" + name)
 			}

@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"archive/zip"
 	"bytes"
 	"errors"
 	"fmt"
@@ -423,6 +424,52 @@ func TestFigureAboveTitle(t *testing.T) {
 				if strings.Contains(clean, w) {
 					t.Errorf("clean %q holds %q", clean, w)
 				}
+			}
+		})
+	}
+}
+
+// TestSourceMessages checks what errors say: a file name with a line
+// break quoted, a zip inside a zip named, an encrypted archive said to
+// be encrypted.
+func TestSourceMessages(t *testing.T) {
+	zipOf := func(flags uint16, entries ...string) []byte {
+		var b bytes.Buffer
+		zw := zip.NewWriter(&b)
+		for _, name := range entries {
+			w, err := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Store, Flags: flags})
+			if err != nil {
+				t.Fatal(err)
+			}
+			w.Write([]byte("协议引资204亿元。"))
+		}
+		zw.Close()
+		return b.Bytes()
+	}
+	encrypted := zipOf(1, "a.txt")
+	tests := []struct {
+		name    string
+		file    string
+		content []byte
+		is      error
+		msg     string // the message, after the directory
+	}{
+		{name: "line break in the name", file: "a\nb.txt", content: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), is: ErrBinary, msg: `a\nb.txt"`},
+		{name: "zip inside a zip", file: "outer.zip", content: zipOf(0, "inner.zip", "ok.txt"), is: ErrNestedArchive, msg: "outer.zip#inner.zip: corpus: a zip archive inside a zip archive"},
+		{name: "encrypted entry", file: "enc.zip", content: encrypted, is: ErrEncrypted, msg: "enc.zip#a.txt: corpus: encrypted"},
+		{name: "encrypted archive, directory unreadable", file: "enc2.zip", content: encrypted[:len(encrypted)-30], is: ErrEncrypted, msg: "enc2.zip: corpus: encrypted, not read: an encrypted zip archive"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			dir := t.TempDir()
+			p := writeFile(t, dir, tc.file, tc.content)
+			_, errs := collect(t, []string{p}, Options{})
+			if len(errs) != 1 {
+				t.Fatalf("errors %v, want one", errs)
+			}
+			msg := errs[0].Error()
+			if !errors.Is(errs[0], tc.is) || !strings.Contains(msg, tc.msg) || strings.Contains(msg, "\n") {
+				t.Errorf("error %q, want %v, holding %q, on one line", msg, tc.is, tc.msg)
 			}
 		})
 	}
