@@ -259,7 +259,9 @@ type BatchOptions struct {
 // and sends one Item per document on the returned channel, in input order,
 // whatever the number of workers. At most about 3×Workers documents are
 // held in memory at once: a slow consumer slows the reading of src. The
-// channel is closed when src is exhausted or ctx is cancelled.
+// channel is closed when src is exhausted or ctx is cancelled, even while
+// src is blocked (a file that never delivers its bytes): the goroutine
+// reading src then ends when src returns.
 func Batch(ctx context.Context, src iter.Seq2[corpus.Source, error], opts BatchOptions) <-chan Item {
 	workers := opts.Workers
 	if workers <= 0 {
@@ -312,7 +314,17 @@ func Batch(ctx context.Context, src iter.Seq2[corpus.Source, error], opts BatchO
 	}()
 	go func() { // collector: delivers in order
 		defer close(out)
-		for done := range order {
+		for {
+			var done chan Item
+			select {
+			case d, ok := <-order:
+				if !ok {
+					return
+				}
+				done = d
+			case <-ctx.Done(): // the reader may be stuck in src (a file that blocks)
+				return
+			}
 			select {
 			case it := <-done:
 				select {

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +13,7 @@ import (
 	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/policyfacts/policyfacts/corpus"
 )
@@ -61,8 +64,9 @@ func TestBatchRobustness(t *testing.T) {
 	if d := time.Since(start); d > 60*time.Second {
 		t.Errorf("batch took %s", d)
 	}
-	if got := strings.Join(failed, " "); got != "b_image.txt g_archive.zip#../../etc/evil.txt" {
-		t.Errorf("failed = %q, want the image and the path-traversal entry", got)
+	// e_broken.csv is reported for its unclosed quote, its rows read
+	if got := strings.Join(failed, " "); got != "b_image.txt e_broken.csv g_archive.zip#../../etc/evil.txt" {
+		t.Errorf("failed = %q, want the image, the CSV's unclosed quote and the path-traversal entry", got)
 	}
 	want := map[string]int{
 		"a_empty.txt": 0, "c_truncated_gbk.txt": 3, "d_one_line.txt": 40000, "f_deep.html": 1,
@@ -73,8 +77,225 @@ func TestBatchRobustness(t *testing.T) {
 			t.Errorf("%s: %d quantities (present %v), want %d", id, got, ok, n)
 		}
 	}
-	if _, ok := quantities["e_broken.csv#1"]; !ok {
-		t.Errorf("broken CSV gave no document: ids %v", ids)
+	if quantities["e_broken.csv#1"] != 1 || quantities["e_broken.csv#2"] != 1 {
+		t.Errorf("broken CSV: rows 1 and 2 not read as rows: ids %v", ids)
+	}
+
+	t.Run("bad among good", func(t *testing.T) { batchBadAmongGood(t) })
+}
+
+// batchRun is what a batch gave: each document's result as JSON, each
+// failure's error, by id, and the ids in order.
+type batchRun struct {
+	json map[string]string
+	errs map[string]error
+	ids  []string
+}
+
+// runBatch runs Batch over paths with opts, within a time bound.
+func runBatch(t *testing.T, paths []string, opts corpus.Options) batchRun {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	r := batchRun{json: map[string]string{}, errs: map[string]error{}}
+	for it := range Batch(ctx, corpus.Sources(paths, opts), BatchOptions{Workers: 2}) {
+		r.ids = append(r.ids, it.ID)
+		if it.Err != nil {
+			r.errs[it.ID] = it.Err
+			continue
+		}
+		b, err := json.Marshal(it.Result)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.json[it.ID] = string(b)
+	}
+	if ctx.Err() != nil {
+		t.Fatalf("batch did not end in 2 minutes")
+	}
+	return r
+}
+
+// batchBadAmongGood runs a batch of good documents, then the same with a
+// hostile file of each kind among them: the good documents' output is
+// byte-identical, each hostile file gives the right figures or is
+// reported, naming what failed.
+func batchBadAmongGood(t *testing.T) {
+	const limit = 1 << 20 // the document size limit of both runs
+	good := map[string][]byte{
+		"good.txt":   []byte("县长在全县招商引资大会上的讲话\n去年全县协议引资86亿元，同比增长12.5%。"),
+		"good.html":  []byte("<html><head><title>在全市经济工作会议上的讲话</title></head><body><p>今年全市地区生产总值增长5.5%左右，协议引资120亿元以上。</p></body></html>"),
+		"good.csv":   []byte("id,text\ng1,到位资金165.02亿元。\ng2,新签约项目89个。\n"),
+		"good.jsonl": []byte("{\"id\":\"j1\",\"text\":\"协议引资204亿元\"}\n{\"id\":\"j2\",\"text\":\"增长8%\"}\n"),
+	}
+	speech := "市长在全市招商引资工作会议上的讲话\n同志们：\n今年以来，全市上下认真贯彻落实决策部署，协议引资204亿元，同比增长31.3%，新签约项目89个。\n"
+	var stray, bigCell, badHead strings.Builder
+	stray.WriteString("id,text\n")
+	for i := range 1000 {
+		if i == 10 {
+			fmt.Fprintf(&stray, "s%d,\"协议引资%d亿元\n", i, i+1) // the quote never closed, on line 12
+			continue
+		}
+		fmt.Fprintf(&stray, "s%d,协议引资%d亿元\n", i, i+1)
+	}
+	bigCell.WriteString("id,text\nb1,协议引资1亿元\nb2,\"" + strings.Repeat("协议引资204亿元。", limit/20) + "\"\nb3,协议引资3亿元\n")
+	badHead.WriteString("id,text\nh1,协议引资1亿元\xFF，增长8%\n")
+	for i := 2; i <= 100; i++ {
+		fmt.Fprintf(&badHead, "h%d,协议引资%d亿元\n", i, i)
+	}
+	var nested bytes.Buffer
+	zw := zip.NewWriter(&nested)
+	for _, name := range []string{"inner.zip", "ok.txt"} {
+		w, _ := zw.Create(name)
+		w.Write([]byte("协议引资204亿元。"))
+	}
+	zw.Close()
+	utf16, _ := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte("市长在全市招商引资工作会议上的讲话。今年要确保协议引资二百五十亿元以上，实际到位资金增长百分之二十。"))
+	damaged := []byte(strings.Repeat("协议引资204亿元，\xFF", 50)) // one character in eleven bad
+	bad := map[string][]byte{
+		"m_table.html":      []byte("<table><tr><td>年份</td><td>协议引资</td></tr><tr><td>2019</td><td>204亿元</td></tr><tr><td>88</td><td>10%</td></tr></table>"),
+		"n_form.html":       []byte(`<html><body><form method="post" action="./Default.aspx" id="form1"><div><button type="button">搜索<div class="content"><p>全市协议引资204亿元，增长8%。</p></div></div></form></body></html>`),
+		"o_bad_byte.txt":    []byte(strings.Replace(speech, "协议引资204亿元", "协议引资204亿元\xFF", 1)),
+		"p_bad_head.csv":    []byte(badHead.String()),
+		"q_stray_quote.csv": []byte(stray.String()),
+		"r_declared.html":   []byte(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>` + speech + `</p></body></html>`),
+		"s_above_title.txt": []byte("全市上半年到位资金165亿元。\n" + speech),
+		"t_long_line.jsonl": []byte("{\"id\":\"l1\",\"text\":\"协议引资1亿元\"}\n{\"id\":\"l2\",\"text\":\"" + strings.Repeat("协议引资204亿元。", limit/20) + "\"}\n{\"id\":\"l3\",\"text\":\"协议引资3亿元\"}\n"),
+		"u_big_cell.csv":    []byte(bigCell.String()),
+		"v_utf16.txt":       utf16,
+		"w_nested.zip":      nested.Bytes(),
+		"x_damaged.txt":     damaged,
+	}
+	goodDir, mixDir := t.TempDir(), t.TempDir()
+	for name, b := range good {
+		for _, dir := range []string{goodDir, mixDir} {
+			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for name, b := range bad {
+		if err := os.WriteFile(filepath.Join(mixDir, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	fifo := mkfifo(filepath.Join(mixDir, "y_fifo.txt")) == nil // opening it would wait for a writer
+	opts := corpus.Options{IDColumn: "id", MaxFileSize: limit}
+	alone := runBatch(t, []string{goodDir}, opts)
+	mixed := runBatch(t, []string{mixDir}, opts)
+	if len(alone.errs) != 0 || len(alone.json) != 6 {
+		t.Fatalf("good documents alone: %d results, errors %v", len(alone.json), alone.errs)
+	}
+	for id, want := range alone.json {
+		if got := mixed.json[id]; got != want {
+			t.Errorf("%s: output changed among hostile files:\n got %s\nwant %s", id, got, want)
+		}
+	}
+
+	// figures each hostile document gives, by id: (text, value) pairs
+	type figure struct {
+		text  string
+		value float64
+	}
+	wantFigures := map[string][]figure{
+		"m_table.html":           {{"204亿元", 2.04e10}, {"10%", 10}},
+		"n_form.html":            {{"204亿元", 2.04e10}, {"8%", 8}},
+		"o_bad_byte.txt":         {{"204亿元", 2.04e10}, {"31.3%", 31.3}, {"89个", 89}},
+		"p_bad_head.csv#h1":      {{"1亿元", 1e8}, {"8%", 8}},
+		"p_bad_head.csv#h100":    {{"100亿元", 1e10}},
+		"q_stray_quote.csv#s10":  {{"11亿元", 1.1e9}},
+		"q_stray_quote.csv#s11":  {{"12亿元", 1.2e9}},
+		"q_stray_quote.csv#s999": {{"1000亿元", 1e11}},
+		"r_declared.html":        {{"204亿元", 2.04e10}, {"31.3%", 31.3}},
+		"s_above_title.txt":      {{"165亿元", 1.65e10}, {"204亿元", 2.04e10}},
+		"t_long_line.jsonl#l3":   {{"3亿元", 3e8}},
+		"u_big_cell.csv#b3":      {{"3亿元", 3e8}},
+		"v_utf16.txt":            {{"二百五十亿元以上", 2.5e10}},
+		"w_nested.zip#ok.txt":    {{"204亿元", 2.04e10}},
+	}
+	for id, figs := range wantFigures {
+		js, ok := mixed.json[id]
+		if !ok {
+			t.Errorf("%s: no result (error %v)", id, mixed.errs[id])
+			continue
+		}
+		var res struct {
+			Quantities []struct {
+				Text  string  `json:"text"`
+				Value float64 `json:"value"`
+			} `json:"quantities"`
+		}
+		if err := json.Unmarshal([]byte(js), &res); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range figs {
+			found := false
+			for _, q := range res.Quantities {
+				found = found || q.Text == f.text && q.Value == f.value
+			}
+			if !found {
+				t.Errorf("%s: no figure %s = %g among %+v", id, f.text, f.value, res.Quantities)
+			}
+		}
+		for _, q := range res.Quantities {
+			if q.Value > 1e13 {
+				t.Errorf("%s: invented figure %s = %g", id, q.Text, q.Value)
+			}
+		}
+	}
+	rows := 0
+	for id := range mixed.json {
+		if strings.HasPrefix(id, "q_stray_quote.csv#") {
+			rows++
+		}
+	}
+	if rows != 1000 {
+		t.Errorf("q_stray_quote.csv: %d rows read, want 1000", rows)
+	}
+	wantErrs := map[string]string{ // id: a part of the message
+		"q_stray_quote.csv":      "q_stray_quote.csv: line 12: corpus: a quote opens a field that is never closed",
+		"t_long_line.jsonl#2":    "t_long_line.jsonl#2: line 2: corpus: record too large",
+		"u_big_cell.csv#2":       "u_big_cell.csv#2: line 3: corpus: record too large",
+		"w_nested.zip#inner.zip": "w_nested.zip#inner.zip: corpus: a zip archive inside a zip archive",
+		"x_damaged.txt":          "x_damaged.txt: corpus: damaged utf-8 text: 50 of",
+	}
+	if fifo {
+		wantErrs["y_fifo.txt"] = "y_fifo.txt: corpus: not a regular file"
+	}
+	for id, part := range wantErrs {
+		if err := mixed.errs[id]; err == nil || !strings.Contains(err.Error(), part) {
+			t.Errorf("%s: error %v, want one holding %q", id, err, part)
+		}
+	}
+	if len(mixed.errs) != len(wantErrs) {
+		t.Errorf("errors %v, want only %d", mixed.errs, len(wantErrs))
+	}
+}
+
+// TestBatchCancelBlocked cancels a batch whose source blocks (as opening
+// a FIFO does): the channel closes all the same.
+func TestBatchCancelBlocked(t *testing.T) {
+	release := make(chan struct{})
+	defer close(release)
+	src := func(yield func(corpus.Source, error) bool) {
+		if !yield(corpus.SourceOf(Sample()), nil) {
+			return
+		}
+		<-release // a file that never delivers its bytes
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	out := Batch(ctx, src, BatchOptions{Workers: 2})
+	if it := <-out; it.Err != nil {
+		t.Fatal(it.Err)
+	}
+	cancel()
+	select {
+	case _, ok := <-out:
+		if ok {
+			t.Error("an item after the blocked source")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Batch does not end when cancelled while its source blocks")
 	}
 }
 
