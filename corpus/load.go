@@ -35,7 +35,12 @@ type Options struct {
 	IDColumn string
 	// Cleaner cleans the loaded texts; nil uses a new one.
 	Cleaner *Cleaner
-	// MaxFileSize rejects larger plain files (archives are streamed); 0 means 256 MiB.
+	// MaxFileSize is the size limit of a document, in bytes; 0 means 256
+	// MiB. A larger file or zip entry is reported (ErrTooLarge) without
+	// being read when its size is known; a larger CSV record or JSON line
+	// is read through, not kept, and reported by its line
+	// (ErrRecordTooLarge), and the rows after it are read. Archives are
+	// streamed, whatever their size.
 	MaxFileSize int64
 	// Skipped, if set, is called with each file or zip entry that Sources
 	// passes over as no document (an unknown extension in a directory, a
@@ -349,6 +354,10 @@ func walkFile(p string, k Kind, opts Options, yield func(Source, error) bool) bo
 	}
 	var buf bytes.Buffer
 	if st, err := f.Stat(); err == nil { // room for the file in one allocation
+		if st.Mode().IsRegular() && st.Size() > limit { // too large: say so without reading it
+			f.Close()
+			return fail(fmt.Errorf("%w: over %d bytes", ErrTooLarge, limit))
+		}
 		buf.Grow(int(min(st.Size(), limit+1)) + bytes.MinRead)
 	}
 	_, err = buf.ReadFrom(io.LimitReader(f, limit+1))
@@ -866,6 +875,13 @@ func readZip(f io.ReaderAt, size int64, base, p string, opts Options, yield func
 		}
 		if zf.Flags&0x1 != 0 {
 			if !fail(errZipEncrypted) {
+				return false
+			}
+			continue
+		}
+		if k != KindCSV && k != KindJSONL && zf.UncompressedSize64 > uint64(limit) {
+			// too large by its stated size (the read below bounds it too)
+			if !fail(fmt.Errorf("%w: over %d bytes", ErrTooLarge, limit)) {
 				return false
 			}
 			continue

@@ -5,6 +5,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -472,5 +475,33 @@ func TestSourceMessages(t *testing.T) {
 				t.Errorf("error %q, want %v, holding %q, on one line", msg, tc.is, tc.msg)
 			}
 		})
+	}
+}
+
+// TestTooLargeNotRead reports a file over the size limit without reading
+// it: a sparse file of 1 GiB costs no 256 MiB buffer.
+func TestTooLargeNotRead(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "huge.txt")
+	f, err := os.Create(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(1 << 30); err != nil {
+		f.Close()
+		t.Skipf("no sparse file: %v", err)
+	}
+	f.Close()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	var errs []error
+	for _, err := range Sources([]string{p}, Options{}) {
+		errs = append(errs, err)
+	}
+	runtime.ReadMemStats(&after)
+	if len(errs) != 1 || !errors.Is(errs[0], ErrTooLarge) {
+		t.Fatalf("errors %v, want ErrTooLarge", errs)
+	}
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
+		t.Errorf("rejecting a file of 1 GiB allocated %d bytes", alloc)
 	}
 }
