@@ -35,6 +35,7 @@ status is 130, 143 or 129.`
 
 type loadFlags struct {
 	encoding, textColumn, idColumn string
+	maxDocSize                     int64
 	skipped                        atomic.Int64 // files passed over as no document
 }
 
@@ -42,11 +43,12 @@ func (l *loadFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&l.encoding, "encoding", "", "decode input as this encoding (gbk, gb18030, big5, utf-8, utf-16le ...) instead of detecting it")
 	fs.StringVar(&l.textColumn, "text-column", "", "CSV column or JSONL key holding the text (default: full_text, text, content or 正文, else the longest)")
 	fs.StringVar(&l.idColumn, "id-column", "", "CSV column or JSONL key used as the row key in document ids (default: the row number)")
+	fs.Int64Var(&l.maxDocSize, "max-doc-size", 256<<20, "largest document, in `bytes`: a file, zip entry, CSV row or JSON line over it is reported and skipped")
 }
 
 func (l *loadFlags) options() corpus.Options {
 	return corpus.Options{Encoding: l.encoding, TextColumn: l.textColumn, IDColumn: l.idColumn,
-		Skipped: func(string) { l.skipped.Add(1) }, Stdin: stdin}
+		MaxFileSize: l.maxDocSize, Skipped: func(string) { l.skipped.Add(1) }, Stdin: stdin}
 }
 
 // batchFlags are the flags of the commands that run a batch.
