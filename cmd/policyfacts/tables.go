@@ -248,7 +248,7 @@ func (s *sqliteSink) encode(r *policyfacts.Result) error {
 }
 
 func (s *sqliteSink) commit() error {
-	recs, err := s.db.UpdateRecords(s.ctx)
+	recs, err := s.db.Finish(s.ctx)
 	if err != nil {
 		return err
 	}

@@ -31,3 +31,18 @@ func sqlExec(t *testing.T, path, stmt string) {
 		t.Fatal(err)
 	}
 }
+
+// count runs a query of one number on the database at path.
+func count(t *testing.T, path, query string) int {
+	t.Helper()
+	db, err := sql.Open("sqlite", "file:"+path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var n int
+	if err := db.QueryRow(query).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}

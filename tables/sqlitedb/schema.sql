@@ -2,7 +2,8 @@
 -- table of extraction results is keyed by (doc_id, seq) and joins the
 -- documents table on doc_id; seq is the row's place in the document's
 -- list, from 0. Lists (positions, codes) are JSON arrays, queried with
--- json_each. A JSON null of the output is NULL here.
+-- json_each. A JSON null of the output is NULL here. The secondary
+-- indexes are in indexes.sql.
 CREATE TABLE IF NOT EXISTS meta (
 	key   TEXT PRIMARY KEY,
 	value TEXT NOT NULL
@@ -23,7 +24,6 @@ CREATE TABLE IF NOT EXISTS documents (
 	encoding     TEXT,
 	redacted     INTEGER NOT NULL
 );
-CREATE INDEX IF NOT EXISTS documents_region ON documents (region_code, year);
 
 CREATE TABLE IF NOT EXISTS quantities (
 	doc_id    TEXT NOT NULL REFERENCES documents (doc_id),
@@ -38,7 +38,6 @@ CREATE TABLE IF NOT EXISTS quantities (
 	scale     TEXT,
 	PRIMARY KEY (doc_id, seq)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS quantities_unit ON quantities (unit, value);
 
 CREATE TABLE IF NOT EXISTS facts (
 	doc_id      TEXT NOT NULL REFERENCES documents (doc_id),
@@ -62,7 +61,6 @@ CREATE TABLE IF NOT EXISTS facts (
 	end         INTEGER NOT NULL,
 	PRIMARY KEY (doc_id, seq)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS facts_indicator ON facts (indicator, year, kind, measure);
 
 CREATE TABLE IF NOT EXISTS sectors (
 	doc_id    TEXT NOT NULL REFERENCES documents (doc_id),
@@ -76,7 +74,6 @@ CREATE TABLE IF NOT EXISTS sectors (
 	positions TEXT NOT NULL, -- JSON array of byte offsets
 	PRIMARY KEY (doc_id, seq)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS sectors_name ON sectors (name);
 
 CREATE TABLE IF NOT EXISTS slogans (
 	doc_id    TEXT NOT NULL REFERENCES documents (doc_id),
@@ -86,7 +83,6 @@ CREATE TABLE IF NOT EXISTS slogans (
 	positions TEXT NOT NULL,
 	PRIMARY KEY (doc_id, seq)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS slogans_text ON slogans (text);
 
 CREATE TABLE IF NOT EXISTS keywords (
 	doc_id TEXT NOT NULL REFERENCES documents (doc_id),
@@ -96,7 +92,6 @@ CREATE TABLE IF NOT EXISTS keywords (
 	count  INTEGER NOT NULL,
 	PRIMARY KEY (doc_id, seq)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS keywords_text ON keywords (text);
 
 -- Annual records, rebuilt from the facts of every stored document at the
 -- end of each complete run; record_id is the record's place in the
@@ -124,8 +119,6 @@ CREATE TABLE IF NOT EXISTS records (
 	attainment        REAL,
 	revised_from      REAL
 );
-CREATE INDEX IF NOT EXISTS records_cell ON records (region_code, year, indicator);
-CREATE INDEX IF NOT EXISTS records_indicator ON records (indicator, year);
 
 -- The other values of a record's cell; alt numbers them from 1.
 CREATE TABLE IF NOT EXISTS record_alternatives (
@@ -156,4 +149,3 @@ CREATE TABLE IF NOT EXISTS record_sources (
 	section   TEXT NOT NULL,
 	PRIMARY KEY (record_id, role, alt, seq)
 ) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS record_sources_doc ON record_sources (doc_id);

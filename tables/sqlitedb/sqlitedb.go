@@ -2,17 +2,20 @@
 // SQLite database (modernc.org/sqlite: pure Go, no cgo), laid out as the
 // tables of package tables: documents, quantities, facts, sectors,
 // slogans, keywords, and records with record_alternatives and
-// record_sources. schema.sql, embedded, is the layout, with its keys and
-// indexes.
+// record_sources. schema.sql, embedded, is the layout with its keys;
+// indexes.sql holds the secondary indexes.
 //
 // A database is a store of documents keyed by doc_id. Put writes one
 // document and all its rows in one transaction, so a run killed at any
 // point leaves whole documents only; a document put again replaces its
 // rows and keeps its place (doc_no). IDs lists the documents stored, so
 // that a rerun over the same inputs can skip them (the command's
-// --resume). UpdateRecords rebuilds the records from the facts of every
-// stored document, in doc_no order, in one transaction: a run that was
-// interrupted and resumed ends with the same content as one that was not.
+// --resume). Finish ends a run: it creates the secondary indexes where
+// they are missing (building them once costs far less than keeping them
+// up to date through a first run) and rebuilds the records from the facts
+// of every stored document, in doc_no order, in one transaction. A run
+// that was interrupted and resumed ends with the same content as one that
+// was not.
 //
 // The database is opened in WAL mode with synchronous=NORMAL: a committed
 // document survives the process being killed; a power cut may lose the
@@ -38,6 +41,9 @@ import (
 
 //go:embed schema.sql
 var schema string
+
+//go:embed indexes.sql
+var indexes string
 
 // Layout is the version of schema.sql, kept in the meta table beside the
 // output's schema version; a database of another layout or schema
@@ -423,10 +429,14 @@ func (d *DB) query(ctx context.Context, q string, row func(scanner) error, args 
 	return nil
 }
 
-// UpdateRecords rebuilds the records tables from the facts of every
-// stored document (metrics.Records over the documents in doc_no order),
-// in one transaction, and returns the records.
-func (d *DB) UpdateRecords(ctx context.Context) ([]metrics.Record, error) {
+// Finish ends a run: it creates the secondary indexes (indexes.sql) where
+// they are missing and rebuilds the records tables from the facts of every
+// stored document (metrics.Records over the documents in doc_no order), in
+// one transaction, and returns the records.
+func (d *DB) Finish(ctx context.Context) ([]metrics.Record, error) {
+	if _, err := d.db.ExecContext(ctx, indexes); err != nil {
+		return nil, fmt.Errorf("sqlitedb: indexes: %w", err)
+	}
 	rows, err := d.rows(ctx, false)
 	if err != nil {
 		return nil, err
@@ -492,7 +502,7 @@ func (d *DB) putRecords(ctx context.Context, recs []metrics.Record) error {
 	return tx.Commit()
 }
 
-// Records reads back the records UpdateRecords stored, in order.
+// Records reads back the records Finish stored, in order.
 func (d *DB) Records(ctx context.Context) ([]metrics.Record, error) {
 	var rows []tables.Record
 	err := d.query(ctx, `SELECT region, region_name, region_code, region_level, year, indicator, kind, measure, since, value, unit, bound,

@@ -14,7 +14,7 @@ import (
 	"github.com/policyfacts/policyfacts/tables/sqlitedb"
 )
 
-func open(t *testing.T, path string) *sqlitedb.DB {
+func open(t testing.TB, path string) *sqlitedb.DB {
 	t.Helper()
 	db, err := sqlitedb.Open(context.Background(), path)
 	if err != nil {
@@ -42,7 +42,7 @@ func store(t *testing.T, path string, results []policyfacts.Result, resume bool)
 			t.Fatal(err)
 		}
 	}
-	recs, err := db.UpdateRecords(ctx)
+	recs, err := db.Finish(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,10 @@ func TestRoundTrip(t *testing.T) {
 	}
 	metrics.WriteJSONL(&got, stored)
 	if len(stored) == 0 || fromUpdate.String() != want.String() {
-		t.Errorf("UpdateRecords gave %d records unlike metrics.Records", len(recs))
+		t.Errorf("Finish gave %d records unlike metrics.Records", len(recs))
+	}
+	if n := count(t, path, `SELECT count(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL`); n != 9 {
+		t.Errorf("%d secondary indexes after Finish, want the 9 of indexes.sql", n)
 	}
 	if got.String() != want.String() {
 		t.Errorf("records read back:\n got %.3000s\nwant %.3000s", got.String(), want.String())
