@@ -502,10 +502,22 @@ func FuzzDecode(f *testing.F) {
 	f.Add([]byte{0xEF, 0xBB, 0xBF, 'a'})
 	f.Add([]byte{0xFF, 0xFE, 'a', 0})
 	f.Add([]byte{0xD0, 0xAD, 0xD2, 0xE9})
+	f.Add(append([]byte("协议引资204亿元，"), 0xFF))
+	f.Add([]byte(`<meta charset="gb2312">协议引资204亿元`))
 	f.Fuzz(func(t *testing.T, b []byte) {
-		s, _, err := Decode(b, "")
-		if err == nil && !utf8.ValidString(s) {
-			t.Fatalf("Decode returned invalid UTF-8")
+		d, err := decode(b, "")
+		if !utf8.ValidString(d.text) {
+			t.Fatalf("decode returned invalid UTF-8")
+		}
+		if n := strings.Count(d.text, "\uFFFD"); n != d.invalid {
+			t.Fatalf("decode counts %d replacement characters, the text holds %d", d.invalid, n)
+		}
+		var de *DecodeError
+		if errors.As(err, &de) && (de.Bad > de.Total || de.Bad < 0) {
+			t.Fatalf("%v: %d bad of %d", err, de.Bad, de.Total)
+		}
+		if err != nil && d.text != "" && !errors.Is(err, ErrDamaged) {
+			t.Fatalf("text returned with error %v", err)
 		}
 	})
 }
@@ -757,11 +769,15 @@ func FuzzCheckText(f *testing.F) {
 				bad++
 			}
 		}
-		_, got, err := checkText(s, "utf-8")
-		if want := n > 20 && bad*10 > n || fffd > MaxInvalid(n); (err != nil) != want {
+		text, got, err := checkText(s, "utf-8")
+		notText := n > 20 && bad*10 > n
+		if want := notText || fffd > MaxInvalid(n); (err != nil) != want {
 			t.Errorf("checkText(%q): error %v, want one: %v (%d bad of %d)", s, err, want, bad, n)
 		}
-		if got != fffd {
+		if notText {
+			fffd = 0 // no text returned
+		}
+		if got != fffd || strings.Count(text, "\uFFFD") != got {
 			t.Errorf("checkText(%q) counts %d replacement characters, want %d", s, got, fffd)
 		}
 	})

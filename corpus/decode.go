@@ -314,7 +314,8 @@ func decodeChecked(e encoding.Encoding, b []byte, name string) (string, int, err
 // checkText rejects decoded text that is mostly replacement or control
 // characters (more than one in ten: not text), and reports text with more
 // replacement characters than MaxInvalid as damaged (the text is returned
-// with the error). It returns the count of replacement characters. s is
+// with the error). It returns the count of replacement characters in the
+// text it returns. s is
 // valid UTF-8 (every decoder here writes U+FFFD for what it cannot read),
 // so its bytes tell: a rune starts at every byte that is no continuation
 // byte, a control character is a byte below 0x20.
@@ -326,7 +327,7 @@ func checkText(s, name string) (string, int, error) {
 	}
 	bad, n := fffd+c.ctl, len(s)-c.cont
 	if n > 20 && bad*10 > n {
-		return "", fffd, &DecodeError{Encoding: name, Bad: bad, Total: n}
+		return "", 0, &DecodeError{Encoding: name, Bad: bad, Total: n}
 	}
 	if fffd > MaxInvalid(n) {
 		return s, fffd, &DecodeError{Encoding: name, Bad: fffd, Total: n, Err: ErrDamaged}

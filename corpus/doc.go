@@ -17,6 +17,20 @@
 // file's XML. Split cuts clean text into sentences and sections
 // (work-report parts: review, plan).
 //
+// Reading is faithful and bounded. HTML table cells are kept apart by a
+// tab, rows by a line break, so that the figures of two cells never run
+// together; a page in a <form>, or with a button left open, is read
+// whole. Bytes that are not of the encoding become U+FFFD and are counted
+// (Document.Invalid): a document is damaged (ErrDamaged) only past
+// MaxInvalid, 1% of its characters; a declared charset or a forced
+// encoding is checked against the bytes. CSV rows are read by a reader
+// that names lines and repairs a stray quote, which would otherwise make
+// one row of all the rows after it (ErrUnclosedQuote, reported with its
+// line). Options.MaxFileSize bounds a file, a zip entry, a CSV row and a
+// JSON line alike; a row or line over it is reported by its line
+// (ErrRecordTooLarge) and the rows after it are read. A FIFO or device
+// found in a directory is reported (ErrNotRegular), never opened.
+//
 // Every failure is an error value naming its file, row or entry
 // (*FileError): a bad file is reported and the walk goes on. What is not
 // read is refused by its magic number with the conversion to make: legacy
