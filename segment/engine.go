@@ -178,6 +178,16 @@ func (s *gseSegmenter) Cut(text string) []Token {
 			}
 			out = append(out, Token{Text: text[i:j], Start: i, End: j, POS: "x"})
 			i = j
+		case isWideAlnum(r):
+			// full-width digits and letters, one token as their ASCII
+			// forms would be (１２．５ is a number, ＡＢＣ a word)
+			j := wideEnd(text, i)
+			pos := "eng"
+			if r <= '９' {
+				pos = "m"
+			}
+			out = append(out, Token{Text: text[i:j], Start: i, End: j, POS: pos})
+			i = j
 		default:
 			out = append(out, Token{Text: text[i : i+size], Start: i, End: i + size, POS: "x"})
 			i += size
@@ -203,7 +213,7 @@ func (s *gseSegmenter) emitBlock(out []Token, lex *lexicon, text string, off int
 	}
 	for _, sp := range spans {
 		start, end := off+sp.Start, off+sp.End
-		if _, size := hanset.DecodeRune(text[start:]); size == end-start {
+		if _, size := hanset.DecodeRune(text[start:]); size == end-start || cutsDigits(text, start, end) {
 			if run < 0 {
 				run = start
 			}
@@ -301,6 +311,40 @@ func latinEnd(s string, i, end int) int {
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// cutsDigits reports a dictionary word text[start:end] that starts or ends
+// inside a run of digits (the 12345 of 0871-12345678): its characters are
+// left single, and the run is read whole.
+func cutsDigits(text string, start, end int) bool {
+	return start > 0 && isDigit(text[start-1]) && isDigit(text[start]) ||
+		end < len(text) && isDigit(text[end-1]) && isDigit(text[end])
+}
+
+// isWideAlnum reports a full-width digit or Latin letter.
+func isWideAlnum(r rune) bool {
+	return r >= '０' && r <= '９' || r >= 'Ａ' && r <= 'Ｚ' || r >= 'ａ' && r <= 'ｚ'
+}
+
+// wideEnd returns the end of the run of full-width digits and letters at
+// i, with a full-width point between digits (１２．５).
+func wideEnd(s string, i int) int {
+	j := i
+	for j < len(s) {
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if isWideAlnum(r) {
+			j += size
+			continue
+		}
+		if r == '．' && j > i {
+			if r2, _ := utf8.DecodeRuneInString(s[j+size:]); r2 >= '０' && r2 <= '９' {
+				j += size
+				continue
+			}
+		}
+		break
+	}
+	return j
+}
 
 func isAlnum(r rune) bool {
 	return r < utf8.RuneSelf && (r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z')

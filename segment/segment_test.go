@@ -304,3 +304,29 @@ func TestParseDict(t *testing.T) {
 		}
 	}
 }
+
+// TestDigitRunsAndWidth holds the default backend to two laws: a digit
+// run is never cut by a dictionary word (12345 is a word of the domain
+// dictionary, 0871-12345678 a number), and full-width digits and letters
+// make one token as their ASCII forms do, with offsets into the text as
+// written.
+func TestDigitRunsAndWidth(t *testing.T) {
+	s := mustNew(t)
+	for _, tc := range []struct{ text, want string }{
+		{"拨打0871-12345678咨询", "|拨打|0871|-|12345678|咨询|"},
+		{"拨打12345热线", "|拨打|12345热线|"},
+		{"投资１２３４５亿元", "|投资|１２３４５|亿元|"},
+		{"增长１２．５％", "|增长|１２．５|％|"},
+		{"ＡＢＣ公司", "|ＡＢＣ|公司|"},
+		{"编号2025123456号", "|编号|2025123456|号|"},
+	} {
+		tokens := s.Cut(tc.text)
+		checkCover(t, tc.text, tokens)
+		if got := joined(tokens); got != tc.want {
+			t.Errorf("Cut(%q) = %s, want %s", tc.text, got, tc.want)
+		}
+	}
+	if tk := s.Cut("投资１２３４５亿元")[1]; tk.POS != "m" {
+		t.Errorf("１２３４５ tagged %q, want m", tk.POS)
+	}
+}
