@@ -6,6 +6,7 @@ import (
 
 	"github.com/policyfacts/policyfacts"
 	"github.com/policyfacts/policyfacts/corpus"
+	"github.com/policyfacts/policyfacts/extract"
 )
 
 func ExampleExtract() {
@@ -50,4 +51,25 @@ func ExampleBatch() {
 	// doc0.txt 204亿元 actual
 	// doc1.txt failed: doc1.txt: corpus: binary data, not text
 	// doc2.txt 50个以上 target
+}
+
+func ExampleBatchSeq() {
+	// The first document with a target, then stop: leaving the loop
+	// cancels the rest of the batch.
+	texts := []string{"去年全市协议引资204亿元。", "今年力争新签约项目50个以上。", "今年地区生产总值增长6%左右。"}
+	src := func(yield func(corpus.Source, error) bool) {
+		for i, t := range texts {
+			if !yield(corpus.NewSource(fmt.Sprintf("doc%d.txt", i), []byte(t), corpus.KindText, corpus.Options{}), nil) {
+				return
+			}
+		}
+	}
+	for it := range policyfacts.BatchSeq(context.Background(), src, policyfacts.BatchOptions{Workers: 2}) {
+		if it.Err == nil && len(it.Result.Facts) > 0 && it.Result.Facts[0].Kind == extract.Target {
+			fmt.Println(it.ID, it.Result.Facts[0].Quantity.Text)
+			break
+		}
+	}
+	// Output:
+	// doc1.txt 50个以上
 }

@@ -261,7 +261,9 @@ type BatchOptions struct {
 // held in memory at once: a slow consumer slows the reading of src. The
 // channel is closed when src is exhausted or ctx is cancelled, even while
 // src is blocked (a file that never delivers its bytes): the goroutine
-// reading src then ends when src returns.
+// reading src then ends when src returns. A consumer that stops reading
+// before the channel is closed must cancel ctx, or its workers stay
+// blocked; BatchSeq, the iterator form, does that when its loop ends.
 func Batch(ctx context.Context, src iter.Seq2[corpus.Source, error], opts BatchOptions) <-chan Item {
 	workers := opts.Workers
 	if workers <= 0 {
