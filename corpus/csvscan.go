@@ -56,6 +56,7 @@ type csvReader struct {
 	// the record being read
 	raw    []byte      // its bytes, lines ending in \n
 	fields []fieldSpan // its fields so far
+	ends   []int       // scratch: where each field's text ends
 	big    bool        // over limit: raw and fields are not kept
 }
 
@@ -238,9 +239,13 @@ func (r *csvReader) Read() (csvRecord, error) {
 				continue
 			}
 			if !closed {
-				j := bytes.IndexAny(c[i:], ",\n")
+				// a comma, or the line break, which only ends a chunk
+				j := bytes.IndexByte(c[i:], ',')
 				if j < 0 {
-					break
+					if c[len(c)-1] != '\n' {
+						break
+					}
+					j = len(c) - 1 - i
 				}
 				i += j
 				f.end = off + i
@@ -336,23 +341,40 @@ func (r *csvReader) record(start int, note error) (csvRecord, error) {
 	if r.big {
 		return csvRecord{line: start}, &LineError{Line: start, Err: fmt.Errorf("%w: over %d bytes", ErrRecordTooLarge, r.limit)}
 	}
+	// the fields' text in one string, as encoding/csv makes it: one
+	// allocation a record
+	var b strings.Builder
+	b.Grow(len(r.raw))
+	r.ends = r.ends[:0]
+	for _, f := range r.fields {
+		appendFieldText(&b, r.raw[f.start:f.end], f.quoted)
+		r.ends = append(r.ends, b.Len())
+	}
+	all := b.String()
 	out := make([]string, len(r.fields))
-	for i, f := range r.fields {
-		out[i] = fieldText(r.raw[f.start:f.end], f.quoted)
+	prev := 0
+	for i, end := range r.ends {
+		out[i], prev = all[prev:end], end
 	}
 	return csvRecord{fields: out, line: start, note: note}, nil
 }
 
-// fieldText returns the text of a field from its raw bytes: without its
-// opening quote (the closing one is not in b), doubled quotes made one,
-// if quoted.
-func fieldText(b []byte, quoted bool) string {
+// appendFieldText writes the text of a field from its raw bytes: without
+// its opening quote (the closing one is not in raw), doubled quotes made
+// one, if quoted.
+func appendFieldText(b *strings.Builder, raw []byte, quoted bool) {
 	if !quoted {
-		return string(b)
+		b.Write(raw)
+		return
 	}
-	b = b[1:]
-	if bytes.Index(b, []byte(`""`)) < 0 {
-		return string(b)
+	raw = raw[1:]
+	for {
+		i := bytes.Index(raw, []byte(`""`))
+		if i < 0 {
+			b.Write(raw)
+			return
+		}
+		b.Write(raw[:i+1])
+		raw = raw[i+2:]
 	}
-	return strings.ReplaceAll(string(b), `""`, `"`)
 }
