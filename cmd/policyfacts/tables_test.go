@@ -344,3 +344,25 @@ func TestTableFlagErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestSQLiteDuplicateIDs checks that two documents of one id in a batch
+// (a.txt in two folders) are stored once, the first, and named.
+func TestSQLiteDuplicateIDs(t *testing.T) {
+	dir := t.TempDir()
+	for i, sub := range []string{"one", "two"} {
+		os.Mkdir(filepath.Join(dir, sub), 0o755)
+		text := fmt.Sprintf("2024年青禾市政府工作报告\n\n过去一年，全市地区生产总值达到%d亿元。", 100*(i+1))
+		if err := os.WriteFile(filepath.Join(dir, sub, "a.txt"), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db := filepath.Join(dir, "pf.db")
+	code, _, errOut := runCLI("extract", "--sqlite", db, filepath.Join(dir, "one"), filepath.Join(dir, "two"))
+	if code != 0 || !strings.Contains(errOut, `1 document with an id that came before, kept once (the first): ["a.txt"]`) {
+		t.Errorf("exit %d, stderr %q", code, errOut)
+	}
+	results, _, _ := readDB(t, db)
+	if len(results) != 1 || len(results[0].Quantities) != 1 || results[0].Quantities[0].Value != 100e8 {
+		t.Errorf("stored %s, want a.txt of folder one alone", jsonLines(t, results))
+	}
+}
