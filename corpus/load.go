@@ -43,8 +43,10 @@ type Options struct {
 	// streamed, whatever their size.
 	MaxFileSize int64
 	// Skipped, if set, is called with each file or zip entry that Sources
-	// passes over as no document (an unknown extension in a directory, a
-	// zip inside a zip), on the goroutine that runs the iteration.
+	// passes over as no document (an unknown extension in a directory or
+	// an archive), on the goroutine that runs the iteration. A zip inside
+	// a zip and a FIFO or device in a directory are not skipped silently:
+	// they are reported (ErrNestedArchive, ErrNotRegular).
 	Skipped func(path string)
 	// Stdin, if set, is read for the path "-": a document, or the rows of
 	// a JSONL or CSV stream, told apart by content (see Sources).
@@ -215,9 +217,11 @@ func Documents(src iter.Seq2[Source, error]) iter.Seq2[Document, error] {
 // lexical order, the rows of CSV/JSONL archives and the entries of zip
 // archives in their stored order. A file or row that cannot be read yields
 // a *FileError (with the Source's ID and Path) and the walk goes on. Files
-// in directories with unknown extensions are passed over; named files of
-// unknown kind are read as text; hidden files and folders (.git, a
-// command's temporary output) are not walked. Word documents (.docx) are
+// in directories with unknown extensions are passed over, and files there
+// that are no regular files (a FIFO, a socket, a device) are reported
+// (ErrNotRegular) without being opened, for opening them may wait
+// forever; named files of unknown kind are read as text; hidden files and
+// folders (.git, a command's temporary output) are not walked. Word documents (.docx) are
 // documents; legacy .doc/.wps files and PDFs are walked too, and fail to
 // load with an error that names the conversion to make. Zip entry names
 // without the UTF-8 flag that are not UTF-8 are decoded as GB18030.
