@@ -717,12 +717,32 @@ func scanArabic(t string, i int) int {
 				j += sz
 				continue
 			}
+			if r == '，' && wideGroupAt(t, i, j) {
+				j += sz // １，２３４．５ after width folding: 1，234.5
+				continue
+			}
 			return j
 		default:
 			return j
 		}
 	}
 	return j
+}
+
+// wideGroupAt reports a full-width comma at j that separates thousands in
+// the number that starts at i: one to three digits before the first (then
+// exactly three between), exactly three after, and no digit after those.
+// Anything else is a clause mark (2019，204亿元; 增长5，6月).
+func wideGroupAt(t string, i, j int) bool {
+	k := j + len("，")
+	if k+3 > len(t) || !isASCIIDigits(t[k:k+3]) || k+3 < len(t) && t[k+3] >= '0' && t[k+3] <= '9' {
+		return false
+	}
+	group := t[i:j]
+	if p := strings.LastIndex(group, "，"); p >= 0 {
+		return len(group)-p-len("，") == 3
+	}
+	return len(group) >= 1 && len(group) <= 3 && isASCIIDigits(group)
 }
 
 // unitAt returns the unit word at j, longest first.

@@ -808,3 +808,17 @@ func TestSmallChange(t *testing.T) {
 		{"建设千兆光网", []string{}},
 	})
 }
+
+// TestWideThousands reads a full-width comma between groups of three
+// digits as a thousands separator (full-width digits are folded before),
+// and as a clause mark anywhere else.
+func TestWideThousands(t *testing.T) {
+	checkTable(t, []quantityCase{
+		{"完成1，234.5亿元", []string{"1，234.5亿元|1.2345e+11|CNY|eq"}},
+		{"出口12，345元", []string{"12，345元|12345|CNY|eq"}},
+		{"引资1，234，567万元", []string{"1，234，567万元|1.234567e+10|CNY|eq"}},
+		{"2019，204亿元", []string{"204亿元|2.04e+10|CNY|eq"}},
+		{"新签项目12，1234家企业落户", []string{"1234家|1234|家|eq"}},
+		{"增长5，6%", []string{"6%|6|%|eq"}},
+	})
+}
