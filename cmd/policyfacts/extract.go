@@ -31,7 +31,14 @@ read or decoded is named on stderr with the reason (a .doc, .wps or PDF
 with the conversion to make), the batch goes on, and the exit status is 1
 (also when the paths hold no document). SIGINT, SIGTERM and SIGHUP stop the
 batch: the -o file is not written (an earlier one is kept) and the exit
-status is 130, 143 or 129.`
+status is 130, 143 or 129.
+
+--format parquet writes the tables documents, quantities, facts, sectors,
+slogans and keywords, joined by doc_id, as one Parquet file each into the
+-o directory. --sqlite FILE stores them instead, and the annual records,
+in a SQLite database, one transaction per document: a batch stopped or
+killed keeps the documents stored, and --resume passes over them when the
+batch is run again. See README.md, "Parquet and SQLite".`
 
 type loadFlags struct {
 	encoding, textColumn, idColumn string

@@ -1,5 +1,7 @@
 // Command policyfacts reads Chinese government speeches and work reports
-// and prints the figures they state as JSON lines or CSV.
+// and prints the figures they state as JSON lines or CSV, or writes them
+// as tables: Parquet files (--format parquet) or a SQLite database
+// (--sqlite FILE, which --resume finishes after an interruption).
 //
 // Usage:
 //
@@ -67,7 +69,7 @@ type command struct {
 
 func commands() []command {
 	return []command{
-		{"extract", "extract quantities and document metadata as JSON lines or CSV", "policyfacts extract [flags] PATH...", runExtract},
+		{"extract", "extract quantities and document metadata as JSON lines, CSV, Parquet or SQLite", "policyfacts extract [flags] PATH...", runExtract},
 		{"records", "normalise facts into annual records (CSV long or wide, JSONL)", "policyfacts records [flags] PATH...", runRecords},
 		{"clean", "print the cleaned text of documents", "policyfacts clean [flags] FILE...", runClean},
 		{"segment", "cut documents into words (jieba-style output)", "policyfacts segment [--pos] [--backend gse|jieba] FILE...", runSegment},
