@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
@@ -329,4 +330,64 @@ func TestFiftyMBLine(t *testing.T) {
 		t.Errorf("50 MB took %s", d)
 	}
 	t.Logf("50 MB on one line: %d figures in %s", figures, time.Since(start).Round(time.Millisecond))
+}
+
+// FuzzPipeline runs the whole pipeline, bytes to a JSON line, on any
+// input: it must give an error or a result whose JSON is valid UTF-8 and
+// valid JSON, with every offset inside the raw text, at a character's
+// start.
+func FuzzPipeline(f *testing.F) {
+	f.Add([]byte("县长在全县招商引资大会上的讲话\n去年全县协议引资86亿元，同比增长12.5%。"), uint8(corpus.KindText))
+	f.Add([]byte("<table><tr><td>2019</td><td>204亿元</td></tr><tr><td>88</td><td>10%</td></tr></table>"), uint8(corpus.KindHTML))
+	f.Add([]byte("<form><button>搜索<p>全市协议引资204亿元，增长8%。</p></form>"), uint8(corpus.KindHTML))
+	f.Add([]byte("全市上半年到位资金204亿元。\n在全市招商引资工作会议上的讲话\n协议引资\xFF12亿元"), uint8(corpus.KindUnknown))
+	f.Add([]byte(`<meta charset="gb2312"><p>新签约项目89个，１，２３４．５亿元</p>`), uint8(corpus.KindHTML))
+	ex := New()
+	f.Fuzz(func(t *testing.T, b []byte, kind uint8) {
+		k := corpus.Kind(kind % uint8(corpus.KindUnknown+1))
+		if k == corpus.KindCSV || k == corpus.KindJSONL || k == corpus.KindZip {
+			k = corpus.KindText // archives are read by Sources, not Load
+		}
+		doc, err := corpus.Load("f.txt", b, k, corpus.Options{})
+		if err != nil {
+			return
+		}
+		res, err := ex.Extract(context.Background(), doc)
+		if err != nil {
+			t.Fatalf("Extract: %v", err)
+		}
+		line, err := res.AppendJSON(nil)
+		if err != nil {
+			t.Fatalf("AppendJSON: %v", err)
+		}
+		if !utf8.Valid(line) || !json.Valid(line) {
+			t.Fatalf("not valid UTF-8 JSON: %q", line)
+		}
+		at := func(what string, p int) {
+			if p < 0 || p > len(doc.Raw) || p < len(doc.Raw) && !utf8.RuneStart(doc.Raw[p]) {
+				t.Fatalf("%s offset %d outside the raw text (%d bytes) or inside a character", what, p, len(doc.Raw))
+			}
+		}
+		for _, q := range res.Quantities {
+			at("quantity "+q.Text, q.Start)
+			at("quantity "+q.Text, q.End)
+			if q.Start > q.End {
+				t.Fatalf("quantity %q: start %d after end %d", q.Text, q.Start, q.End)
+			}
+		}
+		for _, fc := range res.Facts {
+			at("fact", fc.Quantity.Start)
+			at("fact", fc.Quantity.End)
+		}
+		for _, s := range res.Sectors {
+			for _, p := range s.Positions {
+				at("sector "+s.Name, p)
+			}
+		}
+		for _, s := range res.Slogans {
+			for _, p := range s.Positions {
+				at("slogan", p)
+			}
+		}
+	})
 }
