@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -503,5 +504,62 @@ func TestTooLargeNotRead(t *testing.T) {
 	}
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
 		t.Errorf("rejecting a file of 1 GiB allocated %d bytes", alloc)
+	}
+}
+
+// repeatReader yields s over and over, n bytes in all.
+type repeatReader struct {
+	s   string
+	off int
+	n   int64
+}
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	if r.n <= 0 {
+		return 0, io.EOF
+	}
+	p = p[:min(int64(len(p)), r.n)]
+	for k := 0; k < len(p); {
+		c := copy(p[k:], r.s[r.off:])
+		r.off = (r.off + c) % len(r.s)
+		k += c
+	}
+	r.n -= int64(len(p))
+	return len(p), nil
+}
+
+// TestLargeCellBoundedMemory streams a CSV with a cell of 64 MB and a
+// JSONL with a line of 64 MB through a limit of 1 MB: each is reported,
+// the rows after it read, and reading allocates a small part of it.
+func TestLargeCellBoundedMemory(t *testing.T) {
+	if testing.Short() {
+		t.Skip("streams 128 MB")
+	}
+	const big = 64 << 20
+	for _, tc := range []struct{ name, head, tail string }{
+		{"csv", "id,text\n1,协议引资1亿元\n2,\"", "\"\n3,协议引资3亿元\n"},
+		{"jsonl", "{\"id\":\"1\",\"text\":\"协议引资1亿元\"}\n{\"id\":\"2\",\"text\":\"", "\"}\n{\"id\":\"3\",\"text\":\"协议引资3亿元\"}\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			in := io.MultiReader(strings.NewReader(tc.head), &repeatReader{s: "协议引资204亿元，", n: big}, strings.NewReader(tc.tail))
+			var before, after runtime.MemStats
+			runtime.ReadMemStats(&before)
+			var ids []string
+			var errs []error
+			for src, err := range Sources([]string{"-"}, Options{Stdin: in, MaxFileSize: 1 << 20, IDColumn: "id"}) {
+				if err != nil {
+					errs = append(errs, err)
+					continue
+				}
+				ids = append(ids, src.ID)
+			}
+			runtime.ReadMemStats(&after)
+			if strings.Join(ids, " ") != "stdin#1 stdin#3" || len(errs) != 1 || !errors.Is(errs[0], ErrRecordTooLarge) {
+				t.Fatalf("ids %v, errors %v; want rows 1 and 3 and row 2 too large", ids, errs)
+			}
+			if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 16<<20 {
+				t.Errorf("reading a %d MB cell through a 1 MB limit allocated %d MB", big>>20, alloc>>20)
+			}
+		})
 	}
 }
