@@ -410,6 +410,19 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 		}
 	}
 
+	// a goal named after the figure (超额完成年初确定的6%目标): the target
+	// of what the figure before it in the sentence measures
+	var goalOf *Fact
+	if q.Unit == "%" && goalAfter(t[q.End:]) {
+		for k := len(prev) - 1; k >= 0 && prev[k].Quantity.Start >= sent.Start; k-- {
+			if prev[k].Quantity.Unit == "%" && prev[k].Kind == Actual {
+				goalOf = &prev[k]
+				f.Measure = goalOf.Measure
+				break
+			}
+		}
+	}
+
 	// indicator: in the clause (for a share, in its subject before 占)
 	search := clause
 	if f.Measure == Share {
@@ -515,6 +528,9 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 		f.Qualifier = b.qualifierOf(sent, q)
 	}
 	f.Year = b.yearOf(sent, q, f.Kind, f.Section)
+	if goalOf != nil {
+		f.Indicator, f.Kind, f.Year, f.Qualifier = goalOf.Indicator, Target, goalOf.Year, ""
+	}
 	b.span(&f, clause, sent)
 	switch {
 	case listed && b.listPlace.name != "":
@@ -660,10 +676,12 @@ func measureOf(local, clause string, q Quantity) (Measure, float64) {
 		switch {
 		case (strings.Contains(clause, "年均") || strings.Contains(clause, "年平均")) && verb != "":
 			return AvgGrowth, signed(v, decline)
-		case strings.Contains(clause, "完成") && strings.HasSuffix(trimSpace(local), "的"):
-			return Completion, v
+		case strings.Contains(clause, "完成") && strings.HasSuffix(trimSpace(local), "的") || ofThePlan(local):
+			return Completion, v // 完成年度目标的105%, 为年度目标的120%
 		case shareWords.In(clause) && !landUseRe.MatchString(clause):
 			return Share, v
+		case verb == "" && partOfWhole(local):
+			return Share, v // 一般公共预算支出的75%以上用于民生: a part of a whole
 		case verb != "" && !verbReaches(local, verb):
 			if slices.Contains(changeOnly, verb) && verb != "增加" && verb != "扩大" && !strings.Contains(local, "同比") {
 				return Change, signed(v, decline)
@@ -677,8 +695,8 @@ func measureOf(local, clause string, q Quantity) (Measure, float64) {
 		if verb != "" && !decline && !strings.HasPrefix(q.Text, "翻") && strings.HasPrefix(verb, "增长") {
 			return YoY, math.Round(v*100*1e6) / 1e6 // 增长1.33倍: a growth of 133% (the unit becomes %)
 		}
-		if verb != "" || strings.HasPrefix(q.Text, "翻") {
-			return Change, v
+		if verb != "" || strings.HasPrefix(q.Text, "翻") || multipleOfBefore(local) {
+			return Change, v // 是上年的4倍: a multiple of the year before
 		}
 		return Level, v
 	}
@@ -686,6 +704,56 @@ func measureOf(local, clause string, q Quantity) (Measure, float64) {
 		return Change, signed(v, decline) // 减少3.2万人: a fall, not a level
 	}
 	return Level, v
+}
+
+// partOfWhole reports a percentage of a whole named right before it with
+// 的 (支出的75%), neither of a goal (目标的) nor of an earlier year (上年的).
+func partOfWhole(local string) bool {
+	l := trimSpace(local)
+	if !strings.HasSuffix(l, "的") || ofThePlan(l) || multipleOfBefore(l) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(l, "的"))
+	return isHanRune(r) && !strings.ContainsRune("年月日度期前后内中上下", r)
+}
+
+// goalAfter reports a goal named right after a figure: 6%目标, 6%的预期目标.
+func goalAfter(after string) bool {
+	after = strings.TrimPrefix(after, "的")
+	for _, w := range []string{"目标", "预期目标", "增长目标", "预期", "奋斗目标"} {
+		if strings.HasPrefix(after, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// ofThePlan reports a percentage stated of a goal: 为年度目标的120%,
+// 占年度计划的98%.
+func ofThePlan(local string) bool {
+	l := trimSpace(local)
+	for _, w := range []string{"目标的", "计划的", "任务的", "目标任务的", "预算的"} {
+		if strings.HasSuffix(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// multipleOfBefore reports a multiple stated of an earlier year's level:
+// 是上年的4倍, 相当于2020年的1.5倍, 为去年同期的2倍.
+func multipleOfBefore(local string) bool {
+	l := strings.TrimSuffix(trimSpace(local), "的")
+	l = strings.TrimSuffix(l, "同期")
+	for _, w := range []string{"上年", "去年", "前年", "上一年"} {
+		if strings.HasSuffix(l, w) {
+			return true
+		}
+	}
+	if k := strings.LastIndex(l, "年"); k >= 4 && k == len(l)-len("年") && isASCIIDigits(l[k-4:k]) {
+		return true // 2020年的1.5倍
+	}
+	return false
 }
 
 func signed(v float64, neg bool) float64 {

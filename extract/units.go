@@ -140,6 +140,7 @@ var boundBefore = []struct {
 	{"超过", GT}, {"突破", GT}, {"高于", GT}, {"多于", GT}, {"逾", GT}, {"超", GT}, {"过", GT},
 	{"跨过", GT}, {"越过", GT}, {"迈过", GT},
 	{"迈上", GE}, {"迈入", GE}, {"跨上", GE}, {"跨入", GE}, {"站上", GE}, {"跃上", GE}, // a milestone reached: 迈上5000亿元台阶
+	{"首次达到", GE}, {"首次达", GE}, {"首次迈上", GE}, // a threshold first reached: 首次达到1万亿元
 	{"不超过", LE}, {"不高于", LE}, {"最多", LE}, {"控制在", LE},
 	{"不到", LT}, {"不足", LT}, {"低于", LT}, {"少于", LT}, {"未满", LT},
 	{"约", Approx}, {"近", Approx}, {"接近", Approx}, {"大约", Approx}, {"将近", Approx},
