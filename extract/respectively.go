@@ -82,7 +82,10 @@ func (b *binder) respectively(i int, q Quantity, qs []Quantity, prev []Fact, lo 
 	}
 	subject := trimSpace(t[cs:fb])
 	for _, w := range []string{"年均", "同比", "预计", "全年", "均"} {
-		subject = strings.TrimSuffix(subject, w) // 城乡居民人均可支配收入年均分别增长
+		if rest, ok := strings.CutSuffix(subject, w); ok {
+			subject = rest // 城乡居民人均可支配收入年均分别增长
+			verbs = w + verbs
+		}
 	}
 	if subject == "" {
 		// the subjects are the figures before, with their indicators
