@@ -115,17 +115,24 @@ func decode(b []byte, override string) (decoded, error) {
 // with non-ASCII characters when e is another encoding, and decoding to
 // text neither damaged nor implausible.
 func decodeDeclared(e encoding.Encoding, name string, b []byte) (decoded, error) {
-	switch name {
-	case "utf-8":
+	if name == "utf-8" {
 		return decodeUTF8(b)
-	case "utf-16le", "utf-16be":
-		s, n, err := decodeChecked(e, b, name)
-		return decoded{text: s, enc: name, invalid: n}, err
 	}
-	if t := trimPartialUTF8(b); utf8.Valid(t) && !asciiOnly(t) {
+	utf16 := name == "utf-16le" || name == "utf-16be"
+	if t := trimPartialUTF8(b); !utf16 && utf8.Valid(t) && !asciiOnly(t) {
 		return decoded{enc: name}, &DecodeError{Encoding: name, Err: errors.New("the bytes are UTF-8")}
 	}
-	s, err := decodeWith(e, b)
+	var s string
+	var err error
+	if utf16 {
+		if len(b)%2 == 1 { // a unit cut in half at the end
+			b = b[:len(b)-1]
+		}
+		s, err = decodeWith(e, b)
+		s = strings.TrimPrefix(s, "\uFEFF")
+	} else {
+		s, err = decodeWith(e, b)
+	}
 	if err != nil {
 		return decoded{enc: name}, &DecodeError{Encoding: name, Err: err}
 	}

@@ -172,6 +172,8 @@ func TestDecodeDamagedAndDeclared(t *testing.T) {
 		{name: "gbk forced as gbk", in: gbk, override: "gbk", enc: "gb18030", has: speech},
 		{name: "gbk forced as big5", in: gbk, override: "big5", enc: "gb18030", declared: "big5", has: speech},
 		{name: "gbk forced as utf-8", in: gbk, override: "utf-8", enc: "gb18030", declared: "utf-8", has: speech},
+		{name: "utf-8 forced as utf-16le", in: []byte(speech), override: "utf-16le", enc: "utf-8", declared: "utf-16le", has: speech},
+		{name: "utf-16le forced as utf-16le", in: encodeWith(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), speech), override: "utf-16le", enc: "utf-16le", has: speech},
 		{name: "utf-16le without BOM", in: encodeWith(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), speech), enc: "utf-16le", has: speech},
 		{name: "utf-16be without BOM", in: encodeWith(t, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), speech), enc: "utf-16be", has: speech},
 		{name: "utf-16le without BOM, Chinese only", in: encodeWith(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "市长在全市招商引资工作会议上的讲话。今年要确保协议引资二百五十亿元以上，实际到位资金增长百分之二十。"), enc: "utf-16le", has: "协议引资二百五十亿元"},
