@@ -136,12 +136,23 @@ func decodeDeclared(e encoding.Encoding, name string, b []byte) (decoded, error)
 	if err != nil {
 		return decoded{enc: name}, &DecodeError{Encoding: name, Err: err}
 	}
-	score, bad, total := plausibility(s)
+	score, bad, total := plausibility(runeHead(s, 64<<10)) // a sample tells
 	if score < 0.5 && total > 20 {
 		return decoded{enc: name}, &DecodeError{Encoding: name, Bad: bad, Total: total}
 	}
 	s, n, err := checkText(s, name)
 	return decoded{text: s, enc: name, invalid: n}, err
+}
+
+// runeHead returns the first n bytes of s or a few more, up to a rune's start.
+func runeHead(s string, n int) string {
+	if n >= len(s) {
+		return s
+	}
+	for n < len(s) && !utf8.RuneStart(s[n]) {
+		n++
+	}
+	return s[:n]
 }
 
 // asciiOnly reports bytes all below 0x80.
@@ -469,11 +480,7 @@ func hanUTF16(b []byte) (decoded, bool) {
 	if err != nil {
 		return decoded{}, false
 	}
-	cut := min(len(d.text), 8192)
-	for cut < len(d.text) && !utf8.RuneStart(d.text[cut]) {
-		cut++
-	}
-	if score, _, han := plausibility(d.text[:cut]); score < 0.5 || han < 4 {
+	if score, _, han := plausibility(runeHead(d.text, 8192)); score < 0.5 || han < 4 {
 		return decoded{}, false
 	}
 	return d, true
