@@ -15,19 +15,65 @@ import (
 // <form> is not (ASP.NET pages wrap the whole body in one). Table cells
 // are separated by a tab and rows by a line break, so that the figures of
 // neighbouring cells never run together; source line breaks between two
-// letters or digits read as a space, as a browser shows them. A button or
-// a select list left open ends at the next block element, so that an
-// unclosed one never hides the rest of the page. It reads the page with a
-// streaming tokenizer, so deeply nested markup costs no stack.
+// letters or digits read as a space, as a browser shows them.
+//
+// Markup left open never hides the rest of the page: a dropped element
+// (<nav>, <aside>, <footer> …) ends with the element that holds it, a
+// button or a select list at the next block element, and an element whose
+// content the tokenizer reads as text up to its end tag (<title>,
+// <script>, <textarea> …) that has no end tag is read as if its start
+// tag were not there. It reads the page with a streaming tokenizer, so
+// deeply nested markup costs no stack.
 func HTMLText(r io.Reader) (text, title string, err error) {
 	z := html.NewTokenizer(r)
 	w := htmlWriter{}
 	var titleBuf, h1Buf strings.Builder
-	skip := 0    // depth inside dropped elements
-	control := 0 // depth inside buttons and select lists (see controlElement)
+	var drops []int // for each dropped element open, the depth it opened at
+	depth := 0      // container elements open (see containerElement)
+	control := 0    // depth inside buttons and select lists (see controlElement)
 	inTitle, inH1 := false, false
+	var rawOpen atom.Atom // an element whose content the tokenizer reads as text, just opened
+	var held *string      // the text of that element, until its end tag is seen
+	var heldIn atom.Atom  // the element held's
+	repairs := 0          // elements read as not there
+	writeText := func(t string) {
+		if inTitle {
+			titleBuf.WriteString(t)
+			return
+		}
+		if len(drops) > 0 || control > 0 {
+			return
+		}
+		if inH1 {
+			h1Buf.WriteString(t)
+		}
+		w.text(t)
+	}
 	for {
 		tt := z.Next()
+		if held != nil {
+			t := *held
+			held = nil
+			if tt == html.ErrorToken && z.Err() == io.EOF {
+				// no end tag: the element is as not there, its text is read
+				// as markup (as text past maxRawRepairs: each costs a
+				// reading of the rest of the page)
+				if droppedElement[heldIn] && len(drops) > 0 {
+					drops = drops[:len(drops)-1]
+				}
+				if heldIn == atom.Title {
+					inTitle = false
+				}
+				if repairs++; repairs <= maxRawRepairs {
+					z = html.NewTokenizer(strings.NewReader(t))
+					continue
+				}
+			}
+			writeText(t)
+		}
+		if tt != html.TextToken {
+			rawOpen = 0
+		}
 		switch tt {
 		case html.ErrorToken:
 			if z.Err() == io.EOF {
@@ -41,9 +87,12 @@ func HTMLText(r io.Reader) (text, title string, err error) {
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
+			if rawTextElement[a] {
+				rawOpen = a
+			}
 			if droppedElement[a] {
 				if tt == html.StartTagToken {
-					skip++
+					drops = append(drops, depth)
 				}
 				continue
 			}
@@ -53,6 +102,9 @@ func HTMLText(r io.Reader) (text, title string, err error) {
 				}
 				continue
 			}
+			if containerElement[a] && tt == html.StartTagToken {
+				depth++
+			}
 			switch a {
 			case atom.Title:
 				inTitle = tt == html.StartTagToken
@@ -61,12 +113,12 @@ func HTMLText(r io.Reader) (text, title string, err error) {
 			}
 			if blockElement[a] {
 				control = 0 // a button or list left open ends here
-				if skip == 0 {
+				if len(drops) == 0 {
 					w.newline()
 				}
 			} else if cellElement[a] {
 				control = 0
-				if skip == 0 {
+				if len(drops) == 0 {
 					w.cell()
 				}
 			}
@@ -74,8 +126,8 @@ func HTMLText(r io.Reader) (text, title string, err error) {
 			name, _ := z.TagName()
 			a := atom.Lookup(name)
 			if droppedElement[a] {
-				if skip > 0 {
-					skip--
+				if len(drops) > 0 {
+					drops = drops[:len(drops)-1]
 				}
 				continue
 			}
@@ -84,6 +136,12 @@ func HTMLText(r io.Reader) (text, title string, err error) {
 					control--
 				}
 				continue
+			}
+			if containerElement[a] {
+				depth--
+				for len(drops) > 0 && depth < drops[len(drops)-1] {
+					drops = drops[:len(drops)-1] // its holder ends: so does it
+				}
 			}
 			switch a {
 			case atom.Title:
@@ -94,22 +152,16 @@ func HTMLText(r io.Reader) (text, title string, err error) {
 			if blockElement[a] || cellElement[a] {
 				control = 0
 			}
-			if skip == 0 && blockElement[a] {
+			if len(drops) == 0 && blockElement[a] {
 				w.newline()
 			}
 		case html.TextToken:
-			t := string(z.Text())
-			if inTitle {
-				titleBuf.WriteString(t)
+			if rawOpen != 0 { // its end tag, or the end of the page, decides
+				t := string(z.Text())
+				held, heldIn, rawOpen = &t, rawOpen, 0
 				continue
 			}
-			if skip > 0 || control > 0 {
-				continue
-			}
-			if inH1 {
-				h1Buf.WriteString(t)
-			}
-			w.text(t)
+			writeText(string(z.Text()))
 		}
 	}
 }
@@ -229,6 +281,27 @@ var droppedElement = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Nav: true,
 	atom.Iframe: true, atom.Svg: true, atom.Footer: true, atom.Aside: true,
 	atom.Template: true, atom.Textarea: true, atom.Object: true,
+}
+
+// maxRawRepairs is how many elements read as text up to an end tag that
+// is missing HTMLText reads again as markup in one page.
+const maxRawRepairs = 16
+
+// rawTextElement are the elements whose content the tokenizer reads as
+// text, up to their end tag.
+var rawTextElement = map[atom.Atom]bool{
+	atom.Iframe: true, atom.Noembed: true, atom.Noframes: true, atom.Noscript: true,
+	atom.Script: true, atom.Style: true, atom.Textarea: true, atom.Title: true, atom.Xmp: true,
+}
+
+// containerElement are the elements that hold others and whose end tags
+// pages write: an element dropped but left open ends with its holder.
+var containerElement = map[atom.Atom]bool{
+	atom.Html: true, atom.Body: true, atom.Div: true, atom.Section: true, atom.Article: true,
+	atom.Main: true, atom.Header: true, atom.Table: true, atom.Tbody: true, atom.Thead: true,
+	atom.Tfoot: true, atom.Tr: true, atom.Td: true, atom.Th: true, atom.Ul: true, atom.Ol: true,
+	atom.Dl: true, atom.Form: true, atom.Center: true, atom.Blockquote: true, atom.Figure: true,
+	atom.Fieldset: true,
 }
 
 // controlElement are the form controls whose text is dropped: a button's

@@ -11,6 +11,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -49,12 +50,29 @@ func TestHTMLTextRobust(t *testing.T) {
 			want: []string{"今年全市新签约项目89个，同比增长12.5%。"}},
 		{name: "nav still dropped", page: `<nav><a>首页</a></nav><p>协议引资204亿元。</p>`,
 			want: []string{"协议引资204亿元。"}, wantNot: []string{"首页"}},
+		{name: "nav with blocks inside", page: `<div><nav><div><ul><li>首页<li>新闻</ul></div></nav><p>协议引资204亿元。</p></div>`,
+			want: []string{"协议引资204亿元。"}, wantNot: []string{"首页", "新闻"}},
+		{name: "nav left open", page: `<body><div id="menu"><nav><a>首页</a></div><div><p>协议引资204亿元。</p></div></body>`,
+			want: []string{"协议引资204亿元。"}, wantNot: []string{"首页"}},
+		{name: "aside left open", page: `<div class="main"><div><aside>相关链接</div><p>增长8%。</p></div><p>协议引资204亿元。</p>`,
+			want: []string{"增长8%。", "协议引资204亿元。"}, wantNot: []string{"相关链接"}},
+		{name: "title left open", page: `<html><head><title>在全市招商引资工作会议上的讲话</head><body><p>协议引资204亿元。</p></body></html>`,
+			want: []string{"协议引资204亿元。"}, wantNot: []string{"<p>", "</body>"}},
+		{name: "textarea left open", page: `<p>留言：</p><textarea name="msg"><p>协议引资204亿元。</p>`,
+			want: []string{"协议引资204亿元。"}, wantNot: []string{"<p>"}},
+		{name: "many titles left open", page: strings.Repeat("<title>协议引资204亿元", 5000), want: []string{"协议引资204亿元"}},
+		{name: "script closed", page: `<script>document.write("<p>999亿元</p>")</script><p>协议引资204亿元。</p>`,
+			want: []string{"协议引资204亿元。"}, wantNot: []string{"999"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
+			start := time.Now()
 			got, _, err := HTMLText(strings.NewReader(tc.page))
 			if err != nil {
 				t.Fatal(err)
+			}
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("HTMLText took %s on %d bytes", d, len(tc.page))
 			}
 			if tc.wantText != "" && got != tc.wantText {
 				t.Errorf("HTMLText(%q) = %q, want %q", tc.page, got, tc.wantText)
@@ -101,6 +119,8 @@ func FuzzHTMLText(f *testing.F) {
 	f.Add(`<form><button>搜索<p>协议引资204亿元</p></form>`)
 	f.Add("<p><span>2019</span>\n<span>204</span></p><select><option>1")
 	f.Add(`<td><p>1</p></td><th>2</th><caption>x</caption>`)
+	f.Add(`<div><nav><a>首页</a></div><title>t<script>x`)
+	f.Add(`<textarea><p>协议引资204亿元</p><style>`)
 	f.Fuzz(func(t *testing.T, page string) {
 		got, _, err := HTMLText(strings.NewReader(page))
 		if err != nil {
