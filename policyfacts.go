@@ -172,7 +172,10 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Document) (Result, e
 		}
 	}
 	for i := range facts {
-		facts[i].Quantity.Start, facts[i].Quantity.End = qs[i].Start, qs[i].End
+		if doc.Map != nil {
+			q := &facts[i].Quantity
+			q.Start, q.End = doc.Map.RawSpan(q.Start, q.End)
+		}
 	}
 	if facts == nil {
 		facts = []extract.Fact{}

@@ -379,6 +379,17 @@ var bindingCases = []bindingCase{
 		[]string{"75% - share actual 2023 bound ge"}},
 	{"average growths by 分别 over five years", btFive + "过去五年，城乡居民人均可支配收入年均分别增长6.1%和7.8%。", 2024, "",
 		[]string{"6.1% income_per_capita_urban avg_growth actual 2023 since 2019", "7.8% income_per_capita_rural avg_growth actual 2023 since 2019"}},
+	// one figure said of every member of a subject (均): one fact each
+	{"均 of visits and spending", btReview + "接待国内游客人次、出游总花费均增长15%以上。", 2024, "",
+		[]string{"15% tourist_visits yoy actual 2023 bound ge", "15% tourism_revenue yoy actual 2023 bound ge"}},
+	{"均 with 和 in the targets", btTasks + "力争全年旅游人数和旅游收入均增长8%左右。", 2024, "",
+		[]string{"8% tourist_visits yoy target 2024 q:力争 bound approx", "8% tourism_revenue yoy target 2024 q:力争 bound approx"}},
+	{"均 of a paired subject", btReview + "城镇和农村居民人均可支配收入均增长5.5%。", 2024, "",
+		[]string{"5.5% income_per_capita_urban yoy actual 2023", "5.5% income_per_capita_rural yoy actual 2023"}},
+	{"人均 is no 均 of several", btReview + "城乡居民人均可支配收入增长6%。", 2024, "",
+		[]string{"6% income_per_capita yoy actual 2023"}},
+	{"均 of members with no indicator stays one fact", btReview + "各项主要指标均增长5%以上。", 2024, "",
+		[]string{"5% - yoy actual 2023 bound ge"}},
 }
 
 // knownGaps are cases whose expectation follows the rules but which the

@@ -238,7 +238,7 @@ var (
 // kind, year and region, reading the text as a document (Read) whose
 // working year and region are opts.Year and opts.Region alone. qs must be
 // the quantities of text (clean offsets), in text order; the facts come in
-// the same order, one per quantity.
+// the same order, one per quantity, or one per subject (FactsOf).
 func Facts(text string, qs []Quantity, opts FactOptions) []Fact {
 	if len(qs) == 0 {
 		return []Fact{}
@@ -258,7 +258,9 @@ func Facts(text string, qs []Quantity, opts FactOptions) []Fact {
 // year where its clause does not (a figure of the review is achieved in
 // the reviewed year, one of the targets or tasks is planned for the
 // working year). qs must be the quantities of d.Text, in text order; the
-// facts come in the same order, one per quantity.
+// facts come in the same order, one per quantity, but for a figure said
+// of several subjects at once (游客人次、旅游花费均增长10%), which gives one
+// fact per subject, in the subjects' order.
 func FactsOf(d *Doc, qs []Quantity, opts FactOptions) []Fact {
 	out := make([]Fact, 0, len(qs))
 	if len(qs) == 0 {
@@ -277,7 +279,7 @@ func FactsOf(d *Doc, qs []Quantity, opts FactOptions) []Fact {
 		out = append(out, b.bind(i, q, qs, out))
 	}
 	b.fromTo(out)
-	return out
+	return b.each(out)
 }
 
 type binder struct {

@@ -253,3 +253,108 @@ func hasSuffixAny(s string, words []string) bool {
 	}
 	return false
 }
+
+// eachWords stand between a coordinated subject and its verb when one
+// figure is said of every member: 接待游客人次、旅游总花费均增长10%.
+var eachWords = []string{"均", "都", "分别都"}
+
+// each expands the facts whose figure is said of every member of a
+// coordinated subject (游客人次、旅游花费均增长10%以上; 旅游人数和收入均增长20%):
+// the fact goes to the first member, and a copy of it to each other
+// member, right after it. Facts with one member, or whose members name no
+// indicator of the catalogue, stay as they are.
+func (b *binder) each(facts []Fact) []Fact {
+	if b.opts.Indicators == nil {
+		return facts
+	}
+	var out []Fact
+	for i, f := range facts {
+		members := b.eachSubject(f)
+		if len(members) < 2 {
+			if out != nil {
+				out = append(out, f)
+			}
+			continue
+		}
+		ids := make([]string, len(members))
+		metrics := make([]string, len(members))
+		distinct := map[string]bool{}
+		for j := range members {
+			ids[j], metrics[j] = b.memberIndicator(members, j, f.Quantity.Dimension, f.Measure)
+			if ids[j] == "" {
+				break
+			}
+			distinct[ids[j]] = true
+		}
+		if len(distinct) != len(members) {
+			if out != nil {
+				out = append(out, f)
+			}
+			continue
+		}
+		if out == nil {
+			out = append(make([]Fact, 0, len(facts)+len(members)), facts[:i]...)
+		}
+		for j := range members {
+			g := f
+			g.Indicator, g.Metric = ids[j], metrics[j]
+			out = append(out, g)
+		}
+	}
+	if out == nil {
+		return facts
+	}
+	return out
+}
+
+// eachSubject returns the members of the coordinated subject that a fact's
+// figure is said of with 均 (none when there is no such subject): the
+// clause before the figure, up to 均 and the verb right before it.
+func (b *binder) eachSubject(f Fact) []string {
+	t := b.text
+	q := f.Quantity
+	sent := b.sentenceOf(q.Start)
+	cs := b.clauseStart(sent.Start, q.Start, sentenceMarks, &clauseCursor{}) // 、 joins the members
+	clause := t[cs:q.Start]
+	k := -1
+	var w string
+	for _, e := range eachWords {
+		if x := strings.LastIndex(clause, e); x > k {
+			k, w = x, e
+		}
+	}
+	if k <= 0 {
+		return nil
+	}
+	if p, _ := utf8.DecodeLastRuneInString(clause[:k]); strings.ContainsRune("人年平", p) {
+		return nil // 人均, 年均, 平均: no 均 of several subjects
+	}
+	// between 均 and the figure: the verb alone (增长, 提高, 超过 …)
+	if verb, _ := lastVerb(clause[k+len(w):]); verb == "" && !isBoundVerb(clause[k+len(w):]) {
+		return nil
+	}
+	if v := trimSpace(clause[k+len(w):]); utf8.RuneCountInString(v) > 6 {
+		return nil
+	}
+	subject := trimSpace(clause[:k])
+	for _, p := range []string{"全年", "今年", "去年", "预计", "力争"} {
+		subject = strings.TrimPrefix(subject, p)
+	}
+	members := splitMembers(subject)
+	if len(members) < 2 {
+		return nil
+	}
+	return members
+}
+
+// isBoundVerb reports the bound words a figure said of several subjects
+// may stand after: 均超过, 均达到, 均在…以上.
+func isBoundVerb(s string) bool {
+	s = trimSpace(s)
+	for _, w := range []string{"超过", "达到", "达", "突破", "保持在", "控制在", "在", "高于", "低于"} {
+		if strings.HasSuffix(s, w) {
+			return true
+		}
+	}
+	return false
+}
