@@ -240,7 +240,10 @@ func (s *sqliteSink) keep(src corpus.Source) bool {
 }
 
 func (s *sqliteSink) encode(r *policyfacts.Result) error {
-	if err := s.db.Put(s.ctx, r); err != nil {
+	// a signal stops the batch after the document being stored, not in
+	// the middle of its transaction (which would roll back, but fail the
+	// command instead of reporting the interruption)
+	if err := s.db.Put(context.WithoutCancel(s.ctx), r); err != nil {
 		return err
 	}
 	s.stored++

@@ -172,3 +172,49 @@ func firstDiff(got, want string) string {
 	}
 	return fmt.Sprintf("%d lines, want %d", len(g), len(w))
 }
+
+// TestConcurrentPut puts documents from several goroutines at once: every
+// one is stored, whole.
+func TestConcurrentPut(t *testing.T) {
+	results := tabletest.Results(t, tabletest.Docs(t, false))
+	path := filepath.Join(t.TempDir(), "pf.db")
+	db := open(t, path)
+	defer db.Close()
+	const copies = 4
+	errs := make(chan error, copies)
+	for c := range copies {
+		go func() {
+			for i := range results {
+				r := results[i]
+				r.Doc.ID = fmt.Sprint(c, "/", r.Doc.ID)
+				if err := db.Put(context.Background(), &r); err != nil {
+					errs <- err
+					return
+				}
+			}
+			errs <- nil
+		}()
+	}
+	for range copies {
+		if err := <-errs; err != nil {
+			t.Fatal(err)
+		}
+	}
+	back, err := db.Results(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(back) != copies*len(results) {
+		t.Fatalf("%d documents stored, want %d", len(back), copies*len(results))
+	}
+	want := map[string]int{}
+	for i := range results {
+		want[results[i].Doc.ID] = len(results[i].Quantities) + len(results[i].Facts)
+	}
+	for _, r := range back {
+		_, id, _ := strings.Cut(r.Doc.ID, "/")
+		if n := len(r.Quantities) + len(r.Facts); n != want[id] {
+			t.Errorf("%s: %d rows, want %d", r.Doc.ID, n, want[id])
+		}
+	}
+}

@@ -29,8 +29,8 @@ var Small = map[string]string{
 }
 
 // Docs returns the documents of the tests: the sample, Small (in name
-// order), and with shared, the seeds and the provincial reports when the
-// shared folder is there.
+// order), and with shared, the seeds and (but under the race detector)
+// the provincial reports when the shared folder is there.
 func Docs(t testing.TB, shared bool) []corpus.Document {
 	t.Helper()
 	docs := []corpus.Document{policyfacts.Sample()}
@@ -40,8 +40,12 @@ func Docs(t testing.TB, shared bool) []corpus.Document {
 	if !shared {
 		return docs
 	}
+	globs := []string{"seeds/*.txt", "dev/provinces-2025/texts/*.txt"}
+	if Race {
+		globs = globs[:1]
+	}
 	var paths []string
-	for _, g := range []string{"seeds/*.txt", "dev/provinces-2025/texts/*.txt"} {
+	for _, g := range globs {
 		m, _ := filepath.Glob(filepath.Join(SharedDir(), g))
 		paths = append(paths, m...)
 	}
