@@ -81,6 +81,7 @@ func quotePath(p string) string {
 	}
 	return p
 }
+
 func (e *FileError) Unwrap() error { return e.Err }
 
 // ErrUnsafePath reports an archive entry whose name would escape its folder.
@@ -221,9 +222,10 @@ func Documents(src iter.Seq2[Source, error]) iter.Seq2[Document, error] {
 // that are no regular files (a FIFO, a socket, a device) are reported
 // (ErrNotRegular) without being opened, for opening them may wait
 // forever; named files of unknown kind are read as text; hidden files and
-// folders (.git, a command's temporary output) are not walked. Word documents (.docx) are
-// documents; legacy .doc/.wps files and PDFs are walked too, and fail to
-// load with an error that names the conversion to make. Zip entry names
+// folders (.git, a command's temporary output) are not walked. Word
+// documents (.docx) are documents; legacy .doc/.wps files and PDFs are
+// walked too, and fail to load with an error that names the conversion to
+// make. Zip entry names
 // without the UTF-8 flag that are not UTF-8 are decoded as GB18030.
 //
 // The path "-" reads opts.Stdin (ErrNoStdin when it is nil), once, as a
