@@ -20,5 +20,7 @@
 // pointer (a null cell), a field the JSON leaves out when empty (scale,
 // qualifier, since …) is nil too, and the enumerations are the strings
 // SCHEMA.md spells. Offsets are the results' byte offsets into the raw
-// text.
+// text. A field added to the JSON output must be added to the rows too:
+// the round-trip tests (here and in the subpackages and the command) fail
+// until it is.
 package tables
