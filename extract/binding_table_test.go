@@ -390,6 +390,11 @@ var bindingCases = []bindingCase{
 		[]string{"6% income_per_capita yoy actual 2023"}},
 	{"均 of members with no indicator stays one fact", btReview + "各项主要指标均增长5%以上。", 2024, "",
 		[]string{"5% - yoy actual 2023 bound ge"}},
+	// a bare attribute after 、 takes the head of the member before it
+	{"产量 after 粮食播种面积", btReview + "粮食播种面积1520万亩、产量620.3万吨，粮食单产增长1.8%。", 2024, "",
+		[]string{"1.52e+07mu - level actual 2023", "6.203e+06t grain_output level actual 2023", "1.8% grain_yield yoy actual 2023"}},
+	{"产量 after 粮食播种面积 in the targets", btTasks + "稳定粮食播种面积2300万亩、产量300亿斤以上。", 2024, "",
+		[]string{"2.3e+07mu - level target 2024", "1.5e+07t grain_output level target 2024 bound ge"}},
 }
 
 // knownGaps are cases whose expectation follows the rules but which the

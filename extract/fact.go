@@ -465,6 +465,19 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 			}
 		}
 	}
+	if f.Indicator == "" && !listed && b.opts.Indicators != nil && cs >= sent.Start+len("、") && t[cs-len("、"):cs] == "、" {
+		// a bare attribute after a list mark takes the head of the member
+		// before it: 粮食播种面积1266.6万亩、产量514.4万吨 (粮食产量)
+		if attr := trimSpace(clause); utf8.RuneCountInString(attr) >= 2 && utf8.RuneCountInString(attr) <= 4 {
+			pe := cs - len("、")
+			pcs := b.clauseStart(sent.Start, pe, clauseEnds, &clauseCursor{})
+			if i > 0 && qs[i-1].Start >= pcs && qs[i-1].End <= pe {
+				if id, phrase := b.memberIndicator([]string{t[pcs:qs[i-1].Start], attr}, 1, q.Dimension, f.Measure); id != "" {
+					f.Indicator, f.Metric = id, phrase
+				}
+			}
+		}
+	}
 	if f.Indicator == "" && b.opts.Indicators != nil && q.Dimension == Count {
 		// the thing counted may follow the count: 引进10个投资上亿元的企业集团
 		ce := sent.End
