@@ -395,6 +395,8 @@ var bindingCases = []bindingCase{
 		[]string{"1.52e+07mu - level actual 2023", "6.203e+06t grain_output level actual 2023", "1.8% grain_yield yoy actual 2023"}},
 	{"产量 after 粮食播种面积 in the targets", btTasks + "稳定粮食播种面积2300万亩、产量300亿斤以上。", 2024, "",
 		[]string{"2.3e+07mu - level target 2024", "1.5e+07t grain_output level target 2024 bound ge"}},
+	{"inbound tourists are a series of their own", btReview + "接待游客增长12.4%，入境游客超80万人次、增长60.2%，旅游外汇收入3.5亿美元。", 2024, "",
+		[]string{"12.4% tourist_visits yoy actual 2023", "800000person-times tourist_visits_inbound level actual 2023 bound gt", "60.2% tourist_visits_inbound yoy actual 2023", "3.5e+08USD tourism_revenue_foreign level actual 2023"}},
 }
 
 // knownGaps are cases whose expectation follows the rules but which the
