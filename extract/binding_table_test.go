@@ -397,6 +397,12 @@ var bindingCases = []bindingCase{
 		[]string{"2.3e+07mu - level target 2024", "1.5e+07t grain_output level target 2024 bound ge"}},
 	{"inbound tourists are a series of their own", btReview + "接待游客增长12.4%，入境游客超80万人次、增长60.2%，旅游外汇收入3.5亿美元。", 2024, "",
 		[]string{"12.4% tourist_visits yoy actual 2023", "800000person-times tourist_visits_inbound level actual 2023 bound gt", "60.2% tourist_visits_inbound yoy actual 2023", "3.5e+08USD tourism_revenue_foreign level actual 2023"}},
+	{"a clause with its own subject inherits no indicator", btReview + "高技术制造业增加值增长9.2%，新能源汽车产量增长43%。", 2024, "",
+		[]string{"9.2% high_tech_manufacturing yoy actual 2023", "43% - yoy actual 2023"}},
+	{"a clause of 占 keeps the subject before", btReview + "实际利用省外到位资金86亿元，占市外到位资金的比重提高到65%。", 2024, "",
+		[]string{"8.6e+09CNY invest.arrived_out_of_province level actual 2023", "65% invest.arrived_out_of_province share actual 2023"}},
+	{"a verb alone inherits the subject", btReview + "高技术制造业增加值增长9.2%，同比提高1.5个百分点。", 2024, "",
+		[]string{"9.2% high_tech_manufacturing yoy actual 2023", "1.5pp high_tech_manufacturing change actual 2023"}},
 }
 
 // knownGaps are cases whose expectation follows the rules but which the

@@ -494,7 +494,7 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 			f.Indicator, f.Metric = id, phrase
 		}
 	}
-	if f.Indicator == "" && !listed {
+	if f.Indicator == "" && !listed && !namesOwnSubject(clause, local) {
 		// inherit from the previous figure of the sentence (同比增长22%, 年均增长8%)
 		for k := len(prev) - 1; k >= 0; k-- {
 			p := prev[k]
@@ -731,6 +731,36 @@ func partOfWhole(local string) bool {
 	r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(l, "的"))
 	return isHanRune(r) && !strings.ContainsRune("年月日度期前后内中上下", r)
 }
+
+// namesOwnSubject reports a clause that names a subject of its own before
+// its verb (新能源汽车产量增长43%), which then inherits no indicator from
+// the figure before it: three characters or more before the verb, in the
+// clause and since the figure before.
+func namesOwnSubject(clause, local string) bool {
+	if subjectless(clause) {
+		return false
+	}
+	l := trimSpace(local)
+	verb, _ := lastVerb(l)
+	if verb == "" {
+		return false
+	}
+	head := strings.TrimSuffix(l, verb)
+	for _, w := range []string{"同比", "全年", "年均", "比上年", "较上年", "分别", "预计", "累计", "其中"} {
+		head = strings.TrimSuffix(strings.TrimPrefix(head, w), w)
+	}
+	head = trimSpace(head)
+	if r, _ := utf8.DecodeRuneInString(head); strings.ContainsRune("占比较为是与", r) {
+		return false // 占市外到位资金的比重提高到: the share of the subject before
+	}
+	// a subject of its own ends in a noun of measure (产量, 利润, 进出口);
+	// 今年预期, 同口径, 剔除…因素后 and 两年平均 only qualify the verb
+	return utf8.RuneCountInString(head) >= 3 && hasSuffixAny(head, measureNouns)
+}
+
+// measureNouns end the subject of a clause that names what it measures.
+var measureNouns = []string{"产量", "产值", "增加值", "收入", "营收", "营业收入", "利润", "总额", "金额", "销量", "销售额",
+	"数量", "人数", "人次", "规模", "进出口", "出口", "进口", "投资", "消费", "支出", "交易额", "成交额", "用电量", "货运量", "客运量", "吞吐量"}
 
 // goalAfter reports a goal named right after a figure: 6%目标, 6%的预期目标.
 func goalAfter(after string) bool {
