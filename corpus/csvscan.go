@@ -12,7 +12,7 @@ import (
 // ErrUnclosedQuote reports a CSV field opened by a quote that is never
 // closed, or closed only lines later by a quote that opens another field:
 // a stray quote that would make one row of all the rows after it.
-var ErrUnclosedQuote = errors.New("corpus: a quote opens a field that is never closed; the quote is read as a plain character and the rows after it as rows")
+var ErrUnclosedQuote = errors.New("corpus: a quote opens a field that is never closed; the field is ended where rows start again")
 
 // ErrRecordTooLarge reports a CSV record or a JSON line over the size
 // limit of a document (Options.MaxFileSize).
@@ -38,12 +38,14 @@ const maxQuoteRepairs = 64
 // field is a quote; \r\n ends a line as \n does; empty lines are skipped),
 // and more: it counts lines, bounds the size of a record (a record over
 // limit bytes is skipped to its end and reported, not held), and repairs
-// a stray quote. A quoted field that runs to the end of the input, or that
-// runs over lines and is closed by a quote that stands inside a field (as
-// the quote opening the next row's field does) when reading its opening
-// quote as a plain character makes rows of the lines after it, is read so:
-// the record is a row again, the rows after it are rows, and the record
-// carries an ErrUnclosedQuote note naming the line of the quote.
+// a stray quote: a quoted field that runs to the end of the input, or
+// over lines to a quote that stands inside it (the quote that opened a
+// field of a later row). Where the lines after the field's first, read
+// afresh, are rows of width fields from some line on, the field ends
+// before that line (its first line split at its commas instead, if that
+// makes a row) and the rows are read as rows; a field that runs to the
+// end with no rows after it is read with its quote as a plain character.
+// The record carries an ErrUnclosedQuote note naming the quote's line.
 type csvReader struct {
 	br      *bufio.Reader
 	pending []byte // bytes given back by a repair, read before br
@@ -52,6 +54,7 @@ type csvReader struct {
 	repairs int  // stray quotes repaired; -1: do not repair
 	width   int  // fields a row has (the header's), 0 if unknown: to judge a repair
 	eof     bool // br is exhausted
+	read    int  // bytes of input read (line breaks as \n)
 
 	// the record being read
 	raw    []byte      // its bytes, lines ending in \n
@@ -74,6 +77,7 @@ type fieldSpan struct {
 type csvRecord struct {
 	fields []string
 	line   int   // where it starts, from 1
+	off    int   // where it starts in the input, in bytes (line breaks as \n)
 	note   error // a *LineError of ErrUnclosedQuote for a stray quote repaired, or nil
 }
 
@@ -94,6 +98,7 @@ func (r *csvReader) chunk() ([]byte, error) {
 			c = c[:i+1]
 		}
 		r.pending = r.pending[len(c):]
+		r.read += len(c)
 		return c, nil
 	}
 	if r.eof || r.br == nil {
@@ -126,6 +131,7 @@ func (r *csvReader) chunk() ([]byte, error) {
 	default:
 		return nil, err
 	}
+	r.read += len(c)
 	return c, nil
 }
 
@@ -146,6 +152,7 @@ func (r *csvReader) Read() (csvRecord, error) {
 	closed := false    // the field was closed by a quote
 	atStart := true    // at the start of a field
 	first := true      // no byte of the record read yet
+	recOff := r.read   // where the record starts
 	var f fieldSpan    // the field being read
 	for {
 		c, err := r.chunk()
@@ -160,30 +167,37 @@ func (r *csvReader) Read() (csvRecord, error) {
 			case atStart:
 				f = fieldSpan{start: len(r.raw), end: len(r.raw), line: r.line}
 			case inQuote && !quoteSeen:
-				if r.giveBack(&f, len(r.fields)) {
-					repaired(f)
-					inQuote = false
-					continue
-				}
 				f.end = len(r.raw) // as encoding/csv reads it with LazyQuotes
+				if k := len(r.fields); !r.big && r.repairs >= 0 && r.repairs < maxQuoteRepairs {
+					r.endField(f)
+					if off, ok := r.resume(f); ok {
+						r.closeAt(k, off)
+						repaired(f)
+						return r.record(start, recOff, note)
+					}
+					r.fields = r.fields[:k]
+					if r.giveBack(&f, k) {
+						repaired(f)
+						inQuote = false
+						continue
+					}
+				}
 			case inQuote: // closed by the last byte
 				f.end = len(r.raw) - 1
 			default:
 				f.end = len(r.raw)
 			}
 			r.endField(f)
-			if k := r.strayQuote(); k >= 0 {
-				f = r.fields[k]
-				r.giveBack(&f, k)
-				repaired(f)
-				inQuote, quoteSeen, closed, atStart = false, false, false, false
-				continue
+			if k, off := r.strayQuote(); k >= 0 {
+				repaired(r.fields[k])
+				r.closeAt(k, off)
 			}
-			return r.record(start, note)
+			return r.record(start, recOff, note)
 		}
 		if first && c[0] == '\n' { // an empty line, skipped
 			r.line++
 			start++
+			recOff = r.read
 			continue
 		}
 		first = false
@@ -203,7 +217,6 @@ func (r *csvReader) Read() (csvRecord, error) {
 		if c[len(c)-1] == '\n' {
 			r.line++
 		}
-	scan:
 		for i := 0; i < len(c); {
 			if atStart {
 				f = fieldSpan{start: off + i, line: line}
@@ -257,14 +270,11 @@ func (r *csvReader) Read() (csvRecord, error) {
 				continue
 			}
 			// the end of the record, at the end of c
-			if k := r.strayQuote(); k >= 0 {
-				f = r.fields[k]
-				r.giveBack(&f, k)
-				repaired(f)
-				closed = false
-				break scan
+			if k, off := r.strayQuote(); k >= 0 {
+				repaired(r.fields[k])
+				r.closeAt(k, off)
 			}
-			return r.record(start, note)
+			return r.record(start, recOff, note)
 		}
 	}
 }
@@ -291,6 +301,7 @@ func (r *csvReader) giveBack(f *fieldSpan, k int) bool {
 	copy(back[len(rest):], r.pending)
 	r.pending = back
 	r.line = f.line - 1
+	r.read -= len(rest)
 	r.raw = r.raw[:f.start+1]
 	r.fields = r.fields[:k]
 	*f = fieldSpan{start: f.start, end: -1, line: f.line}
@@ -298,46 +309,95 @@ func (r *csvReader) giveBack(f *fieldSpan, k int) bool {
 }
 
 // strayQuote returns the index of the field of the record just read that
-// a stray quote opened, -1 if none: a quoted field that runs over lines
-// and holds a quote inside it (the quote that opened a field of a later
-// row) such that, with its opening quote read as a plain character, the
-// lines after its first are rows of r.width fields.
-func (r *csvReader) strayQuote() int {
+// a stray quote opened, and the offset in raw where rows start again; -1
+// if none. It is a quoted field that runs over lines and holds a quote
+// inside it (the quote that opened a field of a later row), with lines
+// after its first from which every record read afresh has r.width fields
+// (resume).
+func (r *csvReader) strayQuote() (int, int) {
 	if r.width == 0 || r.repairs < 0 || r.repairs >= maxQuoteRepairs {
-		return -1
+		return -1, 0
 	}
 	for k, f := range r.fields {
-		if f.quoted && f.lazyLine > f.line && r.rowsAfter(f) {
-			return k
+		if f.quoted && f.lazyLine > f.line {
+			if off, ok := r.resume(f); ok {
+				return k, off
+			}
 		}
 	}
-	return -1
+	return -1, 0
 }
 
-// rowsAfter reports whether the lines of the record after the first line
-// of its field f are rows of r.width fields, read afresh.
-func (r *csvReader) rowsAfter(f fieldSpan) bool {
+// resume returns the offset in raw of the first line after the first line
+// of the quoted field f, of the record just read, from which the record's
+// bytes, read afresh, are records of r.width fields, at least one; ok is
+// false if there is none.
+func (r *csvReader) resume(f fieldSpan) (off int, ok bool) {
+	if r.width == 0 {
+		return 0, false
+	}
 	nl := bytes.IndexByte(r.raw[f.start:], '\n')
 	if nl < 0 {
-		return false
+		return 0, false
 	}
-	sub := &csvReader{pending: r.raw[f.start+nl+1:], limit: r.limit, repairs: -1}
-	rows := 0
+	base := f.start + nl + 1
+	sub := &csvReader{pending: r.raw[base:], limit: r.limit, repairs: -1}
+	found := false // off is the start of a run of rows that goes on to the end
 	for {
 		rec, err := sub.Read()
 		if err == io.EOF {
-			return rows > 0
+			return off, found
 		}
-		if err != nil || len(rec.fields) != r.width {
-			return false
+		switch {
+		case err != nil:
+			return 0, false
+		case len(rec.fields) != r.width:
+			found = false
+		case !found:
+			off, found = base+rec.off, true
 		}
-		rows++
 	}
+}
+
+// closeAt ends the record just read in its quoted field k, which a stray
+// quote opened, and gives back the bytes from raw offset off (where rows
+// start again) to be read again. The field's first line is split at its
+// commas if that makes the record a row of r.width fields (the stray quote
+// dropped); else the field holds its lines up to off, as if its closing
+// quote stood at the end of the last.
+func (r *csvReader) closeAt(k, off int) {
+	r.repairs++
+	f := r.fields[k]
+	r.fields = r.fields[:k]
+	nl := f.start + bytes.IndexByte(r.raw[f.start:], '\n')
+	if rest := r.raw[f.start+1 : nl]; off == nl+1 && bytes.IndexByte(rest, '"') < 0 && k+1+bytes.Count(rest, []byte{','}) == r.width {
+		at := f.start + 1
+		for {
+			i := bytes.IndexByte(r.raw[at:nl], ',')
+			if i < 0 {
+				r.fields = append(r.fields, fieldSpan{start: at, end: nl, line: f.line})
+				break
+			}
+			r.fields = append(r.fields, fieldSpan{start: at, end: at + i, line: f.line})
+			at += i + 1
+		}
+	} else {
+		f.end = off - 1 // the line break before off
+		r.fields = append(r.fields, f)
+	}
+	rest := r.raw[off:]
+	back := make([]byte, len(rest)+len(r.pending))
+	copy(back, rest)
+	copy(back[len(rest):], r.pending)
+	r.pending = back
+	r.line = f.line - 1 + bytes.Count(r.raw[f.start:off], []byte{'\n'})
+	r.read -= len(rest)
+	r.raw = r.raw[:off]
 }
 
 // record makes the csvRecord of the record read, a *LineError if it was
 // too large.
-func (r *csvReader) record(start int, note error) (csvRecord, error) {
+func (r *csvReader) record(start, off int, note error) (csvRecord, error) {
 	if r.big {
 		return csvRecord{line: start}, &LineError{Line: start, Err: fmt.Errorf("%w: over %d bytes", ErrRecordTooLarge, r.limit)}
 	}
@@ -356,7 +416,7 @@ func (r *csvReader) record(start int, note error) (csvRecord, error) {
 	for i, end := range r.ends {
 		out[i], prev = all[prev:end], end
 	}
-	return csvRecord{fields: out, line: start, note: note}, nil
+	return csvRecord{fields: out, line: start, off: off, note: note}, nil
 }
 
 // appendFieldText writes the text of a field from its raw bytes: without
