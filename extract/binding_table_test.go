@@ -403,6 +403,8 @@ var bindingCases = []bindingCase{
 		[]string{"8.6e+09CNY invest.arrived_out_of_province level actual 2023", "65% invest.arrived_out_of_province share actual 2023"}},
 	{"a verb alone inherits the subject", btReview + "高技术制造业增加值增长9.2%，同比提高1.5个百分点。", 2024, "",
 		[]string{"9.2% high_tech_manufacturing yoy actual 2023", "1.5pp high_tech_manufacturing change actual 2023"}},
+	{"外商直接投资实际到位资金 is foreign capital", btReview + "外商直接投资实际到位资金18.5亿美元。", 2024, "",
+		[]string{"1.85e+09USD invest.foreign_actual level actual 2023"}},
 }
 
 // knownGaps are cases whose expectation follows the rules but which the
