@@ -323,16 +323,26 @@ func markChunks(lines []rline) {
 	}
 }
 
-// figureSentence reports a line that is a sentence stating a figure: it
-// ends as a sentence ends (。！？；) and holds a digit. Above the title,
-// where menus and site names stand, such a line is kept: no chrome reads
-// so (全市上半年到位资金204亿元。).
+// figureSentence reports a line that states a figure: it ends as a
+// sentence ends (。！？；) and holds a digit, or it holds an amount (a
+// digit followed by 亿, 万, 元, %, 个, 项, 家 or 倍). Above the title, where
+// menus and site names stand, such a line is kept: no chrome reads so
+// (全市上半年到位资金204亿元。); page counts, dates and issue numbers (共3页,
+// 2024年第3期) have no amount.
 func figureSentence(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	if r != '。' && r != '！' && r != '？' && r != '；' {
-		return false
+	digit := false
+	for _, r := range s {
+		switch {
+		case isDigit(r):
+			digit = true
+			continue
+		case digit && strings.ContainsRune("亿万元%％个项家倍", r):
+			return true
+		}
+		digit = false
 	}
-	return strings.IndexFunc(s, isDigit) >= 0
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return (r == '。' || r == '！' || r == '？' || r == '；') && strings.IndexFunc(s, isDigit) >= 0
 }
 
 func prevContent(lines []rline, i int) int {

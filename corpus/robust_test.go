@@ -432,8 +432,12 @@ func TestFigureAboveTitle(t *testing.T) {
 			want: []string{"全市上半年到位资金204亿元。", "新签约项目89个"}, title: "在全市招商引资工作会议上的讲话"},
 		{name: "site name and menu", raw: "某某市人民政府\n首页 > 领导讲话 > 正文\n在全市招商引资工作会议上的讲话\n" + body,
 			want: []string{"新签约项目89个"}, wantNot: []string{"某某市人民政府", "首页"}, title: "在全市招商引资工作会议上的讲话"},
-		{name: "a line with a figure and no sentence end", raw: "2024年第3期\n在全市招商引资工作会议上的讲话\n" + body,
+		{name: "an amount with no sentence end", raw: "全市上半年到位资金204亿元\n在全市招商引资工作会议上的讲话\n" + body,
+			want: []string{"全市上半年到位资金204亿元"}, title: "在全市招商引资工作会议上的讲话"},
+		{name: "an issue number", raw: "2024年第3期\n在全市招商引资工作会议上的讲话\n" + body,
 			wantNot: []string{"第3期"}, title: "在全市招商引资工作会议上的讲话"},
+		{name: "a page count and views", raw: "共3页 浏览次数：1234次\n在全市招商引资工作会议上的讲话\n" + body,
+			wantNot: []string{"共3页", "1234"}, title: "在全市招商引资工作会议上的讲话"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
