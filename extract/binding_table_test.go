@@ -405,6 +405,10 @@ var bindingCases = []bindingCase{
 		[]string{"9.2% high_tech_manufacturing yoy actual 2023", "1.5pp high_tech_manufacturing change actual 2023"}},
 	{"外商直接投资实际到位资金 is foreign capital", btReview + "外商直接投资实际到位资金18.5亿美元。", 2024, "",
 		[]string{"1.85e+09USD invest.foreign_actual level actual 2023"}},
+	{"破 a milestone, money understood", btReview + "旅游收入破千亿。", 2024, "",
+		[]string{"1e+11CNY tourism_revenue level actual 2023 bound gt"}},
+	{"a milestone before 的新阶段", btReview + "经济总量进入3万亿元以上的新阶段。", 2024, "",
+		[]string{"3e+12CNY gdp level actual 2023 bound ge"}},
 }
 
 // knownGaps are cases whose expectation follows the rules but which the

@@ -575,7 +575,7 @@ func evidence(sent string, at int) string {
 }
 
 // milestoneFrames are the words a milestone stands before (突破5万亿元大关).
-var milestoneFrames = []string{"大关", "台阶", "新台阶", "关口", "规模", "水平", "量级", "级", "新高", "大台阶"}
+var milestoneFrames = []string{"大关", "台阶", "新台阶", "关口", "规模", "水平", "量级", "级", "新高", "大台阶", "新阶段", "阶段", "行列"}
 
 // modifiesNoun reports the text after a bounded figure when the figure
 // stands before a noun it sorts (千万元以上项目, 过千万美元企业): a Han character
