@@ -3,6 +3,7 @@ package policyfacts
 import (
 	"context"
 	_ "embed"
+	"errors"
 	"fmt"
 	"iter"
 	"runtime"
@@ -239,7 +240,9 @@ func Extract(ctx context.Context, doc corpus.Document) (Result, error) {
 }
 
 // Item is one document's outcome in a batch: its result, or the error that
-// kept it from one.
+// kept it from one. A document read but damaged past
+// corpus.MaxInvalid (an Err that is corpus.ErrDamaged) has both: the
+// error, and the result of what could be read.
 type Item struct {
 	Index  int // position in the input, from 0
 	ID     string
@@ -290,8 +293,12 @@ func Batch(ctx context.Context, src iter.Seq2[corpus.Source, error], opts BatchO
 				it := j.item
 				if it.Err == nil {
 					var doc corpus.Document
-					if doc, it.Err = j.src.Load(); it.Err == nil {
-						it.Result, it.Err = ex.safeExtract(ctx, doc)
+					doc, it.Err = j.src.Load()
+					if it.Err == nil || errors.Is(it.Err, corpus.ErrDamaged) && doc.Raw != "" {
+						var err error
+						if it.Result, err = ex.safeExtract(ctx, doc); err != nil {
+							it.Err = err
+						}
 					}
 				}
 				j.done <- it

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -390,4 +391,26 @@ func FuzzPipeline(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestBatchDamaged reads a document damaged past corpus.MaxInvalid: the
+// batch reports it and still gives the figures of what could be read.
+func TestBatchDamaged(t *testing.T) {
+	damaged := []byte(strings.Repeat("协议引资204亿元，\xFF", 50)) // one character in eleven bad
+	src := func(yield func(corpus.Source, error) bool) {
+		yield(corpus.NewSource("damaged.txt", damaged, corpus.KindText, corpus.Options{}), nil)
+	}
+	n := 0
+	for it := range Batch(context.Background(), src, BatchOptions{Workers: 1}) {
+		n++
+		if !errors.Is(it.Err, corpus.ErrDamaged) {
+			t.Errorf("err = %v, want ErrDamaged", it.Err)
+		}
+		if len(it.Result.Quantities) != 50 {
+			t.Errorf("%d quantities, want 50", len(it.Result.Quantities))
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d items, want 1", n)
+	}
 }
