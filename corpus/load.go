@@ -195,7 +195,8 @@ func Walk(paths []string, opts Options) iter.Seq2[Document, error] {
 
 // Documents loads the sources of src one after the other, in order. A
 // source that fails to load yields a Document with its ID and Path only,
-// and the error.
+// and the error; one damaged past MaxInvalid yields the document read and
+// the error (ErrDamaged).
 func Documents(src iter.Seq2[Source, error]) iter.Seq2[Document, error] {
 	return func(yield func(Document, error) bool) {
 		for src, err := range src {
@@ -203,7 +204,7 @@ func Documents(src iter.Seq2[Source, error]) iter.Seq2[Document, error] {
 			if err == nil {
 				doc, err = src.Load()
 			}
-			if err != nil {
+			if err != nil && !errors.Is(err, ErrDamaged) {
 				doc = Document{ID: src.ID, Path: src.Path}
 			}
 			if !yield(doc, err) {

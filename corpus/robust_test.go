@@ -270,6 +270,12 @@ func TestLoadDamaged(t *testing.T) {
 	if !errors.Is(err, ErrDamaged) || doc.Invalid != n || doc.Clean == "" {
 		t.Errorf("Load(damaged) = invalid %d, err %v; want %d and ErrDamaged", doc.Invalid, err, n)
 	}
+	p := writeFile(t, t.TempDir(), "bad.txt", bad)
+	for doc, err := range Walk([]string{p}, Options{}) {
+		if !errors.Is(err, ErrDamaged) || doc.Invalid != n || doc.Clean == "" || doc.ID != "bad.txt" {
+			t.Errorf("Walk(damaged) = %s, invalid %d, err %v; want the document and ErrDamaged", doc.ID, doc.Invalid, err)
+		}
+	}
 }
 
 // TestArchiveBadBytes reads CSV and JSONL archives with a bad byte in
