@@ -185,7 +185,11 @@ func (s *parquetSink) abort() {
 func (s *parquetSink) skipped() int { return 0 }
 
 func (s *parquetSink) note() string {
-	return "the files of " + s.dir + " not written (earlier ones are kept)"
+	msg := "the files of " + s.dir + " not written"
+	if _, err := os.Stat(filepath.Join(s.dir, parquetfile.FileName(tables.Documents))); err == nil {
+		msg += " (the earlier ones are kept)"
+	}
+	return msg
 }
 
 // sqliteSink stores each result in a SQLite database and rebuilds the

@@ -421,3 +421,50 @@ func TestSQLiteSignal(t *testing.T) {
 		t.Errorf("rerun with --resume: exit %d, %d documents stored, want %d: %s", code, stored(db), total, errOut)
 	}
 }
+
+// TestParquetSignal stops a batch writing Parquet with SIGINT: exit
+// status 130, no table file written and no temporary file left.
+func TestParquetSignal(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "tables")
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$", "--", "extract", "-q", "--format", "parquet", "-o", dir, "-")
+	cmd.Env = append(os.Environ(), "POLICYFACTS_HELPER=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	in.Write([]byte(strings.Join(resumeDocs(9), "\n") + "\n"))
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		if tmp, _ := filepath.Glob(filepath.Join(dir, ".*.tmp*")); len(tmp) == 6 {
+			break // the six tables are open: the signals are caught
+		}
+		if time.Now().After(deadline) {
+			cmd.Process.Kill()
+			t.Fatalf("no temporary table files; stderr %q", stderr.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(50 * time.Millisecond)
+	cmd.Process.Signal(os.Interrupt)
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err = <-done:
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("still running 20 s after SIGINT")
+	}
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 130 || !strings.Contains(stderr.String(), "the files of "+dir+" not written") {
+		t.Errorf("after SIGINT: %v, want exit status 130; stderr %q", err, stderr.String())
+	}
+	if left, _ := os.ReadDir(dir); len(left) > 0 {
+		t.Errorf("files left in %s: %v", dir, left)
+	}
+}
