@@ -409,6 +409,8 @@ var bindingCases = []bindingCase{
 		[]string{"1e+11CNY tourism_revenue level actual 2023 bound gt"}},
 	{"a milestone before 的新阶段", btReview + "经济总量进入3万亿元以上的新阶段。", 2024, "",
 		[]string{"3e+12CNY gdp level actual 2023 bound ge"}},
+	{"签约项目总金额 is the signed amount", btTasks + "全年签约项目总金额300亿元以上。", 2024, "",
+		[]string{"3e+10CNY invest.signed_amount level target 2024 bound ge"}},
 }
 
 // knownGaps are cases whose expectation follows the rules but which the
