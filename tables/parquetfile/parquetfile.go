@@ -51,7 +51,6 @@ func writerOptions() []parquet.WriterOption {
 		parquet.Compression(&zstd.Codec{Level: zstd.SpeedDefault}),
 		parquet.MaxRowsPerRowGroup(RowGroupRows),
 		parquet.KeyValueMetadata(SchemaVersionKey, policyfacts.SchemaVersion),
-		parquet.CreatedBy("policyfacts", policyfacts.SchemaVersion, ""),
 	}
 }
 
