@@ -260,7 +260,8 @@ func Facts(text string, qs []Quantity, opts FactOptions) []Fact {
 // working year). qs must be the quantities of d.Text, in text order; the
 // facts come in the same order, one per quantity, but for a figure said
 // of several subjects at once (游客人次、旅游花费均增长10%), which gives one
-// fact per subject, in the subjects' order.
+// fact per subject, in the subjects' order, and a threshold that sorts a
+// noun (80岁以上老人), which gives none.
 func FactsOf(d *Doc, qs []Quantity, opts FactOptions) []Fact {
 	out := make([]Fact, 0, len(qs))
 	if len(qs) == 0 {
@@ -279,7 +280,30 @@ func FactsOf(d *Doc, qs []Quantity, opts FactOptions) []Fact {
 		out = append(out, b.bind(i, q, qs, out))
 	}
 	b.fromTo(out)
-	return b.each(out)
+	return b.withoutSorting(b.each(out))
+}
+
+// thresholdWords reports a figure written as a threshold (80岁以上,
+// 10蒸吨及以下, 过千万元), not a count with an inner bound (8500余人).
+func thresholdWords(text string) bool {
+	return hasSuffixAny(text, []string{"以上", "以下", "以内"}) || hasPrefixAny(text, []string{"过", "超过", "超", "不足", "不到"})
+}
+
+// withoutSorting drops the facts of thresholds that sort a noun (80岁以上
+// 老人, 10蒸吨及以下燃煤锅炉): quantities the text states, but no figure of
+// anything it measures.
+func (b *binder) withoutSorting(fs []Fact) []Fact {
+	if len(b.sorting) == 0 {
+		return fs
+	}
+	out := fs[:0]
+	for _, f := range fs {
+		if f.Indicator == "" && slices.Contains(b.sorting, f.Quantity.Start) {
+			continue
+		}
+		out = append(out, f)
+	}
+	return out
 }
 
 type binder struct {
@@ -302,6 +326,7 @@ type binder struct {
 	}
 	clause, region clauseCursor // the last clause starts found, by marks
 	listPlace      listPlace    // the place respectively gave the figure, if any
+	sorting        []int        // the starts of thresholds that sort a noun: no facts
 }
 
 // clauseCursor remembers the last clause start found with one set of
@@ -516,6 +541,9 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	}
 	if q.Bound != Eq && q.Bound != Approx && modifiesNoun(t[q.End:]) {
 		f.Indicator = "" // 税收过千万元工业企业, 80岁以上老人: a threshold that sorts a noun
+		if f.Measure != Share && thresholdWords(q.Text) { // 支出的75%以上用于民生: a share, told of its whole
+			b.sorting = append(b.sorting, q.Start)
+		}
 	}
 	gap := q.Unit == "pp" && gapRe.MatchString(recent(clause, 60))
 	if gap {
