@@ -572,6 +572,7 @@ func (d *DB) Records(ctx context.Context) ([]metrics.Record, error) {
 // dumpTables are the tables Dump writes, with the columns that order
 // their rows.
 var dumpTables = []struct{ name, order string }{
+	{"sqlite_schema", "type, name"}, // the tables and indexes themselves
 	{"meta", "key"},
 	{"documents", "doc_no"},
 	{"quantities", "doc_id, seq"},
@@ -584,10 +585,10 @@ var dumpTables = []struct{ name, order string }{
 	{"record_sources", "record_id, role, alt, seq"},
 }
 
-// Dump writes every row of every table to w, one line each (the table's
-// name, then its values as a Go-quoted list), the tables in a fixed order
-// and the rows by key: two databases of the same content dump the same
-// text.
+// Dump writes the schema (tables and indexes) and every row of every
+// table to w, one line each (the table's name, then its values as a
+// Go-quoted list), the tables in a fixed order and the rows by key: two
+// databases of the same content dump the same text.
 func (d *DB) Dump(ctx context.Context, w io.Writer) error {
 	for _, tb := range dumpTables {
 		rows, err := d.db.QueryContext(ctx, `SELECT * FROM `+tb.name+` ORDER BY `+tb.order)
