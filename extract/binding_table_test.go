@@ -411,6 +411,8 @@ var bindingCases = []bindingCase{
 		[]string{"3e+12CNY gdp level actual 2023 bound ge"}},
 	{"签约项目总金额 is the signed amount", btTasks + "全年签约项目总金额300亿元以上。", 2024, "",
 		[]string{"3e+10CNY invest.signed_amount level target 2024 bound ge"}},
+	{"a rate named with 增长率 is a level", btTasks + "城镇登记失业率控制在4%以内，人口自然增长率控制在6‰以内。", 2024, "",
+		[]string{"4% unemployment_rate_registered level target 2024 bound le", "0.6% population_natural_growth level target 2024 bound le"}},
 }
 
 // knownGaps are cases whose expectation follows the rules but which the

@@ -552,10 +552,16 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	if f.Measure == YoY && f.Indicator != "" && b.dims() != nil && b.dims().ChangeOnly(f.Indicator) {
 		f.Measure = Change // 单位地区生产总值能耗下降3%
 	}
+	if f.Measure == YoY && metricStart >= 0 && f.Indicator != "" && b.isRate(f.Indicator) {
+		// 人口自然增长率控制在7.6‰: the growth word is the rate's name, no verb
+		if v, _ := lastVerb(search[metricStart+len(aliasFound):]); v == "" {
+			f.Measure = Level
+		}
+	}
 	if f.Measure == Share && f.Indicator != "" && b.isRate(f.Indicator) {
 		f.Measure = Level // R&D经费支出占GDP比重2.5%: the indicator is the share
 	}
-	if q.Unit == "%" && f.Measure == Level && hasSuffixAny(f.Metric, rateWords) {
+	if q.Unit == "%" && f.Measure == Level && hasSuffixAny(f.Metric, rateWords) && !strings.HasSuffix(f.Metric, "自然增长率") {
 		f.Measure = YoY // 居民消费价格涨幅3%: the phrase names a rate of growth
 	}
 	if f.Metric == "" {
