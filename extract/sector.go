@@ -162,6 +162,7 @@ func Sectors(text string) []Sector {
 		s.Count++
 		s.Positions = append(s.Positions, pos)
 	}
+	var pending [][2]int // names found late, added after the lists
 	// Names do not overlap: scanning goes on after the end of each.
 	for i := 0; ; {
 		k, r, _ := t.pairs.Index(text[i:])
@@ -169,8 +170,21 @@ func Sectors(text string) []Sector {
 			break
 		}
 		i += k
-		if end, ok := t.match(text, i, r); ok {
-			add(text[i:end], i)
+		if end, ok, late := t.match(text, i, r); ok {
+			// a bare name of two characters joined to the name before it
+			// makes one name with it: 元宇宙文创
+			if r2, size2 := utf8.DecodeRuneInString(text[end:]); !late && t.pairs.Has(r2, firstRune(text[end+size2:])) {
+				if _, short := t.category[text[end:min(len(text), end+2*size2)]]; short && size2 == 3 {
+					if e2, ok, _ := t.match(text, end, r2); ok {
+						end = e2
+					}
+				}
+			}
+			if late {
+				pending = append(pending, [2]int{i, end})
+			} else {
+				add(text[i:end], i)
+			}
 			i = end
 			continue
 		}
@@ -256,6 +270,11 @@ func Sectors(text string) []Sector {
 			spans[len(spans)-1][1] = m.end // the name may be longer than the text: 食品 → 食品产业
 		}
 	}
+	for _, p := range pending {
+		if !covered(p[0], p[1]) {
+			add(text[p[0]:p[1]], p[0])
+		}
+	}
 	out := make([]Sector, 0, len(order))
 	for _, k := range order {
 		s := found[k]
@@ -269,7 +288,10 @@ func Sectors(text string) []Sector {
 // match finds a vocabulary name at i. A name of two characters counts only
 // where the text treats it as a field: before 产业/业/行业/领域/等, in a
 // list (、 和 及 与 before or after), not inside a longer word (工业园区).
-func (t *sectorTable) match(text string, i int, r rune) (int, bool) {
+// late reports a name of two characters found as the end of a list member
+// after other characters (森林康养等新业态, 国防科技工业、文化旅游): it is
+// added after the lists, which name the whole member where they can.
+func (t *sectorTable) match(text string, i int, r rune) (end int, ok, late bool) {
 	for _, n := range t.byFirst.At(r) {
 		if !strings.HasPrefix(text[i:], n) {
 			continue
@@ -281,32 +303,40 @@ func (t *sectorTable) match(text string, i int, r rune) (int, bool) {
 		if utf8.RuneCountInString(n) > 2 && !listOnlySectors[n] {
 			for _, suf := range []string{"产业", "行业"} {
 				if strings.HasPrefix(text[end:], suf) && !strings.HasSuffix(n, "业") {
-					return end + len(suf), true // 新能源汽车产业
+					return end + len(suf), true, false // 新能源汽车产业
 				}
 			}
-			return end, true
+			return end, true, false
 		}
 		next, _ := utf8.DecodeRuneInString(text[end:])
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
 		rest := text[end:]
-		if strings.HasPrefix(rest, "产业") || strings.HasPrefix(rest, "行业") || strings.HasPrefix(rest, "领域") ||
-			next == '业' && !strings.HasSuffix(n, "业") && !strings.HasPrefix(rest, "业务") ||
-			strings.ContainsRune("、和及与等，。；", next) && (!isHanRune(prev) || afterVerb(text[:i])) ||
-			(prev == '、' || prev == '和' || prev == '及') && !thingAfter(rest) ||
-			next == '、' && fieldList(rest) {
-			if strings.HasPrefix(rest, "产业") {
-				return end + len("产业"), true
-			}
-			if strings.HasPrefix(rest, "行业") {
-				return end + len("行业"), true
-			}
-			if next == '业' && !strings.HasSuffix(n, "业") {
-				return end + len("业"), true // 纺织业
-			}
-			return end, true
+		if isHanRune(prev) && afterVerb(text[:i+utf8.RuneLen(r)]) && !afterVerb(text[:i]) {
+			continue // 深化工业: the first character ends a verb (but 做强化工)
+		}
+		listEnd := strings.ContainsRune("、和及与等，。；", next)
+		switch {
+		case strings.HasPrefix(rest, "产业"):
+			return end + len("产业"), true, false
+		case strings.HasPrefix(rest, "行业"):
+			return end + len("行业"), true, false
+		case next == '业' && !strings.HasSuffix(n, "业") && !strings.HasPrefix(rest, "业务"):
+			return end + len("业"), true, false // 纺织业
+		case strings.HasPrefix(rest, "领域") ||
+			listEnd && (!isHanRune(prev) || afterVerb(text[:i]) || afterVerbKind(text[:i])) ||
+			(prev == '、' || prev == '和' || prev == '及') && !thingAfter(rest) || fieldAfter(n, rest):
+			return end, true, false
+		}
+		// a name that ends a list member: 锂电新能源、 (two names make
+		// one), 硅光伏、新能源电池 (a name after the 、), 旅居康养等“跨界消费”
+		if l := t.nameAt(rest); l > 0 && strings.ContainsRune("、和及与等，。；", firstRune(rest[l:])) && !otherList(rest[l:]) {
+			return end + l, true, true
+		}
+		if next == '、' && (fieldList(rest) || t.nameAt(rest[len("、"):]) > 0) || listMemberEnd(text[:i], rest) {
+			return end, true, true
 		}
 	}
-	return 0, false
+	return 0, false, false
 }
 
 // economyNotHeads are the X of X经济 that make a place's, an owner's or a
@@ -338,6 +368,114 @@ func thingAfter(rest string) bool {
 	return false
 }
 
+// fieldAfterWords follow a name of two characters that the text treats
+// as a field: 氢能全产业链, 光伏集群, 康养新业态, 文旅新热点.
+var fieldAfterWords = []string{"全产业链", "集群", "新业态", "新赛道", "新热点"}
+
+// facilityNames are names that before 集群 name machines, not firms: 万卡智算集群.
+var facilityNames = map[string]bool{"算力": true, "智算": true}
+
+// fieldAfter reports rest starting with one of fieldAfterWords.
+func fieldAfter(name, rest string) bool {
+	for _, w := range fieldAfterWords {
+		if strings.HasPrefix(rest, w) {
+			return w != "集群" || !facilityNames[name]
+		}
+	}
+	return false
+}
+
+// listMemberEnd reports a name that ends a member of a coordinated list
+// the text closes as a list of fields (before is the text before the name,
+// rest the text after it):
+//   - a list closed by 等 and a head (核电等领域), or a 、-list closed by 等
+//     (体育赛事、旅居康养等): the name is the last member;
+//   - a name before 、/和/及/与 and more members up to 等 or a head of
+//     listHeads (光伏和新型储能产业集群, 旅游康养、数字演艺等).
+//
+// A member is two to ten Han runes; the members before a head hold no verb
+// of sectorVerbs.
+func listMemberEnd(before, rest string) bool {
+	r, size := utf8.DecodeRuneInString(rest)
+	switch r {
+	case '等':
+		if _, head := listHead(rest[size:]); head {
+			return false // sectorLists names the whole member: 跨境金融等特色产业
+		}
+		if fieldList(rest) {
+			return true
+		}
+		if !fieldsAfter(rest[size:]) {
+			return false
+		}
+		for n, s := 0, before; n < 30 && s != ""; n++ {
+			q, qsize := utf8.DecodeLastRuneInString(s)
+			if q == '、' {
+				return true
+			}
+			if !isHanRune(q) || q == '的' {
+				return false
+			}
+			s = s[:len(s)-qsize]
+		}
+		return false
+	case '、', '和', '及', '与':
+	default:
+		return false
+	}
+	member := 0 // runes of the current member
+	for i, n := size, 0; i < len(rest) && n < 40; n++ {
+		q, qsize := utf8.DecodeRuneInString(rest[i:])
+		switch {
+		case q == '等' && member >= 2:
+			_, head := listHead(rest[i+qsize:])
+			return !head && fieldsAfter(rest[i+qsize:])
+		case q == '、' || q == '和' || q == '及' || q == '与':
+			if member < 2 {
+				return false
+			}
+			member = 0
+		case !isHanRune(q) || q == '的' || member > 10:
+			return false
+		default:
+			if member >= 2 {
+				for _, h := range listHeads {
+					if h.inherit != "" && strings.HasPrefix(rest[i:], h.head) {
+						after := rest[i+len(h.head):]
+						return sectorVerbs.LastEnd(rest[size:i]) <= 0 && !sectorNotAfter.HasPrefix(after, firstRune(after))
+					}
+				}
+			}
+			member++
+		}
+		i += qsize
+	}
+	return false
+}
+
+// listFieldHeads close a list of fields after 等 (and a few words): 等新业态,
+// 等优质产品, 等“跨界消费”. A list closed otherwise names firms, means,
+// events or projects as often as fields: 华润医药等增资扩产, 商务会展、经贸洽谈等平台,
+// 徐大堡核电、庄河核电一期等重点能源项目.
+var listFieldHeads = []string{"领域", "业态", "产业", "行业", "产品", "规模", "消费", "创作", "赛道", "增长点", "集群"}
+
+// fieldsAfter reports one of listFieldHeads in the few runes after a list's 等.
+func fieldsAfter(s string) bool {
+	n := 0
+	for i, r := range s {
+		if !isHanRune(r) && r != '“' || n > 6 {
+			break
+		}
+		for _, w := range listFieldHeads {
+			if strings.HasPrefix(s[i:], w) {
+				return true
+			}
+		}
+		n++
+	}
+	return false
+}
+
 // afterVerb reports s ending in one of sectorVerbs: 推动氢能、 → 推动.
 func afterVerb(s string) bool {
 	s = s[max(0, len(s)-12):]
@@ -362,6 +500,54 @@ func fieldList(rest string) bool {
 	after := rest[k+len("等"):]
 	_, head := listHead(after)
 	return head || strings.HasPrefix(after, "领域") || strings.HasPrefix(after, "多个领域") || strings.HasPrefix(after, "新型基础设施")
+}
+
+// nameAt returns the length of the longest vocabulary name s starts with,
+// or 0.
+func (t *sectorTable) nameAt(s string) int {
+	r, size := utf8.DecodeRuneInString(s)
+	if size == len(s) || !t.pairs.Has(r, firstRune(s[size:])) {
+		return 0
+	}
+	for _, n := range t.byFirst.At(r) { // longest first
+		if strings.HasPrefix(s, n) && !listOnlySectors[n] {
+			return len(n)
+		}
+	}
+	return 0
+}
+
+// otherList reports a list ahead in the clause that 等 closes with no
+// field after it: 商贸会展、经贸洽谈等平台.
+func otherList(rest string) bool {
+	for i, n := 0, 0; i < len(rest) && n < 40; n++ {
+		r, size := utf8.DecodeRuneInString(rest[i:])
+		if r == '等' {
+			_, head := listHead(rest[i+size:])
+			return !head && !fieldsAfter(rest[i+size:])
+		}
+		if strings.ContainsRune(listClauseMarks, r) {
+			return false
+		}
+		i += size
+	}
+	return false
+}
+
+// afterVerbKind reports s ending in a verb and a kind ending in 式: 发展分布式
+// (光伏), 建设分散式 (风电).
+func afterVerbKind(s string) bool {
+	for n := 0; n < 3 && s != ""; n++ {
+		r, size := utf8.DecodeLastRuneInString(s)
+		if !isHanRune(r) || n == 0 && r != '式' {
+			return false
+		}
+		s = s[:len(s)-size]
+		if n > 0 && afterVerb(s) {
+			return true
+		}
+	}
+	return false
 }
 
 // endsWithName reports a vocabulary name at the end of s.
