@@ -32,8 +32,10 @@
 // found in a directory is reported (ErrNotRegular), never opened.
 //
 // Every failure is an error value naming its file, row or entry
-// (*FileError): a bad file is reported and the walk goes on. What is not
-// read is refused by its magic number with the conversion to make: legacy
-// .doc/.wps (ErrLegacyDoc), password-protected Office files and encrypted
-// zip entries (ErrEncrypted), PDF (ErrPDF), RTF (ErrRTF).
+// (*FileError): a bad file is reported and the walk goes on. A PDF is read
+// by its text layer with poppler's pdftotext when it is installed (ErrPDF
+// when it is not or fails, ErrScannedPDF when there is no text). What is
+// not read is refused by its magic number with the conversion to make:
+// legacy .doc/.wps (ErrLegacyDoc), password-protected Office files and
+// encrypted zip entries (ErrEncrypted), RTF (ErrRTF).
 package corpus

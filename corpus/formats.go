@@ -22,8 +22,13 @@ var ErrLegacyDoc = errors.New("corpus: a legacy Word or WPS document (.doc, .wps
 // encrypted zip entry.
 var ErrEncrypted = errors.New("corpus: encrypted, not read")
 
-// ErrPDF reports a PDF file, which is not read yet.
-var ErrPDF = errors.New("corpus: PDF is not read yet: extract its text first (pdftotext FILE.pdf, of poppler-utils, writes FILE.txt)")
+// ErrPDF reports a PDF whose text could not be read: poppler's pdftotext,
+// which reads it, is not installed (errPDFNoReader), failed on it, or
+// found no text in it (ErrScannedPDF).
+var ErrPDF = errors.New("corpus: a PDF not read")
+
+// errPDFNoReader says how to read a PDF when pdftotext is missing.
+var errPDFNoReader = fmt.Errorf("%w: its text is read with poppler's pdftotext, which is not installed: install poppler-utils (apt install poppler-utils; brew install poppler), or extract the text first (pdftotext FILE.pdf writes FILE.txt)", ErrPDF)
 
 // ErrRTF reports a document in Rich Text Format, which is not read.
 var ErrRTF = errors.New("corpus: an RTF document, not read: convert it to .docx first (libreoffice --headless --convert-to docx FILE)")

@@ -51,6 +51,10 @@ type Options struct {
 	// Stdin, if set, is read for the path "-": a document, or the rows of
 	// a JSONL or CSV stream, told apart by content (see Sources).
 	Stdin io.Reader
+	// PDFToText is the path of poppler's pdftotext, which reads the text
+	// of PDFs; empty: the one on PATH. Without it a PDF is refused
+	// (ErrPDF).
+	PDFToText string
 }
 
 // maxFileSize returns the limit on the size of a plain file.
@@ -115,7 +119,7 @@ const (
 	KindZip
 	KindDocx // a Word document (.docx)
 	KindDoc  // a legacy Word or WPS document (.doc, .wps): refused unless it is text or HTML inside
-	KindPDF  // refused: PDF is not read yet
+	KindPDF  // PDF: its text layer, read by pdftotext when it is installed
 	KindUnknown
 )
 
@@ -384,10 +388,12 @@ func walkFile(p string, k Kind, opts Options, yield func(Source, error) bool) bo
 // KindDocx) are read as DocxText reads them: Raw is the text extracted,
 // and the title and creation date of the document's properties fill
 // Meta.Title and Meta.Date (DateKind "file") where the text gives none.
-// Legacy Word/WPS documents (ErrLegacyDoc), password-protected Office
-// files (ErrEncrypted), PDF (ErrPDF) and RTF (ErrRTF) are refused by their
-// magic numbers, whatever k says; a .doc that is text or HTML inside (as
-// some sites serve) is read as such.
+// A PDF is read as the text poppler's pdftotext finds in it (Raw is that
+// text), refused when the program is not installed (ErrPDF) and reported
+// when it has no text layer (ErrScannedPDF). Legacy Word/WPS documents
+// (ErrLegacyDoc), password-protected Office files (ErrEncrypted) and RTF
+// (ErrRTF) are refused by their magic numbers, whatever k says; a .doc
+// that is text or HTML inside (as some sites serve) is read as such.
 func Load(id string, b []byte, k Kind, opts Options) (Document, error) {
 	if opts.Cleaner == nil {
 		opts.Cleaner = NewCleaner()
@@ -397,7 +403,7 @@ func Load(id string, b []byte, k Kind, opts Options) (Document, error) {
 	case f == formatOLE:
 		return doc, oleError(b, k)
 	case f == formatPDF:
-		return doc, ErrPDF
+		return loadPDF(id, b, opts)
 	case f == formatRTF:
 		return doc, ErrRTF
 	case f == formatZip || k == KindDocx:

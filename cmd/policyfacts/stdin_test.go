@@ -110,7 +110,7 @@ func TestExtractRefusals(t *testing.T) {
 	if code != 1 || strings.Join(ids(t, out), "|") != "b.docx:204亿元" {
 		t.Errorf("exit %d, %q", code, ids(t, out))
 	}
-	for _, want := range []string{"a.doc: corpus: a legacy Word or WPS document", "libreoffice --headless --convert-to docx", "c.pdf: corpus: PDF is not read yet", "pdftotext", "3 documents: 1 succeeded, 2 failed, 0 skipped"} {
+	for _, want := range []string{"a.doc: corpus: a legacy Word or WPS document", "libreoffice --headless --convert-to docx", "c.pdf: corpus: a PDF not read", "pdftotext", "3 documents: 1 succeeded, 2 failed, 0 skipped"} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}
