@@ -22,23 +22,33 @@ var loadOrdinaryQuoted = sync.OnceValue(func() map[string]bool {
 })
 
 // ordinaryQuoted reports a quoted ordinary word: one of
-// data/slogan_ordinary.txt, or three characters ending in 感, 气, 味 or 圈
-// (获得感, 烟火气, 人情味, 幸福圈) without a numeral.
+// data/slogan_ordinary.txt; three characters ending in 感, 气, 味 or 圈
+// (获得感, 烟火气, 人情味, 幸福圈) without a numeral; two ending in 才, a
+// kind of talent (产业“英才”、技能“匠才”); or the name of an economic field
+// (“赛事经济”, a sector; not “飞地经济”, a way of working).
 func ordinaryQuoted(s string) bool {
 	if loadOrdinaryQuoted()[s] {
 		return true
 	}
-	if utf8.RuneCountInString(s) != 3 || strings.ContainsAny(s, "一二三四五六七八九十两双0123456789") {
+	if strings.ContainsAny(s, "一二三四五六七八九十两双0123456789") {
 		return false
 	}
+	n := utf8.RuneCountInString(s)
 	last, _ := utf8.DecodeLastRuneInString(s)
-	return strings.ContainsRune("感气味圈", last)
+	if n == 2 && last == '才' {
+		return true
+	}
+	if head, ok := strings.CutSuffix(s, "经济"); ok && n >= 4 && n <= 6 && !economyNotField(head) {
+		return true
+	}
+	return n == 3 && strings.ContainsRune("感气味圈", last)
 }
 
 // quotedThingNouns follow a quoted name of a thing: a project, a product,
-// a route. Brands are left alone: a report's brand is often its slogan
+// a route, the brand of a product (“某地好茶”区域公用品牌, “某某宴”餐饮品牌).
+// Other brands are left alone: a report's brand is often its slogan
 // (“保定制造”品牌).
-var quotedThingNouns = []string{"项目", "产品", "线路", "平台", "称号", "荣誉", "洪水"}
+var quotedThingNouns = []string{"项目", "产品", "线路", "平台", "称号", "荣誉", "洪水", "公用品牌", "餐饮品牌"}
 
 // quotedThing reports a quote followed by the noun that makes it the name of
 // a thing, directly or after 等 or a short modifier: “芯屏”项目,
@@ -63,8 +73,9 @@ func quotedThing(body, after string) bool {
 	return false
 }
 
-// titleSuffixes end quoted titles and awards, not formulas: “单打冠军”.
-var titleSuffixes = []string{"冠军", "之星", "标兵", "能手", "先锋", "模范"}
+// titleSuffixes end quoted titles and awards, not formulas: “单打冠军”,
+// “配套专家”. A model (样板) is a formula as often: 美丽中国“某省样板”.
+var titleSuffixes = []string{"冠军", "之星", "标兵", "能手", "先锋", "模范", "专家"}
 
 func quotedTitle(s string) bool {
 	for _, suf := range titleSuffixes {
