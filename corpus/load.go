@@ -528,6 +528,13 @@ func decodingReader(r io.Reader, override string) (io.Reader, string, error) {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return nil, "", err
 	}
+	return decodingHead(br, head, override)
+}
+
+// decodingHead is decodingReader over br, whose start head (up to 64 KB,
+// less at the end of input or when a stream has told its kind) is peeked
+// already: the encoding is told from head.
+func decodingHead(br *bufio.Reader, head []byte, override string) (io.Reader, string, error) {
 	d, err := decode(head[:cutHead(head)], override)
 	if err != nil && !errors.Is(err, ErrDamaged) {
 		return nil, "", err
@@ -722,6 +729,11 @@ func readJSONL(f io.Reader, base, p string, opts Options, yield func(Source, err
 	if err != nil {
 		return yield(Source{ID: base, Path: p}, &FileError{Path: p, Err: err})
 	}
+	return jsonlRows(r, enc, base, p, opts, yield)
+}
+
+// jsonlRows yields the rows of r, a JSONL stream decoded from enc.
+func jsonlRows(r io.Reader, enc, base, p string, opts Options, yield func(Source, error) bool) bool {
 	lr := lineReader{br: bufio.NewReaderSize(r, 64<<10), limit: opts.maxFileSize()}
 	row := 0
 	for {

@@ -595,3 +595,65 @@ func TestLargeCellBoundedMemory(t *testing.T) {
 		})
 	}
 }
+
+// jsonlLines is a reader of n JSON lines made as they are read, line 7 of
+// them broken: a stream longer than any buffer, never held whole.
+type jsonlLines struct {
+	n, i int
+	buf  []byte
+}
+
+func (r *jsonlLines) Read(p []byte) (int, error) {
+	for len(r.buf) == 0 {
+		if r.i == r.n {
+			return 0, io.EOF
+		}
+		r.i++
+		if r.i == 7 {
+			r.buf = []byte("{broken\n")
+			continue
+		}
+		r.buf = fmt.Appendf(nil, `{"id":"r%d","text":"第%d份报告：全年协议引资%d亿元。"}`+"\n", r.i, r.i, r.i%500+1)
+	}
+	n := copy(p, r.buf)
+	r.buf = r.buf[n:]
+	return n, nil
+}
+
+// TestStdinStreamBounded reads 100,000 JSON lines from standard input:
+// every row comes, in order, the broken line is reported with its line
+// number and skipped, and the heap stays small however long the stream.
+func TestStdinStreamBounded(t *testing.T) {
+	if testing.Short() {
+		t.Skip("100,000 rows")
+	}
+	const n = 100_000
+	var peak uint64
+	var ms runtime.MemStats
+	rows, bad := 0, 0
+	for s, err := range Sources([]string{"-"}, Options{Stdin: &jsonlLines{n: n}}) {
+		if err != nil {
+			var le *LineError
+			if !errors.As(err, &le) || le.Line != 7 {
+				t.Fatalf("error %v, want line 7", err)
+			}
+			bad++
+			continue
+		}
+		rows++
+		if want := fmt.Sprintf("stdin#%d", rows+bad); s.ID != want {
+			t.Fatalf("row %d: id %s, want %s", rows, s.ID, want)
+		}
+		if rows%10_000 == 0 {
+			runtime.ReadMemStats(&ms)
+			peak = max(peak, ms.HeapInuse)
+		}
+	}
+	if rows != n-1 || bad != 1 {
+		t.Errorf("%d rows and %d errors, want %d and 1", rows, bad, n-1)
+	}
+	if peak > 64<<20 {
+		t.Errorf("heap in use reached %d MB over the stream", peak>>20)
+	}
+	t.Logf("%d rows, heap in use at most %.1f MB", rows, float64(peak)/(1<<20))
+}

@@ -24,7 +24,7 @@ const stdinHead = 64 << 10
 func readStdin(r io.Reader, opts Options, yield func(Source, error) bool) bool {
 	const p = "-"
 	br := bufio.NewReaderSize(r, stdinHead)
-	head, err := br.Peek(stdinHead)
+	head, err := peekHead(br)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return yield(Source{ID: stdinName, Path: p}, &FileError{Path: p, Err: err})
 	}
@@ -32,7 +32,13 @@ func readStdin(r io.Reader, opts Options, yield func(Source, error) bool) bool {
 		if text, _, err := Decode(head[:cutHead(head)], opts.Encoding); err == nil || errors.Is(err, ErrDamaged) {
 			switch {
 			case looksJSONL(text):
-				return readJSONL(br, stdinName, p, opts, yield)
+				// the encoding told from what has come, so that the rows are
+				// read as they come
+				r, enc, err := decodingHead(br, head, opts.Encoding)
+				if err != nil {
+					return yield(Source{ID: stdinName, Path: p}, &FileError{Path: p, Err: err})
+				}
+				return jsonlRows(r, enc, stdinName, p, opts, yield)
 			case looksCSV(text, opts):
 				return readCSV(br, stdinName, p, opts, yield)
 			}
@@ -50,6 +56,34 @@ func readStdin(r io.Reader, opts Options, yield func(Source, error) bool) bool {
 		return readZip(bytes.NewReader(b), int64(len(b)), stdinName, p, opts, yield)
 	}
 	return yield(bytesSource(stdinName, p, p, b, KindUnknown, opts), nil)
+}
+
+// peekHead returns the start of standard input, as much as tells its kind:
+// the first line when it opens a JSON object (a JSONL stream is read, and
+// its first result written, as soon as its first line has come), the
+// magic number of a binary format, else up to stdinHead bytes or the end
+// of input (a CSV header and its first record, whose text may run over
+// many lines). A JSONL pipe that delivers its lines one by one is not
+// waited on for 64 KB.
+func peekHead(br *bufio.Reader) ([]byte, error) {
+	for n := 1; ; {
+		_, err := br.Peek(n) // waits for at least one more byte
+		head, _ := br.Peek(min(br.Buffered(), stdinHead))
+		if err != nil || len(head) >= stdinHead || headTells(head) {
+			return head, err
+		}
+		n = len(head) + 1
+	}
+}
+
+// headTells reports a start of standard input that tells its kind (see
+// peekHead).
+func headTells(head []byte) bool {
+	if len(head) >= 8 && sniff(head) != formatOther {
+		return true
+	}
+	nl := bytes.IndexByte(head, '\n')
+	return nl >= 0 && looksJSONL(string(head[:nl]))
 }
 
 // isDocxZip reports a zip archive that holds a Word document's main part.

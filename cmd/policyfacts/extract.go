@@ -186,7 +186,8 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	prog := newProgress(stderr, *quiet)
 	var ok, failed int
 	var failures failedList
-	for it := range until(ctx, bf.batch(ctx, paths, policyfacts.New(exOpts...))) {
+	items := bf.batch(ctx, paths, policyfacts.New(exOpts...))
+	for it := range until(ctx, items) {
 		if it.Err != nil {
 			failed++
 			failures.add(it)
@@ -205,6 +206,13 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 		}
 		if err := sink.encode(&it.Result); err != nil {
 			return err
+		}
+		if len(items) == 0 {
+			// nothing more is ready: what is written goes out now, so that
+			// a stream read line by line gets each result as it is made
+			if err := sink.flush(); err != nil {
+				return err
+			}
 		}
 		ok++
 		prog.tick(ok, failed)

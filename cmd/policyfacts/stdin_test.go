@@ -2,12 +2,16 @@ package main
 
 import (
 	"archive/zip"
+	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // runStdin runs the command with in as standard input.
@@ -114,5 +118,59 @@ func TestExtractRefusals(t *testing.T) {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errOut)
 		}
+	}
+}
+
+// TestExtractStdinStreams feeds JSON lines one at a time through a pipe,
+// as a Hadoop-streaming mapper or Spark's pipe does, and wants each result
+// before the next line is written: the command neither waits for the end
+// of input nor for a buffer to fill.
+func TestExtractStdinStreams(t *testing.T) {
+	pr, pw := io.Pipe()
+	old := stdin
+	stdin = pr
+	defer func() { stdin = old }()
+	outR, outW := io.Pipe()
+	var errOut bytes.Buffer
+	done := make(chan int, 1)
+	go func() {
+		code := run([]string{"extract", "-q", "--workers", "2", "-"}, outW, &errOut)
+		outW.Close()
+		done <- code
+	}()
+	lines := bufio.NewReader(outR)
+	for i, text := range []string{"协议引资204亿元", "{bad json", "到位资金165.02亿元", "新签约项目50个"} {
+		var in string
+		if strings.HasPrefix(text, "{") {
+			in = text + "\n"
+		} else {
+			in = fmt.Sprintf(`{"id":"d%d","text":%q}`+"\n", i, text)
+		}
+		if _, err := pw.Write([]byte(in)); err != nil {
+			t.Fatal(err)
+		}
+		if strings.HasPrefix(text, "{") {
+			continue // a bad line gives no result, only a message
+		}
+		got := make(chan string, 1)
+		go func() {
+			l, _ := lines.ReadString('\n')
+			got <- l
+		}()
+		select {
+		case l := <-got:
+			if !strings.Contains(l, text[len(text)-len("亿元"):]) && !strings.Contains(l, "50个") {
+				t.Errorf("line %d: result %q", i, l)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("no result for line %d before the next was written", i)
+		}
+	}
+	pw.Close()
+	if rest, _ := io.ReadAll(lines); len(rest) != 0 {
+		t.Errorf("more output after the last line: %q", rest)
+	}
+	if code := <-done; code != 1 || !strings.Contains(errOut.String(), "-#2") {
+		t.Errorf("exit %d (want 1 for the bad line), stderr %q", code, errOut.String())
 	}
 }

@@ -61,6 +61,8 @@ func (t *tableFlags) check(fs *flag.FlagSet, bf *batchFlags, stderr io.Writer) e
 // CSV), the Parquet files of the tables, or a SQLite database.
 type resultSink interface {
 	encode(r *policyfacts.Result) error
+	// flush writes out what encode buffered, when no result is waiting.
+	flush() error
 	// commit ends a batch that ran to its end.
 	commit() error
 	// abort, deferred, undoes what commit did not keep.
@@ -92,6 +94,14 @@ func newStreamSink(bf *batchFlags, bom bool, stdout io.Writer) (*streamSink, err
 }
 
 func (s *streamSink) encode(r *policyfacts.Result) error { return s.enc.encode(*r) }
+
+// flush writes the buffered lines out (to stdout as they are made).
+func (s *streamSink) flush() error {
+	if err := s.enc.flush(); err != nil {
+		return err
+	}
+	return s.bw.Flush()
+}
 
 func (s *streamSink) commit() error {
 	if err := s.enc.flush(); err != nil {
@@ -183,6 +193,9 @@ func (s *parquetSink) abort() {
 }
 
 func (s *parquetSink) skipped() int { return 0 }
+
+// flush does nothing: the files are whole only when the batch ends.
+func (s *parquetSink) flush() error { return nil }
 
 func (s *parquetSink) note() string {
 	msg := "the files of " + s.dir + " not written"
@@ -279,6 +292,9 @@ func (s *sqliteSink) abort() {
 		s.db = nil
 	}
 }
+
+// flush does nothing: each document is committed as it is written.
+func (s *sqliteSink) flush() error { return nil }
 
 func (s *sqliteSink) skipped() int {
 	s.mu.Lock()
