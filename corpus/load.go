@@ -555,6 +555,23 @@ func decodingHead(br *bufio.Reader, head []byte, override string) (io.Reader, st
 	return transform.NewReader(br, e.NewDecoder()), d.enc, nil
 }
 
+// columnList lists a CSV header's column names for a message, quoted, the
+// first 20.
+func columnList(header []string) string {
+	var b strings.Builder
+	for i, h := range header {
+		if i == 20 {
+			fmt.Fprintf(&b, " and %d more", len(header)-20)
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "%q", h)
+	}
+	return b.String()
+}
+
 // cutHead avoids ending a GBK sample inside a two-byte character by
 // cutting at the last ASCII byte.
 func cutHead(b []byte) int {
@@ -597,11 +614,11 @@ func readCSV(f io.Reader, base, p string, opts Options, yield func(Source, error
 	if opts.IDColumn != "" {
 		idCol = indexOf(header, opts.IDColumn)
 		if idCol < 0 {
-			return fail("", fmt.Errorf("corpus: no column %q", opts.IDColumn))
+			return fail("", fmt.Errorf("corpus: no column %q; the columns are %s", opts.IDColumn, columnList(header)))
 		}
 	}
 	if opts.TextColumn != "" && textCol < 0 {
-		return fail("", fmt.Errorf("corpus: no column %q", opts.TextColumn))
+		return fail("", fmt.Errorf("corpus: no column %q; the columns are %s", opts.TextColumn, columnList(header)))
 	}
 	type read struct {
 		rec csvRecord

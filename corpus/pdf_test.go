@@ -118,3 +118,35 @@ func TestPDFBroken(t *testing.T) {
 		t.Errorf("err = %v, want ErrPDF from pdftotext", err)
 	}
 }
+
+// TestPDFAsItsText holds the clean text of a PDF to that of the same
+// lines given as text: the PDF gives the figures its text gives.
+func TestPDFAsItsText(t *testing.T) {
+	needPDFToText(t)
+	lines := []string{"关于2024年全县经济运行情况的报告", "全县地区生产总值完成156.8亿元，同比增长6.2%。", "新签约项目38个，协议引资95亿元。"}
+	doc, err := Load("r.pdf", textPDF(lines), KindPDF, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := FromText("r.txt", strings.Join(lines, "\n")+"\n", Meta{}, nil)
+	if doc.Clean != want.Clean {
+		t.Errorf("clean text of the PDF\n%q\nof its text\n%q", doc.Clean, want.Clean)
+	}
+}
+
+// TestMissingColumnNamed lists the columns there are when the text column
+// asked for is not among them.
+func TestMissingColumnNamed(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.csv", []byte("title,content\n讲话一,协议引资204亿元\n"))
+	n := 0
+	for _, err := range Sources([]string{dir + "/a.csv"}, Options{TextColumn: "正文"}) {
+		n++
+		if err == nil || !strings.Contains(err.Error(), `the columns are "title", "content"`) {
+			t.Errorf("err = %v, want the columns listed", err)
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d items, want the one error", n)
+	}
+}
