@@ -9,9 +9,13 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/policyfacts/policyfacts/internal/testutil"
 )
 
 // runStdin runs the command with in as standard input.
@@ -172,5 +176,42 @@ func TestExtractStdinStreams(t *testing.T) {
 	}
 	if code := <-done; code != 1 || !strings.Contains(errOut.String(), "-#2") {
 		t.Errorf("exit %d (want 1 for the bad line), stderr %q", code, errOut.String())
+	}
+}
+
+// TestRecordsZipEqualsTexts runs records over the published zip of the 31
+// provincial reports (.docx, GBK names) and over their texts: the records
+// are the same but for the documents' ids.
+func TestRecordsZipEqualsTexts(t *testing.T) {
+	dir := filepath.Join(testutil.SharedDir(t), "dev", "provinces-2025")
+	zipPath := filepath.Join(dir, "31省区市政府工作报告.zip")
+	texts, _ := filepath.Glob(filepath.Join(dir, "texts", "*.txt"))
+	if _, err := os.Stat(zipPath); err != nil || len(texts) != 31 {
+		t.Skip("no provincial reports beside the project")
+	}
+	// the ids differ (2025年上海市政府工作报告.docx, 上海市.txt); the rest must not
+	idRe := regexp.MustCompile(`"(doc_id|doc_ids)":("[^"]*"|\[[^\]]*\])`)
+	norm := func(out string) []string {
+		lines := strings.Split(strings.TrimSpace(idRe.ReplaceAllString(out, `"$1":""`)), "\n")
+		sort.Strings(lines)
+		return lines
+	}
+	code, fromZip, errOut := runCLI("records", "--format", "jsonl", zipPath)
+	if code != 0 {
+		t.Fatalf("records on the zip: exit %d: %s", code, errOut)
+	}
+	code, fromTexts, errOut := runCLI(append([]string{"records", "--format", "jsonl"}, texts...)...)
+	if code != 0 {
+		t.Fatalf("records on the texts: exit %d: %s", code, errOut)
+	}
+	a, b := norm(fromZip), norm(fromTexts)
+	if len(a) < 500 || strings.Join(a, "\n") != strings.Join(b, "\n") {
+		t.Errorf("records differ: %d lines from the zip, %d from the texts", len(a), len(b))
+		for i := range min(len(a), len(b)) {
+			if a[i] != b[i] {
+				t.Errorf("first difference:\n%s\n%s", a[i], b[i])
+				break
+			}
+		}
 	}
 }
