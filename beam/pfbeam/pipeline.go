@@ -1,0 +1,128 @@
+package pfbeam
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+)
+
+func init() {
+	register.DoFn3x1[context.Context, []byte, func(*string) bool, error](&writeFn{})
+	register.Iter1[string]()
+}
+
+// Options configure Build.
+type Options struct {
+	// Inputs are the globs of the files to read: local paths, or URLs of a
+	// filesystem the program has registered (gs:// with Beam's gcs
+	// package). A glob with a wildcard may match nothing; one without
+	// must match a file.
+	Inputs []string
+	// Results, Records and Failed are the files the results, the records
+	// and the failures are written to, as JSON lines (failures: input TAB
+	// reason); "" writes none. A file is written even when empty.
+	Results, Records, Failed string
+	// Load are the loading options of the CLI's flags of the same names.
+	Load LoadOptions
+}
+
+// ErrNoInput reports Options with no glob to read.
+var ErrNoInput = errors.New("pfbeam: no input glob")
+
+// ErrNoOutput reports Options that write nothing.
+var ErrNoOutput = errors.New("pfbeam: no output file (results, records or failed)")
+
+// Build adds the pipeline of o to s: match the globs, read and extract
+// their documents (Extract), build the records (Records), and write the
+// outputs o names.
+func Build(s beam.Scope, o Options) error {
+	if len(o.Inputs) == 0 {
+		return ErrNoInput
+	}
+	if o.Results == "" && o.Records == "" && o.Failed == "" {
+		return ErrNoOutput
+	}
+	for _, p := range []string{o.Results, o.Records, o.Failed} {
+		if p == "" {
+			continue
+		}
+		fs, err := filesystem.New(context.Background(), p)
+		if err != nil {
+			return fmt.Errorf("pfbeam: %s: %w", p, err)
+		}
+		if err := fs.Close(); err != nil {
+			return fmt.Errorf("pfbeam: %s: %w", p, err)
+		}
+	}
+	files := Match(s, o.Inputs...)
+	results, docs, failed := Extract(s, files, o.Load)
+	if o.Results != "" {
+		Write(s.Scope("results"), o.Results, results)
+	}
+	if o.Records != "" {
+		Write(s.Scope("records"), o.Records, Records(s, docs))
+	}
+	if o.Failed != "" {
+		Write(s.Scope("failed"), o.Failed, failed)
+	}
+	return nil
+}
+
+// Match returns the files the globs match, as a PCollection of
+// fileio.ReadableFile read as they are stored (a .gz is not unpacked),
+// reshuffled so that the runner spreads them over its workers.
+func Match(s beam.Scope, globs ...string) beam.PCollection {
+	s = s.Scope("pfbeam.Match")
+	patterns := make([]any, len(globs))
+	for i, g := range globs {
+		patterns[i] = g
+	}
+	matched := fileio.MatchAll(s, beam.Create(s, patterns...), fileio.MatchEmptyAllowIfWildcard())
+	return beam.Reshuffle(s, fileio.ReadMatches(s, matched, fileio.ReadUncompressed()))
+}
+
+// Write writes the lines of col (a PCollection of string) to the file at
+// path, one a line, in no particular order; the file is written even when
+// col is empty. One worker writes the whole file.
+func Write(s beam.Scope, path string, col beam.PCollection) {
+	s = s.Scope("pfbeam.Write")
+	beam.ParDo0(s, &writeFn{Path: path}, beam.Impulse(s), beam.SideInput{Input: col})
+}
+
+// writeFn writes its side input to Path.
+type writeFn struct {
+	Path string `json:"path"`
+}
+
+// ProcessElement writes the lines to the file.
+func (w *writeFn) ProcessElement(ctx context.Context, _ []byte, lines func(*string) bool) (err error) {
+	fs, err := filesystem.New(ctx, w.Path)
+	if err != nil {
+		return fmt.Errorf("pfbeam: %s: %w", w.Path, err)
+	}
+	defer fs.Close()
+	f, err := fs.OpenWrite(ctx, w.Path)
+	if err != nil {
+		return fmt.Errorf("pfbeam: %s: %w", w.Path, err)
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	var line string
+	for lines(&line) {
+		bw.WriteString(line)
+		bw.WriteByte('\n')
+	}
+	err = bw.Flush() // holds the first write error
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("pfbeam: writing %s: %w", w.Path, err)
+	}
+	return nil
+}
