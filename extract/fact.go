@@ -368,6 +368,12 @@ func (b *binder) belowPrefix() string {
 // so a text of one endless sentence costs linear time.
 const lookBack = 1500
 
+// clauseReach bounds the words before a figure searched for its
+// indicator: 200 characters, more than any subject and its verb, so that
+// a clause of thousands of figures joined by 和 costs no more than a
+// short one.
+const clauseReach = 600
+
 // recent returns the last n bytes of s, cut at a rune boundary.
 func recent(s string, n int) string {
 	if len(s) <= n {
@@ -441,7 +447,7 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	// of what the figure before it in the sentence measures
 	var goalOf *Fact
 	if q.Unit == "%" && goalAfter(t[q.End:]) {
-		for k := len(prev) - 1; k >= 0 && prev[k].Quantity.Start >= sent.Start; k-- {
+		for k := len(prev) - 1; k >= 0 && prev[k].Quantity.Start >= max(sent.Start, q.Start-lookBack); k-- {
 			if prev[k].Quantity.Unit == "%" && prev[k].Kind == Actual {
 				goalOf = &prev[k]
 				f.Measure = goalOf.Measure
@@ -450,8 +456,9 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 		}
 	}
 
-	// indicator: in the clause (for a share, in its subject before 占)
-	search := clause
+	// indicator: in the clause (for a share, in its subject before 占),
+	// within clauseReach of the figure
+	search := recent(clause, clauseReach)
 	if f.Measure == Share {
 		if k := strings.LastIndex(search, "占"); k >= 0 {
 			search = search[:k]
@@ -523,15 +530,17 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 		// inherit from the previous figure of the sentence (同比增长22%, 年均增长8%)
 		for k := len(prev) - 1; k >= 0; k-- {
 			p := prev[k]
-			if p.Quantity.Start < sent.Start {
-				break
+			if p.Quantity.Start < sent.Start || p.Quantity.Start < q.Start-lookBack {
+				break // not before the sentence, nor far back in a long one
 			}
 			if p.Indicator == "" {
 				continue
 			}
 			if d := b.dims(); d != nil && d.Fits(p.Indicator, q.Dimension, f.Measure) || d == nil && (f.Measure != Level || q.Dimension == p.Quantity.Dimension) {
 				f.Indicator = p.Indicator
-				f.Metric = p.Metric + trimSpace(clause)
+				// the subject's phrase and the words since it (同比增长),
+				// bounded: metrics inherited along a long list do not grow
+				f.Metric = recent(p.Metric, 90) + trimSpace(recent(clause, 90))
 			}
 			break
 		}

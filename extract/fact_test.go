@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/policyfacts/policyfacts/corpus"
 	"github.com/policyfacts/policyfacts/extract"
@@ -243,5 +244,39 @@ func TestFacts(t *testing.T) {
 	}
 	if len(tests) < 80 || n < 80 {
 		t.Errorf("the fact table has %d sentences deciding %d facts; it should have at least 80 sentences", len(tests), n)
+	}
+}
+
+// TestLongSentenceLinear binds 40,000 figures in one sentence, and as many
+// under 分别 and 均: the binder reads a bounded window before each figure,
+// so a long sentence costs in proportion to its figures (a quadratic
+// binder took over a minute here).
+func TestLongSentenceLinear(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("long sentences, timed")
+	}
+	var b strings.Builder
+	b.WriteString("全年")
+	for i := range 40_000 {
+		if i > 0 {
+			b.WriteString("、")
+		}
+		fmt.Fprintf(&b, "增长%d%%", i%90+1)
+	}
+	b.WriteString("。城乡居民收入、旅游收入均分别增长")
+	for i := range 20_000 {
+		if i > 0 {
+			b.WriteString("和")
+		}
+		fmt.Fprintf(&b, "%d%%", i%90+1)
+	}
+	b.WriteString("。")
+	start := time.Now()
+	fs := factsOf(b.String(), 2024, "")
+	if d := time.Since(start); d > 30*time.Second {
+		t.Errorf("%d facts took %s", len(fs), d)
+	}
+	if len(fs) < 60_000 {
+		t.Errorf("%d facts, want one per figure at least", len(fs))
 	}
 }

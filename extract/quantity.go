@@ -1019,8 +1019,13 @@ func startsNumber(s string) bool {
 // members (20亿元、30亿元以上), and the unit 个百分点 to a member written
 // with 个 only (3.4个、1个百分点).
 func (s *scanner) shareBackward(q *Quantity) {
+	if q.Unit != "pp" && (q.Bound == Eq || !hasBoundSuffix(q.Text, s.r)) {
+		return // nothing to share: no bound written after the figure, no 个 to make points
+	}
 	cur := *q
-	for k := len(s.out) - 1; k >= s.base; k-- {
+	// a list that shares a word written once is short: a long run of
+	// figures costs no more than a short one
+	for k := len(s.out) - 1; k >= max(s.base, len(s.out)-maxShared); k-- {
 		p := &s.out[k]
 		between := s.text[p.End:cur.Start]
 		if !slices.Contains(listJoin, between) {
@@ -1038,6 +1043,10 @@ func (s *scanner) shareBackward(q *Quantity) {
 		cur = *p
 	}
 }
+
+// maxShared is the most members before a figure that share what is
+// written after it (a bound, 个百分点).
+const maxShared = 64
 
 func hasBoundSuffix(text string, r *Recognizer) bool {
 	for _, b := range r.after {

@@ -91,7 +91,10 @@ func (b *binder) respectively(i int, q Quantity, qs []Quantity, prev []Fact, lo 
 		// the subjects are the figures before, with their indicators
 		var subj []Fact
 		for x := len(prev) - 1; x >= 0 && len(subj) < n; x-- {
-			if prev[x].Quantity.End > fb || prev[x].Quantity.Start < lo {
+			if prev[x].Quantity.Start < lo {
+				break // the facts come in text order
+			}
+			if prev[x].Quantity.End > fb {
 				continue
 			}
 			if prev[x].Measure == Level && prev[x].Indicator != "" {
@@ -254,6 +257,10 @@ func hasSuffixAny(s string, words []string) bool {
 	return false
 }
 
+// eachReach is how far before a figure the subject it is said of, with
+// 均, is looked for: 100 characters.
+const eachReach = 300
+
 // eachWords stand between a coordinated subject and its verb when one
 // figure is said of every member: 接待游客人次、旅游总花费均增长10%.
 var eachWords = []string{"均", "都", "分别都"}
@@ -314,8 +321,13 @@ func (b *binder) eachSubject(f Fact) []string {
 	t := b.text
 	q := f.Quantity
 	sent := b.sentenceOf(q.Start)
-	cs := b.clauseStart(sent.Start, q.Start, sentenceMarks, &clauseCursor{}) // 、 joins the members
-	clause := t[cs:q.Start]
+	// the clause, 、 joining its members, within eachReach of the figure:
+	// a subject said of at once is short, and a long sentence of figures
+	// costs no more than a short one
+	clause := recent(t[sent.Start:q.Start], eachReach)
+	if k, size := sentenceMarks.LastIndex(clause); k >= 0 {
+		clause = clause[k+size:]
+	}
 	k := -1
 	var w string
 	for _, e := range eachWords {
