@@ -549,8 +549,10 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 		f.Indicator = "" // 转移就业109万人次 is not urban_new_jobs; 170万亩 is no grain output
 	}
 	if q.Bound != Eq && q.Bound != Approx && modifiesNoun(t[q.End:]) {
-		f.Indicator = ""                                  // 税收过千万元工业企业, 80岁以上老人: a threshold that sorts a noun
-		if f.Measure != Share && thresholdWords(q.Text) { // 支出的75%以上用于民生: a share, told of its whole
+		// 税收过千万元工业企业, 80岁以上老人: a threshold that sorts a noun,
+		// no fact; but 支出的75%以上用于民生 is a share, told of its whole
+		f.Indicator = ""
+		if f.Measure != Share && thresholdWords(q.Text) {
 			b.sorting = append(b.sorting, q.Start)
 		}
 	}
