@@ -352,6 +352,10 @@ type atomicFile struct {
 }
 
 func createAtomic(path string) (*atomicFile, error) {
+	// a target that cannot be replaced fails now, not after the batch
+	if st, err := os.Stat(path); err == nil && st.IsDir() {
+		return nil, fmt.Errorf("-o %s: a directory, not a file to write", path)
+	}
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp*")
 	if err != nil {
 		return nil, err

@@ -215,3 +215,18 @@ func TestRecordsZipEqualsTexts(t *testing.T) {
 		}
 	}
 }
+
+// TestOutputIsDirectory refuses -o naming a directory before reading
+// anything, and leaves no file behind.
+func TestOutputIsDirectory(t *testing.T) {
+	dir := t.TempDir()
+	for _, cmd := range []string{"extract", "records"} {
+		code, _, errOut := runCLI(cmd, "-o", dir, "--sample")
+		if code == 0 || !strings.Contains(errOut, "a directory, not a file to write") {
+			t.Errorf("%s -o DIR: exit %d, %q", cmd, code, errOut)
+		}
+	}
+	if es, _ := os.ReadDir(dir); len(es) != 0 {
+		t.Errorf("files left in the directory: %v", es)
+	}
+}
