@@ -321,3 +321,55 @@ func TestBuildErrors(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkPipeline runs the whole pipeline (extraction, records, the
+// three outputs) over the provincial reports on the test runner, with the
+// batch of the CLI over the same files as the baseline.
+func BenchmarkPipeline(b *testing.B) {
+	paths, err := filepath.Glob(filepath.Join(provinces, "*.txt"))
+	if err != nil || len(paths) == 0 {
+		b.Skipf("no %s (the shared development corpus)", provinces)
+	}
+	var size int64
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		size += st.Size()
+	}
+	b.Run("batch", func(b *testing.B) {
+		b.SetBytes(size)
+		for b.Loop() {
+			n := 0
+			for it := range policyfacts.BatchSeq(context.Background(), corpus.Sources(paths, corpus.Options{}), policyfacts.BatchOptions{Workers: 1}) {
+				if it.Err != nil {
+					b.Fatal(it.Err)
+				}
+				n++
+			}
+			if n != len(paths) {
+				b.Fatalf("%d results, want %d", n, len(paths))
+			}
+		}
+	})
+	b.Run("pipeline", func(b *testing.B) {
+		b.SetBytes(size)
+		out := b.TempDir()
+		o := Options{Inputs: []string{filepath.Join(provinces, "*.txt")}, Results: filepath.Join(out, "results.jsonl"),
+			Records: filepath.Join(out, "records.jsonl"), Failed: filepath.Join(out, "failed.txt")}
+		for b.Loop() {
+			p, s := beam.NewPipelineWithRoot()
+			if err := Build(s, o); err != nil {
+				b.Fatal(err)
+			}
+			if err := ptest.Run(p); err != nil {
+				b.Fatal(err)
+			}
+		}
+		res, err := os.ReadFile(o.Results)
+		if err != nil || bytes.Count(res, []byte("\n")) != len(paths) {
+			b.Fatalf("results: %d lines, %v; want %d", bytes.Count(res, []byte("\n")), err, len(paths))
+		}
+	})
+}
