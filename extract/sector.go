@@ -102,7 +102,10 @@ var sectorStopSet = sync.OnceValue(func() map[string]bool {
 
 // sectorVerbs are the words cut off the front of an X产业 head:
 // 大力发展新能源产业 → 新能源产业.
-var sectorVerbs = hanset.NewWords("发展", "培育", "壮大", "推进", "推动", "加快", "引进", "打造", "做大", "做强", "做优", "提升", "围绕",
+var sectorVerbs = hanset.NewWords(sectorVerbList...)
+
+// sectorVerbList are the words of sectorVerbs.
+var sectorVerbList = []string{"发展", "培育", "壮大", "推进", "推动", "加快", "引进", "打造", "做大", "做强", "做优", "提升", "围绕",
 	"重点", "大力", "积极", "着力", "支持", "扶持", "优化", "招引", "聚焦", "布局", "抓好", "延伸", "形成", "构建", "建设",
 	"实施", "实行", "突出", "主攻", "其中", "全市", "全县", "全州", "全省", "全区", "我市", "我县", "我州", "一批", "一些", "以",
 	"拓展", "瞄准", "加大", "依托", "立足", "振兴", "改造", "升级", "培植", "做精", "集聚", "引导", "鼓励", "促进",
@@ -112,7 +115,18 @@ var sectorVerbs = hanset.NewWords("发展", "培育", "壮大", "推进", "推�
 	"保障", "强化", "力争", "争创", "创建", "入选", "获得", "实现", "通过", "利用", "借助", "坚持", "聚力", "赋能", "带来",
 	"着眼", "健全", "打好", "举办", "召开了", "注重", "引领", "更加", "蓄足", "扩大", "大抓", "紧扣", "提高", "落实", "出台", "设立", "打通", "盘活", "处置", "召开", "填补", "稳居",
 	"携手", "帮扶", "抓实", "抓住", "把握", "发力", "聚焦于", "推行", "探索", "深耕", "补齐", "锻造", "夯实", "厚植",
-	"梳理", "谋求", "形成了", "成为", "作为", "属于", "包括", "涵盖", "涉及", "吸引", "换", "聚", "促", "抓")
+	"梳理", "谋求", "形成了", "成为", "作为", "属于", "包括", "涵盖", "涉及", "吸引", "换", "聚", "促", "抓"}
+
+// verbEnds holds the last characters of sectorVerbs, a cheap test before
+// afterVerb: 深化工业 (化 ends 深化).
+var verbEnds = func() *hanset.Set {
+	var b strings.Builder
+	for _, w := range sectorVerbList {
+		r, _ := utf8.DecodeLastRuneInString(w)
+		b.WriteRune(r)
+	}
+	return hanset.New(b.String())
+}()
 
 // sectorNoise marks an X产业 head that is a phrase, not a name.
 var sectorNoise = hanset.NewWords("受", "国家", "中长期", "符合", "政策", "加之", "地区", "其他", "国内", "国外", "级", "我们", "他们", "这", "那", "可以", "努力", "坚决", "认真", "宏观", "整体")
@@ -300,6 +314,9 @@ func (t *sectorTable) match(text string, i int, r rune) (end int, ok, late bool)
 		if strings.HasPrefix(text[end:], "化") && utf8.RuneCountInString(n) > 2 {
 			continue // 新型工业化, 产业数字化: a process, not a field
 		}
+		if p, _ := utf8.DecodeLastRuneInString(text[:i]); verbEnds.Has(r) && isHanRune(p) && afterVerb(text[:i+utf8.RuneLen(r)]) && !afterVerb(text[:i]) {
+			continue // 深化工业, 提高科技: the first character ends a verb (but 做强化工)
+		}
 		if utf8.RuneCountInString(n) > 2 && !listOnlySectors[n] {
 			for _, suf := range []string{"产业", "行业"} {
 				if strings.HasPrefix(text[end:], suf) && !strings.HasSuffix(n, "业") {
@@ -311,9 +328,6 @@ func (t *sectorTable) match(text string, i int, r rune) (end int, ok, late bool)
 		next, _ := utf8.DecodeRuneInString(text[end:])
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
 		rest := text[end:]
-		if isHanRune(prev) && afterVerb(text[:i+utf8.RuneLen(r)]) && !afterVerb(text[:i]) {
-			continue // 深化工业: the first character ends a verb (but 做强化工)
-		}
 		listEnd := strings.ContainsRune("、和及与等，。；", next)
 		switch {
 		case strings.HasPrefix(rest, "产业"):
@@ -323,8 +337,8 @@ func (t *sectorTable) match(text string, i int, r rune) (end int, ok, late bool)
 		case next == '业' && !strings.HasSuffix(n, "业") && !strings.HasPrefix(rest, "业务"):
 			return end + len("业"), true, false // 纺织业
 		case strings.HasPrefix(rest, "领域") ||
-			listEnd && (!isHanRune(prev) || afterVerb(text[:i]) || afterVerbKind(text[:i])) ||
-			(prev == '、' || prev == '和' || prev == '及') && !thingAfter(rest) || fieldAfter(n, rest):
+			listEnd && (!isHanRune(prev) || afterVerb(text[:i]) || afterVerbKind(text[:i])) && !otherList(rest) ||
+			(prev == '、' || prev == '和' || prev == '及') && !thingAfter(rest) && !otherList(rest) || fieldAfter(n, rest):
 			return end, true, false
 		}
 		// a name that ends a list member: 锂电新能源、 (two names make
@@ -332,7 +346,7 @@ func (t *sectorTable) match(text string, i int, r rune) (end int, ok, late bool)
 		if l := t.nameAt(rest); l > 0 && strings.ContainsRune("、和及与等，。；", firstRune(rest[l:])) && !otherList(rest[l:]) {
 			return end + l, true, true
 		}
-		if next == '、' && (fieldList(rest) || t.nameAt(rest[len("、"):]) > 0) || listMemberEnd(text[:i], rest) {
+		if next == '、' && (fieldList(rest) || t.nameAt(rest[len("、"):]) > 0 && !otherList(rest)) || listMemberEnd(text[:i], rest) {
 			return end, true, true
 		}
 	}
@@ -457,18 +471,21 @@ func listMemberEnd(before, rest string) bool {
 // 等优质产品, 等“跨界消费”. A list closed otherwise names firms, means,
 // events or projects as often as fields: 华润医药等增资扩产, 商务会展、经贸洽谈等平台,
 // 徐大堡核电、庄河核电一期等重点能源项目.
-var listFieldHeads = []string{"领域", "业态", "产业", "行业", "产品", "规模", "消费", "创作", "赛道", "增长点", "集群"}
+var listFieldHeads = []string{"领域", "业态", "产业", "行业", "产品", "规模", "消费", "创作", "赛道", "增长点", "引擎", "集群", "场景", "融合", "清洁能源", "方向"}
 
-// fieldsAfter reports one of listFieldHeads in the few runes after a list's 等.
+// fieldsAfter reports one of listFieldHeads in the few runes after a list's
+// 等, or after a 的 in its clause (等满足游客需求的业态).
 func fieldsAfter(s string) bool {
 	n := 0
 	for i, r := range s {
-		if !isHanRune(r) && r != '“' || n > 6 {
+		if !isHanRune(r) && r != '“' || n > 20 {
 			break
 		}
-		for _, w := range listFieldHeads {
-			if strings.HasPrefix(s[i:], w) {
-				return true
+		if n <= 6 || strings.HasSuffix(s[:i], "的") {
+			for _, w := range listFieldHeads {
+				if strings.HasPrefix(s[i:], w) {
+					return true
+				}
 			}
 		}
 		n++
@@ -517,14 +534,15 @@ func (t *sectorTable) nameAt(s string) int {
 	return 0
 }
 
-// otherList reports a list ahead in the clause that 等 closes with no
-// field after it: 商贸会展、经贸洽谈等平台.
+// otherList reports a list ahead in the clause that 等 closes with a head
+// that is no field: 商贸会展、经贸洽谈等平台, 充电桩、储能等设施.
 func otherList(rest string) bool {
 	for i, n := 0, 0; i < len(rest) && n < 40; n++ {
 		r, size := utf8.DecodeRuneInString(rest[i:])
 		if r == '等' {
-			_, head := listHead(rest[i+size:])
-			return !head && !fieldsAfter(rest[i+size:])
+			after := rest[i+size:]
+			_, head := listHead(after)
+			return isHanRune(firstRune(after)) && !head && !fieldsAfter(after)
 		}
 		if strings.ContainsRune(listClauseMarks, r) {
 			return false
