@@ -375,9 +375,9 @@ func isFormula(s string, closed bool) bool {
 }
 
 // quotedName reports a quote followed by the noun that makes it a name:
-// “三大投资促进”活动, “香江”大会.
+// “三大投资促进”活动, “香江”大会, “两张皮”现象 (an ill named, not a formula).
 func quotedName(after string) bool {
-	for _, w := range []string{"活动", "大会", "会议", "论坛", "节", "展会", "公司", "集团"} {
+	for _, w := range []string{"活动", "大会", "会议", "论坛", "节", "展会", "公司", "集团", "现象"} {
 		if strings.HasPrefix(after, w) {
 			return true
 		}

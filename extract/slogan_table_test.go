@@ -46,6 +46,7 @@ var sloganCases = []struct {
 	{"catering brand", "培育“古城宴”餐饮品牌。", ""},
 	{"brand as slogan", "打响“某地制造”品牌。", "某地制造"},
 	{"event", "参加“三大投资促进”活动。", ""},
+	{"an ill named", "防止规划与建设“两张皮”现象。", ""},
 	{"document", "印发“关于促进消费的意见”。", ""},
 	{"book title", "学习《政府工作报告》。", ""},
 	// numbered look-alikes
