@@ -194,6 +194,36 @@ type cell struct {
 	first int // input order of the first statement, for a stable output
 }
 
+// Compact returns d with only the facts Records reads (those with an
+// indicator and a year), their strings copied out of the document's text:
+// a batch that keeps the DocFacts of many documents for Records holds what
+// the records need, not every document's text (which a fact's evidence,
+// a substring, would keep alive).
+func (d DocFacts) Compact() DocFacts {
+	out := d
+	out.ID, out.Region, out.RegionCode, out.RegionLevel = strings.Clone(d.ID), strings.Clone(d.Region), strings.Clone(d.RegionCode), strings.Clone(d.RegionLevel)
+	out.Facts = nil
+	seen := map[string]string{} // one copy of an evidence several facts share
+	clone := func(s string) string {
+		if c, ok := seen[s]; ok {
+			return c
+		}
+		c := strings.Clone(s)
+		seen[s] = c
+		return c
+	}
+	for _, f := range d.Facts {
+		if f.Indicator == "" || f.Year == 0 {
+			continue
+		}
+		f.Indicator, f.Metric, f.Qualifier = clone(f.Indicator), clone(f.Metric), clone(f.Qualifier)
+		f.Region, f.RegionCode, f.Evidence = clone(f.Region), clone(f.RegionCode), clone(f.Evidence)
+		f.Quantity.Text, f.Quantity.Scale = clone(f.Quantity.Text), clone(f.Quantity.Scale)
+		out.Facts = append(out.Facts, f)
+	}
+	return out
+}
+
 // Records normalises the facts of many documents into annual records, one
 // per cell (region, year, indicator, kind, measure; the first year of a
 // span) and unit. Facts with

@@ -110,6 +110,20 @@ func TestRecordsGoldenCSV(t *testing.T) {
 	if !strings.HasPrefix(b.String(), "\uFEFFregion,") {
 		t.Errorf("BOM missing")
 	}
+	// compacted documents give the same records, and keep fewer facts
+	var compact []metrics.DocFacts
+	kept, all := 0, 0
+	for _, d := range docs {
+		c := d.Compact()
+		compact = append(compact, c)
+		kept, all = kept+len(c.Facts), all+len(d.Facts)
+	}
+	var x, y bytes.Buffer
+	metrics.WriteJSONL(&x, recs)
+	metrics.WriteJSONL(&y, metrics.Records(compact))
+	if x.String() != y.String() || kept == 0 || kept >= all {
+		t.Errorf("compacted: %d of %d facts kept; records equal: %v", kept, all, x.String() == y.String())
+	}
 }
 
 func TestCatalogue(t *testing.T) {

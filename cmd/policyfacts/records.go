@@ -60,7 +60,7 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 			stored++
 			continue
 		}
-		docs = append(docs, it.Result.DocFacts())
+		docs = append(docs, it.Result.DocFacts().Compact())
 	}
 	if ctx.Err() != nil {
 		ie := &interruptedError{sig: received(), n: len(docs) + stored + failed, out: bf.out}
