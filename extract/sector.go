@@ -328,6 +328,12 @@ func (t *sectorTable) match(text string, i int, r rune) (end int, ok, late bool)
 		next, _ := utf8.DecodeRuneInString(text[end:])
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
 		rest := text[end:]
+		if listOnlySectors[n] {
+			if t.nextToName(text[:i], rest) {
+				return end, true, false
+			}
+			continue
+		}
 		listEnd := strings.ContainsRune("、和及与等，。；", next)
 		switch {
 		case strings.HasPrefix(rest, "产业"):
@@ -502,8 +508,9 @@ func afterVerb(s string) bool {
 	return sectorVerbs.LastEnd(s) == len(s)
 }
 
-// listOnlySectors are names that count only in a list of fields, being
-// more often a thing than an industry (基础设施建设).
+// listOnlySectors are names that count only in a 、-list next to another
+// name, being more often a thing than an industry: 钒钛稀土、基础设施、新能源,
+// not 基础设施建设 or 社会治理和基础设施.
 var listOnlySectors = map[string]bool{"基础设施": true}
 
 // fieldList reports a list that the text closes as a list of fields:
@@ -517,6 +524,16 @@ func fieldList(rest string) bool {
 	after := rest[k+len("等"):]
 	_, head := listHead(after)
 	return head || strings.HasPrefix(after, "领域") || strings.HasPrefix(after, "多个领域") || strings.HasPrefix(after, "新型基础设施")
+}
+
+// nextToName reports a 、 between a vocabulary name and the text before
+// or after it (before and rest).
+func (t *sectorTable) nextToName(before, rest string) bool {
+	if s, ok := strings.CutPrefix(rest, "、"); ok && t.nameAt(s) > 0 {
+		return true
+	}
+	s, ok := strings.CutSuffix(before, "、")
+	return ok && t.endsWithName(s)
 }
 
 // nameAt returns the length of the longest vocabulary name s starts with,

@@ -74,6 +74,8 @@ var sectorCases = []struct {
 	// vocabulary names of two characters only in a field's context
 	{"two-char in list", "涉及光伏、风电等多个领域。", "光伏|风电"},
 	{"two-char inside word", "加强工业园区基础设施建设。", ""},
+	{"infrastructure among fields", "签约项目涉及钒钛稀土、基础设施、新能源。", "钒钛稀土|基础设施|新能源"},
+	{"infrastructure among tasks", "围绕产业发展、基础设施等重点领域，补齐社会治理和基础设施短板。", ""},
 	{"two-char before 产业", "做强化工产业。", "化工产业"},
 	{"two-char thing", "建设商贸城和金融学院，撬动民间投资、金融资金。", ""},
 	{"two-char process", "推动信息化和工业化融合。", "工业"},
