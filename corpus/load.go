@@ -241,11 +241,17 @@ func Documents(src iter.Seq2[Source, error]) iter.Seq2[Document, error] {
 // (ids stdin#1, stdin#2 …); anything else is read whole as one document
 // (text, HTML, .docx, a zip archive of documents). The Sources share
 // opts, and so its Cleaner.
+//
+// Ids are unique within the iteration: a document whose id (a base name)
+// was given already takes its path instead (site2/report.txt beside
+// site1's report.txt), and a number after that (report.txt~2) if the
+// path was given too (a zip with two entries of one name).
 func Sources(paths []string, opts Options) iter.Seq2[Source, error] {
 	if opts.Cleaner == nil {
 		opts.Cleaner = NewCleaner()
 	}
-	return func(yield func(Source, error) bool) {
+	return func(outer func(Source, error) bool) {
+		yield := uniqueIDs(outer)
 		stdin := opts.Stdin
 		for _, p := range paths {
 			if p == "-" {
@@ -446,6 +452,53 @@ func loadDocx(id string, b []byte, k Kind, opts Options) (Document, error) {
 		doc.Meta.Date, doc.Meta.DateKind = props.Date, "file"
 	}
 	return doc, nil
+}
+
+// uniqueIDs wraps yield so that no two Sources it passes on share an id
+// (see Sources).
+func uniqueIDs(yield func(Source, error) bool) func(Source, error) bool {
+	seen := map[string]bool{}
+	return func(s Source, err error) bool {
+		if seen[s.ID] {
+			id := s.ID
+			if base := filepath.Base(s.Path); s.Path != "" && base != s.Path && strings.HasPrefix(id, base) {
+				id = filepath.ToSlash(relPath(s.Path)) + id[len(base):]
+			}
+			for n := 2; seen[id]; n++ {
+				id = fmt.Sprintf("%s~%d", s.ID, n)
+			}
+			s = s.withID(id)
+		}
+		seen[s.ID] = true
+		return yield(s, err)
+	}
+}
+
+// relPath returns p relative to the working directory when it lies below
+// it, else p cleaned.
+func relPath(p string) string {
+	p = filepath.Clean(p)
+	if filepath.IsAbs(p) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+				return rel
+			}
+		}
+	}
+	return p
+}
+
+// withID returns s with the id id, given to the Document it loads too.
+func (s Source) withID(id string) Source {
+	s.ID = id
+	if load := s.load; load != nil {
+		s.load = func() (Document, error) {
+			d, err := load()
+			d.ID = id
+			return d, err
+		}
+	}
+	return s
 }
 
 // FromText makes a Document of decoded text, cleaning it with c (nil: a new

@@ -657,3 +657,31 @@ func TestStdinStreamBounded(t *testing.T) {
 	}
 	t.Logf("%d rows, heap in use at most %.1f MB", rows, float64(peak)/(1<<20))
 }
+
+// TestUniqueIDs gives every document of a walk its own id: the first of a
+// base name keeps it, a later one takes its path (the same file named
+// twice too); the documents loaded carry the ids their sources do.
+func TestUniqueIDs(t *testing.T) {
+	dir := t.TempDir()
+	for _, sub := range []string{"site1", "site2"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(dir, sub), "report.txt", []byte("协议引资204亿元。"))
+	}
+	one := filepath.Join(dir, "site1", "report.txt")
+	var ids []string
+	for s, err := range Sources([]string{dir, one}, Options{}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := s.Load()
+		if err != nil || d.ID != s.ID {
+			t.Fatalf("%s loads as %s: %v", s.ID, d.ID, err)
+		}
+		ids = append(ids, s.ID)
+	}
+	if len(ids) != 3 || ids[0] != "report.txt" || !strings.HasSuffix(ids[1], "site2/report.txt") || !strings.HasSuffix(ids[2], "site1/report.txt") {
+		t.Errorf("ids %q", ids)
+	}
+}

@@ -350,8 +350,9 @@ func TestTableFlagErrors(t *testing.T) {
 	}
 }
 
-// TestSQLiteDuplicateIDs checks that two documents of one id in a batch
-// (a.txt in two folders) are stored once, the first, and named.
+// TestSQLiteDuplicateIDs stores two documents of one base name (a.txt in
+// two folders) under two ids, the second under its path, and a rerun with
+// --resume finds both stored.
 func TestSQLiteDuplicateIDs(t *testing.T) {
 	dir := t.TempDir()
 	for i, sub := range []string{"one", "two"} {
@@ -362,13 +363,17 @@ func TestSQLiteDuplicateIDs(t *testing.T) {
 		}
 	}
 	db := filepath.Join(dir, "pf.db")
-	code, _, errOut := runCLI("extract", "--sqlite", db, filepath.Join(dir, "one"), filepath.Join(dir, "two"))
-	if code != 0 || !strings.Contains(errOut, `1 document with an id that came before, kept once (the first): ["a.txt"]`) {
-		t.Errorf("exit %d, stderr %q", code, errOut)
+	args := []string{"extract", "--sqlite", db, filepath.Join(dir, "one"), filepath.Join(dir, "two")}
+	if code, _, errOut := runCLI(args...); code != 0 {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
 	results, _, _ := readDB(t, db)
-	if len(results) != 1 || len(results[0].Quantities) != 1 || results[0].Quantities[0].Value != 100e8 {
-		t.Errorf("stored %s, want a.txt of folder one alone", jsonLines(t, results))
+	if len(results) != 2 || results[0].Doc.ID != "a.txt" || !strings.HasSuffix(results[1].Doc.ID, "two/a.txt") ||
+		results[1].Quantities[0].Value != 200e8 {
+		t.Errorf("stored %s, want a.txt and two/a.txt", jsonLines(t, results))
+	}
+	if code, _, errOut := runCLI(append(args, "--resume")...); code != 0 || !strings.Contains(errOut, "2 already there passed over") {
+		t.Errorf("--resume: exit %d, stderr %q", code, errOut)
 	}
 }
 
