@@ -3,11 +3,12 @@
 // or prism on one machine), and the annual records built from all of
 // them.
 //
-// The pipeline, as Pipeline builds it:
+// The pipeline, as Build assembles it:
 //
 //	globs ─ Match ─ Reshuffle ─ Extract ─┬─ results (JSON lines, as `policyfacts extract` prints them)
 //	                                     ├─ failures (path TAB reason)
-//	                                     └─ Docs ─ Records ─ records (JSON lines, as `policyfacts records --format jsonl`)
+//	                                     └─ Docs ─ Records ─┬─ records (JSON lines, as `policyfacts records --format jsonl`)
+//	                                                        └─ records as Parquet (as `policyfacts records --format parquet`)
 //
 // Extract reads each matched file in a DoFn and loads it with the corpus
 // package, as corpus.Sources does: a text, HTML or Word file is one

@@ -3,17 +3,23 @@ package pfbeam
 import (
 	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+
+	"github.com/policyfacts/policyfacts/metrics"
+	"github.com/policyfacts/policyfacts/tables/parquetfile"
 )
 
 func init() {
 	register.DoFn3x1[context.Context, []byte, func(*string) bool, error](&writeFn{})
+	register.DoFn3x1[context.Context, []byte, func(*string) bool, error](&writeParquetFn{})
 	register.Iter1[string]()
 }
 
@@ -28,6 +34,10 @@ type Options struct {
 	// and the failures are written to, as JSON lines (failures: input TAB
 	// reason); "" writes none. A file is written even when empty.
 	Results, Records, Failed string
+	// RecordsParquet is the file the records are written to as Parquet,
+	// in the long form of `policyfacts records --format parquet`, sorted
+	// by their JSON lines; "" writes none.
+	RecordsParquet string
 	// Load are the loading options of the CLI's flags of the same names.
 	Load LoadOptions
 }
@@ -36,7 +46,7 @@ type Options struct {
 var ErrNoInput = errors.New("pfbeam: no input glob")
 
 // ErrNoOutput reports Options that write nothing.
-var ErrNoOutput = errors.New("pfbeam: no output file (results, records or failed)")
+var ErrNoOutput = errors.New("pfbeam: no output file (results, records, records as Parquet or failed)")
 
 // Build adds the pipeline of o to s: match the globs, read and extract
 // their documents (Extract), build the records (Records), and write the
@@ -45,10 +55,10 @@ func Build(s beam.Scope, o Options) error {
 	if len(o.Inputs) == 0 {
 		return ErrNoInput
 	}
-	if o.Results == "" && o.Records == "" && o.Failed == "" {
+	if o.Results == "" && o.Records == "" && o.Failed == "" && o.RecordsParquet == "" {
 		return ErrNoOutput
 	}
-	for _, p := range []string{o.Results, o.Records, o.Failed} {
+	for _, p := range []string{o.Results, o.Records, o.Failed, o.RecordsParquet} {
 		if p == "" {
 			continue
 		}
@@ -65,8 +75,14 @@ func Build(s beam.Scope, o Options) error {
 	if o.Results != "" {
 		Write(s.Scope("results"), o.Results, results)
 	}
-	if o.Records != "" {
-		Write(s.Scope("records"), o.Records, Records(s, docs))
+	if o.Records != "" || o.RecordsParquet != "" {
+		recs := Records(s, docs)
+		if o.Records != "" {
+			Write(s.Scope("records"), o.Records, recs)
+		}
+		if o.RecordsParquet != "" {
+			WriteParquet(s.Scope("records"), o.RecordsParquet, recs)
+		}
 	}
 	if o.Failed != "" {
 		Write(s.Scope("failed"), o.Failed, failed)
@@ -118,6 +134,58 @@ func (w *writeFn) ProcessElement(ctx context.Context, _ []byte, lines func(*stri
 		bw.WriteByte('\n')
 	}
 	err = bw.Flush() // holds the first write error
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("pfbeam: writing %s: %w", w.Path, err)
+	}
+	return nil
+}
+
+// WriteParquet writes the records of recs (a PCollection of JSON lines, from
+// Records) to the file at path as Parquet, in the long form of
+// `policyfacts records --format parquet` (parquetfile.WriteRecords),
+// sorted by their JSON lines. One worker writes the file, holding all the
+// records in memory.
+func WriteParquet(s beam.Scope, path string, recs beam.PCollection) {
+	s = s.Scope("pfbeam.WriteParquet")
+	beam.ParDo0(s, &writeParquetFn{Path: path}, beam.Impulse(s), beam.SideInput{Input: recs})
+}
+
+// writeParquetFn writes its side input of records to Path as Parquet.
+type writeParquetFn struct {
+	Path string `json:"path"`
+}
+
+// ProcessElement decodes, sorts and writes the records.
+func (w *writeParquetFn) ProcessElement(ctx context.Context, _ []byte, lines func(*string) bool) error {
+	var all []string
+	var line string
+	for lines(&line) {
+		all = append(all, line)
+	}
+	slices.Sort(all)
+	recs := make([]metrics.Record, len(all))
+	for i, l := range all {
+		if err := json.Unmarshal([]byte(l), &recs[i]); err != nil {
+			return fmt.Errorf("pfbeam: a record: %w", err)
+		}
+	}
+	fs, err := filesystem.New(ctx, w.Path)
+	if err != nil {
+		return fmt.Errorf("pfbeam: %s: %w", w.Path, err)
+	}
+	defer fs.Close()
+	f, err := fs.OpenWrite(ctx, w.Path)
+	if err != nil {
+		return fmt.Errorf("pfbeam: %s: %w", w.Path, err)
+	}
+	bw := bufio.NewWriterSize(f, 1<<20)
+	err = parquetfile.WriteRecords(bw, recs)
+	if err == nil {
+		err = bw.Flush()
+	}
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}

@@ -20,6 +20,7 @@ import (
 	"github.com/policyfacts/policyfacts"
 	"github.com/policyfacts/policyfacts/corpus"
 	"github.com/policyfacts/policyfacts/metrics"
+	"github.com/policyfacts/policyfacts/tables/parquetfile"
 )
 
 // TestMain runs the pipelines on prism, Beam's local runner, in this
@@ -184,7 +185,8 @@ func checkLocal(t *testing.T, dir, glob string) (records, failed []string) {
 	wantResults, wantRecords := batch(t, paths)
 	out := t.TempDir()
 	o := Options{Inputs: []string{filepath.Join(dir, glob)}, Results: filepath.Join(out, "results.jsonl"),
-		Records: filepath.Join(out, "records.jsonl"), Failed: filepath.Join(out, "failed.txt")}
+		Records: filepath.Join(out, "records.jsonl"), Failed: filepath.Join(out, "failed.txt"),
+		RecordsParquet: filepath.Join(out, "records.parquet")}
 	results, records, failed := run(t, o, func(p string) []byte {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -194,7 +196,47 @@ func checkLocal(t *testing.T, dir, glob string) (records, failed []string) {
 	})
 	sameLines(t, "results", results, wantResults)
 	sameLines(t, "records", records, wantRecords)
+	sameLines(t, "records read back from Parquet", parquetLines(t, o.RecordsParquet), parquetRoundTrip(t, wantRecords))
 	return records, failed
+}
+
+// parquetLines reads the records of a Parquet file and returns them as
+// JSON lines.
+func parquetLines(t *testing.T, path string) []string {
+	t.Helper()
+	recs, err := parquetfile.ReadRecords(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	if err := metrics.WriteJSONL(&b, recs); err != nil {
+		t.Fatal(err)
+	}
+	return lines(b.Bytes())
+}
+
+// parquetRoundTrip returns the records of the JSON lines recs as they read
+// back from the Parquet file the CLI would write of them.
+func parquetRoundTrip(t *testing.T, recs []string) []string {
+	t.Helper()
+	rs := make([]metrics.Record, len(recs))
+	for i, l := range recs {
+		if err := json.Unmarshal([]byte(l), &rs[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(t.TempDir(), "want.parquet")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := parquetfile.WriteRecords(f, rs); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return parquetLines(t, path)
 }
 
 func TestPipelineSmall(t *testing.T) {

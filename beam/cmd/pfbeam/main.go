@@ -13,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
@@ -26,10 +27,11 @@ Pfbeam reads the files the globs match (.txt, .html, .docx, .csv, .jsonl,
 .zip; local paths, or gs:// on Dataflow), extracts their documents on the
 workers of a Beam runner, and writes the results (as policyfacts extract
 prints them), the annual records (as policyfacts records --format jsonl
-prints them) and the failed inputs (path TAB reason) as JSON lines to the
-files named. Quote the globs, so that the runner, not the shell, expands
-them. The Beam flags (--runner, --endpoint, --environment_type, --project,
---region, --temp_location ...) choose where it runs; see beam/README.md.
+prints them; with --records-parquet, as Parquet) and the failed inputs
+(path TAB reason) to the files named. Quote the globs, so that the runner,
+not the shell, expands them. The Beam flags (--runner, --endpoint,
+--environment_type, --project, --region, --temp_location ...) choose where
+it runs; see beam/README.md.
 
 Flags:
 `
@@ -38,6 +40,7 @@ func main() {
 	var o pfbeam.Options
 	flag.StringVar(&o.Results, "results", "", "write the extraction results to `FILE` (JSON lines)")
 	flag.StringVar(&o.Records, "records", "", "write the annual records to `FILE` (JSON lines)")
+	flag.StringVar(&o.RecordsParquet, "records-parquet", "", "write the annual records to `FILE` as Parquet (the long form of policyfacts records --format parquet)")
 	flag.StringVar(&o.Failed, "failed", "", "write the inputs that failed to `FILE`: path, a tab, the reason")
 	flag.StringVar(&o.Load.Encoding, "encoding", "", "decode input as this encoding (gbk, gb18030, big5, utf-8 ...) instead of detecting it")
 	flag.StringVar(&o.Load.TextColumn, "text-column", "", "CSV column or JSONL key holding the text")
@@ -52,7 +55,11 @@ func main() {
 	beam.Init()
 	o.Inputs = flag.Args()
 	if err := run(context.Background(), o); err != nil {
-		fmt.Fprintf(os.Stderr, "pfbeam: %v\n", err)
+		msg := err.Error()
+		if !strings.HasPrefix(msg, "pfbeam: ") {
+			msg = "pfbeam: " + msg
+		}
+		fmt.Fprintln(os.Stderr, msg)
 		if errors.Is(err, pfbeam.ErrNoInput) || errors.Is(err, pfbeam.ErrNoOutput) {
 			flag.Usage()
 			os.Exit(2)
