@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -67,8 +68,10 @@ type batchFlags struct {
 	workers int
 	sample  bool
 	// keep, when set, passes over the sources it rejects before they
-	// are read (--resume).
+	// are read (--resume, --skip-done).
 	keep func(corpus.Source) bool
+	// table is the table --format csv writes: quantities or facts.
+	table string
 }
 
 // register adds the flags; formats lists the output formats, the first
@@ -149,6 +152,8 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	quiet := fs.Bool("q", false, "no progress bar")
 	keywords := fs.Int("keywords", 0, "list each document's top `N` terms by TF-IDF (this cuts the text into words, more than doubling the time)")
 	bom := fs.Bool("bom", false, "start CSV with a UTF-8 byte-order mark (for Excel)")
+	fs.StringVar(&bf.table, "table", "quantities", "with --format csv, the table written: quantities (one row per figure) or facts (one row per fact: indicator, measure, kind, year …)")
+	skipDone := fs.String("skip-done", "", "pass over the documents whose ids an earlier output `FILE` holds (its JSON lines, or a CSV with a doc_id column), before reading them: a batch stopped half way goes on where it stopped")
 	catalogue := fs.String("catalogue", "", "add indicators and aliases to the embedded catalogue, or override them, from `FILE` (the TSV format of metrics/data/indicators.tsv)")
 	failedPath := fs.String("failed", "", "also write to `FILE` one line per input that failed: its path (archive#key for a row or member), a tab, the reason")
 	paths, err := bf.parse(fs, args, stderr)
@@ -161,6 +166,10 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 	tf.quiet = *quiet
 	if *bom && bf.format != "csv" {
 		fmt.Fprintln(stderr, "policyfacts extract: --bom is for --format csv")
+		return errUsage
+	}
+	if bf.table != "quantities" && (bf.format != "csv" || bf.table != "facts") {
+		fmt.Fprintf(stderr, "policyfacts extract: --table %s: the tables of --format csv are quantities and facts\n", bf.table)
 		return errUsage
 	}
 	if *keywords < 0 {
@@ -183,6 +192,20 @@ func runExtract(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	defer sink.abort()
+	if *skipDone != "" {
+		done, err := readDoneIDs(*skipDone)
+		if err != nil {
+			return err
+		}
+		keep := bf.keep
+		bf.keep = func(s corpus.Source) bool {
+			if done[s.ID] {
+				bf.skipped.Add(1)
+				return false
+			}
+			return keep == nil || keep(s)
+		}
+	}
 	prog := newProgress(stderr, *quiet)
 	var ok, failed int
 	var failures failedList
@@ -253,19 +276,90 @@ func readCatalogue(path string) (*metrics.Catalogue, error) {
 	return cat, nil
 }
 
-// encoder writes results as JSON lines (Result.AppendJSON) or CSV rows.
-type encoder struct {
-	w    io.Writer // JSON lines; nil for CSV
-	line []byte    // the JSON line being written, reused
-	csv  *csv.Writer
-	head bool
+// readDoneIDs reads the document ids of an earlier output: JSON lines
+// (each line's doc.id) or CSV with a doc_id column. A last line cut short
+// (a batch killed while writing it) is no id.
+func readDoneIDs(path string) (map[string]bool, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("--skip-done: %w", err)
+	}
+	done := map[string]bool{}
+	text := strings.TrimPrefix(string(b), "\uFEFF")
+	if strings.HasPrefix(text, "doc_id,") {
+		r := csv.NewReader(strings.NewReader(text))
+		r.FieldsPerRecord = -1
+		rows, err := r.ReadAll()
+		if err != nil && len(rows) == 0 {
+			return nil, fmt.Errorf("--skip-done %s: %w", path, err)
+		}
+		for _, row := range rows[1:] {
+			if len(row) > 0 {
+				done[row[0]] = true
+			}
+		}
+		return done, nil
+	}
+	for line := range strings.Lines(text) {
+		var r struct {
+			Doc struct {
+				ID string `json:"id"`
+			} `json:"doc"`
+		}
+		if !strings.HasSuffix(line, "\n") || json.Unmarshal([]byte(line), &r) != nil || r.Doc.ID == "" {
+			continue
+		}
+		done[r.Doc.ID] = true
+	}
+	return done, nil
 }
 
-func newEncoder(w io.Writer, format string) *encoder {
+// encoder writes results as JSON lines (Result.AppendJSON) or CSV rows of
+// one table: quantities, or facts.
+type encoder struct {
+	w     io.Writer // JSON lines; nil for CSV
+	line  []byte    // the JSON line being written, reused
+	csv   *csv.Writer
+	facts bool // the CSV rows are facts
+	head  bool
+}
+
+func newEncoder(w io.Writer, format, table string) *encoder {
 	if format == "csv" {
-		return &encoder{csv: csv.NewWriter(w)}
+		return &encoder{csv: csv.NewWriter(w), facts: table == "facts"}
 	}
 	return &encoder{w: w}
+}
+
+// factsHeader names the columns of the facts table of --format csv.
+var factsHeader = []string{"doc_id", "title", "date", "doc_region", "doc_region_code", "indicator", "metric", "measure", "kind",
+	"year", "since", "value", "unit", "bound", "qualifier", "region", "region_code", "section", "text", "start", "end", "evidence"}
+
+// factRows writes the facts of r as rows of factsHeader.
+func (e *encoder) factRows(r policyfacts.Result) error {
+	deref := func(p *string) string {
+		if p == nil {
+			return ""
+		}
+		return *p
+	}
+	itoa := func(n int) string {
+		if n == 0 {
+			return ""
+		}
+		return strconv.Itoa(n)
+	}
+	for _, f := range r.Facts {
+		q := f.Quantity
+		row := []string{r.Doc.ID, deref(r.Doc.Title), deref(r.Doc.Date), deref(r.Doc.Region), deref(r.Doc.RegionCode),
+			f.Indicator, f.Metric, f.Measure.String(), f.Kind.String(), itoa(f.Year), itoa(f.Since),
+			strconv.FormatFloat(q.Value, 'f', -1, 64), string(q.Unit), q.Bound.String(), f.Qualifier, f.Region, f.RegionCode,
+			f.Section.String(), q.Text, strconv.Itoa(q.Start), strconv.Itoa(q.End), f.Evidence}
+		if err := e.csv.Write(row); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 var csvHeader = []string{"doc_id", "title", "date", "text", "value", "unit", "bound", "dimension", "start", "end"}
@@ -282,9 +376,16 @@ func (e *encoder) encode(r policyfacts.Result) error {
 	}
 	if !e.head {
 		e.head = true
-		if err := e.csv.Write(csvHeader); err != nil {
+		header := csvHeader
+		if e.facts {
+			header = factsHeader
+		}
+		if err := e.csv.Write(header); err != nil {
 			return err
 		}
+	}
+	if e.facts {
+		return e.factRows(r)
 	}
 	deref := func(p *string) string {
 		if p == nil {

@@ -230,3 +230,54 @@ func TestOutputIsDirectory(t *testing.T) {
 		t.Errorf("files left in the directory: %v", es)
 	}
 }
+
+// TestExtractFactsCSV writes the facts table of --format csv: one row per
+// fact with its indicator, measure, kind and year.
+func TestExtractFactsCSV(t *testing.T) {
+	code, out, errOut := runCLI("extract", "--format", "csv", "--table", "facts", "--sample")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if !strings.HasPrefix(lines[0], "doc_id,title,date,doc_region,doc_region_code,indicator,metric,measure,kind,year,") || len(lines) < 5 {
+		t.Fatalf("facts table: %q", lines)
+	}
+	if !strings.Contains(out, ",gdp,") || !strings.Contains(out, ",target,") {
+		t.Errorf("no gdp fact or no target in %s", out)
+	}
+	if code, _, errOut := runCLI("extract", "--table", "facts", "--sample"); code != 2 || !strings.Contains(errOut, "--table facts") {
+		t.Errorf("--table without --format csv: exit %d, %q", code, errOut)
+	}
+}
+
+// TestExtractSkipDone goes on from an output cut short: the documents of
+// its complete lines are passed over unread, the one cut is done again.
+func TestExtractSkipDone(t *testing.T) {
+	dir := t.TempDir()
+	var paths []string
+	for i := range 4 {
+		p := filepath.Join(dir, fmt.Sprintf("d%d.txt", i))
+		if err := os.WriteFile(p, fmt.Appendf(nil, "2024年青禾市政府工作报告\n全年协议引资%d亿元。", 100+i), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	code, full, _ := runCLI(append([]string{"extract", "-q"}, paths...)...)
+	if code != 0 {
+		t.Fatal("first run failed")
+	}
+	lines := strings.SplitAfter(full, "\n")
+	cut := lines[0] + lines[1] + lines[2][:len(lines[2])/2] // killed while writing the third
+	done := filepath.Join(dir, "done.jsonl")
+	os.WriteFile(done, []byte(cut), 0o644)
+	code, rest, errOut := runCLI(append([]string{"extract", "--skip-done", done}, paths...)...)
+	if code != 0 || lines[0]+lines[1]+rest != full || !strings.Contains(errOut, "2 skipped") {
+		t.Errorf("exit %d, rest %q, stderr %q", code, rest, errOut)
+	}
+	// a CSV output names its documents in doc_id
+	_, csvOut, _ := runCLI(append([]string{"extract", "-q", "--format", "csv"}, paths[:3]...)...)
+	os.WriteFile(done, []byte(csvOut), 0o644)
+	if _, rest, _ := runCLI(append([]string{"extract", "-q", "--skip-done", done}, paths...)...); rest != lines[3] {
+		t.Errorf("after a CSV output: %q, want the fourth document alone", rest)
+	}
+}

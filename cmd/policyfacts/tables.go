@@ -90,7 +90,7 @@ func newStreamSink(bf *batchFlags, bom bool, stdout io.Writer) (*streamSink, err
 	if bom {
 		bw.WriteString("\uFEFF")
 	}
-	return &streamSink{o: o, bw: bw, enc: newEncoder(bw, bf.format)}, nil
+	return &streamSink{o: o, bw: bw, enc: newEncoder(bw, bf.format, bf.table)}, nil
 }
 
 func (s *streamSink) encode(r *policyfacts.Result) error { return s.enc.encode(*r) }
