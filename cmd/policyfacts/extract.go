@@ -533,15 +533,18 @@ func (p *progress) tick(ok, failed int) {
 // done reports the batch's totals, on a terminal or not, unless -q was
 // given and nothing failed: documents that succeeded and failed, and the
 // files skipped as no document.
-func (p *progress) done(ok, failed, skipped int) {
+func (p *progress) done(ok, failed, skipped int) { p.doneWith(ok, failed, skipped, "") }
+
+// doneWith is done with more said before the time: ", 866 records".
+func (p *progress) doneWith(ok, failed, skipped int, more string) {
 	if p.quiet && failed == 0 {
 		return
 	}
 	if p.on {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
-	fmt.Fprintf(p.w, "policyfacts: %s: %d succeeded, %d failed, %d skipped, in %s\n",
-		plural(ok+failed, "document"), ok, failed, skipped, time.Since(p.start).Round(time.Millisecond))
+	fmt.Fprintf(p.w, "policyfacts: %s: %d succeeded, %d failed, %d skipped%s, in %s\n",
+		plural(ok+failed, "document"), ok, failed, skipped, more, time.Since(p.start).Round(time.Millisecond))
 }
 
 // plural returns "1 document", "2 documents".

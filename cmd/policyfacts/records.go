@@ -29,6 +29,7 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 	wide := fs.Bool("wide", false, "CSV or Parquet with one row per region-year and one numeric column per indicator×measure×kind, with Stata-safe names (see --codebook)")
 	bom := fs.Bool("bom", false, "start CSV with a UTF-8 byte-order mark (for Excel)")
 	codebook := fs.String("codebook", "", "also write to `FILE` the codebook of the wide CSV: each column's indicator, measure, kind, unit and meaning")
+	quiet := fs.Bool("q", false, "no progress bar and no summary line (failures are still reported)")
 	paths, err := bf.parse(fs, args, stderr)
 	if err != nil {
 		return err
@@ -47,10 +48,12 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 	}
 	var docs []metrics.DocFacts
 	failed, stored := 0, 0
+	prog := newProgress(stderr, *quiet)
 	for it := range until(ctx, bf.batch(ctx, paths, nil)) {
 		if it.Err != nil {
 			failed++
-			fmt.Fprintf(stderr, "policyfacts: %v\n", it.Err)
+			fmt.Fprintf(prog.lineWriter(), "policyfacts: %v\n", it.Err)
+			prog.tick(len(docs)+stored, failed)
 			continue
 		}
 		if db != nil {
@@ -58,9 +61,11 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 				return err
 			}
 			stored++
+			prog.tick(stored, failed)
 			continue
 		}
 		docs = append(docs, it.Result.DocFacts().Compact())
+		prog.tick(len(docs), failed)
 	}
 	if ctx.Err() != nil {
 		ie := &interruptedError{sig: received(), n: len(docs) + stored + failed, out: bf.out}
@@ -118,6 +123,7 @@ func runRecords(args []string, stdout, stderr io.Writer) error {
 	if err := o.commit(); err != nil {
 		return err
 	}
+	prog.doneWith(len(docs), failed, int(bf.skipped.Load()), ", "+plural(len(recs), "record"))
 	if failed > 0 {
 		fmt.Fprintf(stderr, "policyfacts: %d documents read, %d failed\n", len(docs), failed)
 		return errSomeFailed
