@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"iter"
 	"os"
 	"path/filepath"
@@ -11,7 +12,7 @@ import (
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
-	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/policyfacts/policyfacts"
@@ -20,7 +21,7 @@ import (
 )
 
 func init() {
-	register.DoFn5x1[context.Context, fileio.ReadableFile, func(string), func(Doc), func(string), error](&extractFn{})
+	register.DoFn5x1[context.Context, File, func(string), func(Doc), func(string), error](&extractFn{})
 	register.Emitter1[string]()
 	register.Emitter1[Doc]()
 }
@@ -57,7 +58,7 @@ const defaultMaxDocSize = 256 << 20
 // order returns the Order of the i-th document of the file at path.
 func order(path string, i int) string { return fmt.Sprintf("%s\x00%012d", path, i) }
 
-// Extract reads the files of files (a PCollection of fileio.ReadableFile)
+// Extract reads the files of files (a PCollection of File, from Match)
 // and extracts their documents. It returns the results as JSON lines (a
 // PCollection of string, each as Result.AppendJSON writes it, without
 // the newline), the documents for Records (a PCollection of Doc), and the
@@ -101,8 +102,8 @@ func (f *extractFn) Setup() {
 // retries the file) only when the file cannot be fetched from a remote
 // filesystem; a local file that cannot be read, and every document that
 // cannot be loaded or extracted, is a failure line, as the CLI reports it.
-func (f *extractFn) ProcessElement(ctx context.Context, file fileio.ReadableFile, results func(string), docs func(Doc), failed func(string)) error {
-	path := file.Metadata.Path
+func (f *extractFn) ProcessElement(ctx context.Context, file File, results func(string), docs func(Doc), failed func(string)) error {
+	path := file.Path
 	in, err := f.open(ctx, file)
 	if err != nil {
 		return fmt.Errorf("pfbeam: reading %s: %w", path, err)
@@ -118,6 +119,11 @@ func (f *extractFn) ProcessElement(ctx context.Context, file fileio.ReadableFile
 		if it.Err != nil {
 			failed(in.failure(it))
 			continue
+		}
+		if file.ID != "" { // the base name was given by an earlier file
+			if rest, ok := strings.CutPrefix(it.Result.Doc.ID, base(path)); ok {
+				it.Result.Doc.ID = file.ID + rest
+			}
 		}
 		line, err := it.Result.AppendJSON(f.line[:0])
 		if err != nil {
@@ -144,8 +150,8 @@ type input struct {
 }
 
 // open returns the documents of file.
-func (f *extractFn) open(ctx context.Context, file fileio.ReadableFile) (*input, error) {
-	path := file.Metadata.Path
+func (f *extractFn) open(ctx context.Context, file File) (*input, error) {
+	path := file.Path
 	kind := corpus.KindOf(path)
 	in := &input{path: path, close: func() {}}
 	in.many = kind == corpus.KindCSV || kind == corpus.KindJSONL || kind == corpus.KindZip
@@ -160,12 +166,12 @@ func (f *extractFn) open(ctx context.Context, file fileio.ReadableFile) (*input,
 	if limit <= 0 {
 		limit = defaultMaxDocSize
 	}
-	if file.Metadata.Size > limit { // as corpus.Sources says it, without reading the file
+	if file.Size > limit { // as corpus.Sources says it, without reading the file
 		err := &corpus.FileError{Path: path, Err: fmt.Errorf("%w: over %d bytes", corpus.ErrTooLarge, limit)}
 		in.src = one(corpus.Source{ID: base(path), Path: path}, err)
 		return in, nil
 	}
-	b, err := file.Read(ctx)
+	b, err := read(ctx, path)
 	if err != nil {
 		return nil, err
 	}
@@ -209,6 +215,25 @@ func (in *input) failure(it policyfacts.Item) string {
 		name = in.path
 	}
 	return oneField(name) + "\t" + oneField(err.Error())
+}
+
+// read returns the content of the file at path, read through Beam's
+// filesystems.
+func read(ctx context.Context, path string) ([]byte, error) {
+	fs, err := filesystem.New(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	defer fs.Close()
+	r, err := fs.OpenRead(ctx, path)
+	if err != nil {
+		return nil, err
+	}
+	b, err := io.ReadAll(r)
+	if cerr := r.Close(); err == nil {
+		err = cerr
+	}
+	return b, err
 }
 
 // local reports whether path is on the local filesystem (it has no

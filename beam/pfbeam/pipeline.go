@@ -6,7 +6,10 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/fileio"
@@ -21,6 +24,9 @@ func init() {
 	register.DoFn3x1[context.Context, []byte, func(*string) bool, error](&writeFn{})
 	register.DoFn3x1[context.Context, []byte, func(*string) bool, error](&writeParquetFn{})
 	register.Iter1[string]()
+	register.Function3x0(nameFiles)
+	register.Iter1[fileio.FileMetadata]()
+	register.Emitter1[File]()
 }
 
 // Options configure Build.
@@ -90,9 +96,22 @@ func Build(s beam.Scope, o Options) error {
 	return nil
 }
 
-// Match returns the files the globs match, as a PCollection of
-// fileio.ReadableFile read as they are stored (a .gz is not unpacked),
-// reshuffled so that the runner spreads them over its workers.
+// File is a file to extract, as Match gives it.
+type File struct {
+	Path string // as the glob matched it: a local path or a URL
+	Size int64
+	// ID, when not "", is the id its documents take instead of the file's
+	// base name (and archive rows as ID#key), because a file earlier in
+	// lexical order has the same base name: its path, relative to the
+	// working directory when it lies below it, as corpus.Sources names
+	// it (site2/report.txt beside site1's report.txt).
+	ID string
+}
+
+// Match returns the files the globs match, as a PCollection of File
+// (their contents not read, a .gz not unpacked), with the ids that keep
+// the documents' ids unique in the run, reshuffled so that the runner
+// spreads them over its workers.
 func Match(s beam.Scope, globs ...string) beam.PCollection {
 	s = s.Scope("pfbeam.Match")
 	patterns := make([]any, len(globs))
@@ -100,7 +119,49 @@ func Match(s beam.Scope, globs ...string) beam.PCollection {
 		patterns[i] = g
 	}
 	matched := fileio.MatchAll(s, beam.Create(s, patterns...), fileio.MatchEmptyAllowIfWildcard())
-	return beam.Reshuffle(s, fileio.ReadMatches(s, matched, fileio.ReadUncompressed()))
+	files := beam.ParDo(s, nameFiles, beam.GroupByKey(s, beam.AddFixedKey(s, matched)))
+	return beam.Reshuffle(s, files)
+}
+
+// nameFiles gives the files, all of them, their ids: in lexical order of
+// their paths, a file whose base name an earlier one has takes its path,
+// as corpus.Sources does for the paths of one batch.
+func nameFiles(_ int, files func(*fileio.FileMetadata) bool, emit func(File)) {
+	var all []fileio.FileMetadata
+	var md fileio.FileMetadata
+	for files(&md) {
+		all = append(all, md)
+	}
+	slices.SortFunc(all, func(a, b fileio.FileMetadata) int { return strings.Compare(a.Path, b.Path) })
+	seen := map[string]bool{}
+	for _, md := range all {
+		f := File{Path: md.Path, Size: md.Size}
+		if id := base(md.Path); seen[id] {
+			f.ID = relPath(md.Path)
+		}
+		seen[base(md.Path)] = true
+		if f.ID != "" {
+			seen[f.ID] = true
+		}
+		emit(f)
+	}
+}
+
+// relPath returns a local path relative to the working directory when it
+// lies below it, else cleaned, with forward slashes; a URL as it is.
+func relPath(p string) string {
+	if !local(p) {
+		return p
+	}
+	p = filepath.Clean(p)
+	if filepath.IsAbs(p) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, p); err == nil && !strings.HasPrefix(rel, "..") {
+				p = rel
+			}
+		}
+	}
+	return filepath.ToSlash(p)
 }
 
 // Write writes the lines of col (a PCollection of string) to the file at

@@ -277,6 +277,35 @@ func TestPipelineSmall(t *testing.T) {
 	}
 }
 
+// TestPipelineSameNames reads files of one base name in two folders: the
+// later takes its path as id, as in a batch, so that the two documents
+// (of no known region) are never merged into one place.
+func TestPipelineSameNames(t *testing.T) {
+	dir := t.TempDir()
+	for _, sub := range []string{"2024", "2025"} {
+		if err := os.Mkdir(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, sub, "report.txt"), []byte(strings.ReplaceAll(qinghe, "青禾市", "")), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	records, _ := checkLocal(t, dir, filepath.Join("*", "report.txt"))
+	ids := map[string]bool{}
+	for _, l := range records {
+		var r metrics.Record
+		if err := json.Unmarshal([]byte(l), &r); err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range r.Sources {
+			ids[s.DocID] = true
+		}
+	}
+	if len(ids) != 2 {
+		t.Errorf("records cite documents %v, want two ids", ids)
+	}
+}
+
 // TestPipelineRemote reads the small corpus from a filesystem that is not
 // the local one (Beam's memfs), as a runner reads gs://: the files are
 // read whole and the archives spooled.
