@@ -323,8 +323,8 @@ func TestPipelineRemote(t *testing.T) {
 	}
 	wantResults, wantRecords := batch(t, paths)
 	o := Options{Inputs: []string{"memfs://in/*"}, Results: "memfs://out/results.jsonl",
-		Records: "memfs://out/records.jsonl", Failed: "memfs://out/failed.txt"}
-	results, records, failed := run(t, o, func(p string) []byte {
+		Records: "memfs://out/records.jsonl", Failed: "memfs://out/failed.txt", RecordsParquet: "memfs://out/records.parquet"}
+	read := func(p string) []byte {
 		fs := memfs.New(context.Background())
 		r, err := fs.OpenRead(context.Background(), p)
 		if err != nil {
@@ -335,9 +335,15 @@ func TestPipelineRemote(t *testing.T) {
 			t.Fatal(err)
 		}
 		return b.Bytes()
-	})
+	}
+	results, records, failed := run(t, o, read)
 	sameLines(t, "results", results, wantResults)
 	sameLines(t, "records", records, wantRecords)
+	pq := filepath.Join(t.TempDir(), "records.parquet")
+	if err := os.WriteFile(pq, read(o.RecordsParquet), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sameLines(t, "records read back from Parquet", parquetLines(t, pq), parquetRoundTrip(t, wantRecords))
 	if len(failed) != 1 || !strings.HasPrefix(failed[0], "memfs://in/e-broken.docx\t") {
 		t.Errorf("failed = %q, want one line for memfs://in/e-broken.docx", failed)
 	}
