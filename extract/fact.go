@@ -917,7 +917,8 @@ func trimMetric(s string) string {
 	for changed := true; changed; {
 		changed = false
 		for _, w := range []string{"达到", "达", "为", "是", "共", "约", "近", "超过", "突破", "完成", "实现", "了", "累计", "分别", "其中"} {
-			if strings.HasSuffix(s, w) && len(s) > len(w) && !endsNotBound(s, w) {
+			// the 约 of 签约 and the 近 of 附近 end a word, no bound
+			if strings.HasSuffix(s, w) && len(s) > len(w) && !((w == "约" || w == "近") && endsNotBound(s, w)) {
 				s = strings.TrimSuffix(s, w)
 				changed = true
 			}

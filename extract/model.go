@@ -413,7 +413,7 @@ func bareHeading(line string) (Role, int, bool) {
 // cues are tried only where 目标 stands.
 func hasTargetsCue(s string) bool {
 	for off := 0; ; {
-		k := strings.Index(s[off:], "目标")
+		k := hanset.IndexWord(s[off:], "目标")
 		if k < 0 {
 			return false
 		}

@@ -320,6 +320,9 @@ func (b *binder) each(facts []Fact) []Fact {
 func (b *binder) eachSubject(f Fact) []string {
 	t := b.text
 	q := f.Quantity
+	if near := recent(t[:q.Start], eachReach); !strings.Contains(near, "均") && !strings.Contains(near, "都") {
+		return nil // most figures: no 均 near
+	}
 	sent := b.sentenceOf(q.Start)
 	// the clause, 、 joining its members, within eachReach of the figure:
 	// a subject said of at once is short, and a long sentence of figures
