@@ -1,9 +1,12 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // A respectively-list (分别) pairs the members of a coordinated subject
@@ -261,6 +264,9 @@ func hasSuffixAny(s string, words []string) bool {
 // 均, is looked for: 100 characters.
 const eachReach = 300
 
+// eachMarks are the characters every word of eachWords holds.
+var eachMarks = []string{"均", "都"}
+
 // eachWords stand between a coordinated subject and its verb when one
 // figure is said of every member: 接待游客人次、旅游总花费均增长10%.
 var eachWords = []string{"均", "都", "分别都"}
@@ -274,9 +280,28 @@ func (b *binder) each(facts []Fact) []Fact {
 	if b.opts.Indicators == nil {
 		return facts
 	}
+	// where 均 and 都 stand, found once: most figures have none near
+	var marks []int
+	for _, w := range eachMarks {
+		for off := 0; ; {
+			k := hanset.IndexWord(b.text[off:], w)
+			if k < 0 {
+				break
+			}
+			marks = append(marks, off+k)
+			off += k + len(w)
+		}
+	}
+	if len(marks) == 0 {
+		return facts
+	}
+	slices.Sort(marks)
 	var out []Fact
 	for i, f := range facts {
-		members := b.eachSubject(f)
+		var members []string
+		if k, _ := slices.BinarySearch(marks, f.Quantity.Start-eachReach); k < len(marks) && marks[k] < f.Quantity.Start {
+			members = b.eachSubject(f)
+		}
 		if len(members) < 2 {
 			if out != nil {
 				out = append(out, f)
@@ -320,9 +345,6 @@ func (b *binder) each(facts []Fact) []Fact {
 func (b *binder) eachSubject(f Fact) []string {
 	t := b.text
 	q := f.Quantity
-	if near := recent(t[:q.Start], eachReach); !strings.Contains(near, "均") && !strings.Contains(near, "都") {
-		return nil // most figures: no 均 near
-	}
 	sent := b.sentenceOf(q.Start)
 	// the clause, 、 joining its members, within eachReach of the figure:
 	// a subject said of at once is short, and a long sentence of figures
