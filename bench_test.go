@@ -13,6 +13,7 @@ import (
 
 	"github.com/policyfacts/policyfacts/corpus"
 	"github.com/policyfacts/policyfacts/internal/testutil"
+	"github.com/policyfacts/policyfacts/metrics"
 	"github.com/policyfacts/policyfacts/segment"
 )
 
@@ -337,4 +338,44 @@ func peakRSS() float64 {
 		}
 	}
 	return 0
+}
+
+// BenchmarkRecordsSmallDocs builds the annual records of many small
+// documents (POLICYFACTS_BENCH_DOCS, 100,000 by default: one region-year
+// report of three figures each, 400,000 records) the way `policyfacts
+// records` does, keeping each document's compacted facts, and reports the
+// peak resident memory of the process.
+func BenchmarkRecordsSmallDocs(b *testing.B) {
+	n := 100_000
+	if s := os.Getenv("POLICYFACTS_BENCH_DOCS"); s != "" {
+		if v, err := strconv.Atoi(s); err == nil && v > 0 {
+			n = v
+		}
+	}
+	regions := []string{"青禾市", "河西县", "东林区", "南山县", "北川市"}
+	src := func(yield func(corpus.Source, error) bool) {
+		for i := range n {
+			r := regions[i%len(regions)]
+			text := fmt.Sprintf("%d年%s政府工作报告\n过去一年，全%s地区生产总值达到%d亿元，增长%d.%d%%；一般公共预算收入%d亿元，增长%d%%。今年地区生产总值预期增长%d%%左右。",
+				2010+i%12, r, r[len(r)-len("市"):], 100+i%900, i%9+1, i%10, 10+i%90, i%7+1, i%5+4)
+			if !yield(corpus.NewSource(fmt.Sprintf("d%d", i), []byte(text), corpus.KindText, corpus.Options{}), nil) {
+				return
+			}
+		}
+	}
+	for b.Loop() {
+		var docs []metrics.DocFacts
+		for it := range Batch(context.Background(), src, BatchOptions{}) {
+			if it.Err != nil {
+				b.Fatal(it.Err)
+			}
+			docs = append(docs, it.Result.DocFacts().Compact())
+		}
+		if recs := metrics.Records(docs); len(recs) < n {
+			b.Fatalf("%d records from %d documents", len(recs), n)
+		}
+	}
+	if rss := peakRSS(); rss > 0 {
+		b.ReportMetric(rss, "MB-peak-RSS")
+	}
 }
