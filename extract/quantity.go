@@ -418,7 +418,7 @@ func (s *scanner) run() {
 var scanStarts = hanset.NewRunes("0123456789０１２３４５６７８９" + numerals + "翻")
 
 // numerals are the characters Chinese numerals are written with.
-const numerals = "零〇一二两三四五六七八九十百千万亿"
+const numerals = "零〇一二两三四五六七八九十百千万亿兩萬億"
 
 // numeralSet holds numerals but 〇 (U+3007), which lies below a Set's range.
 var numeralSet = hanset.New(numerals)
@@ -427,7 +427,7 @@ func isNumeralRune(r rune) bool { return numeralSet.Has(r) || r == '〇' }
 
 func isChineseDigit(r rune) bool {
 	switch r {
-	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九':
+	case '零', '〇', '一', '二', '两', '兩', '三', '四', '五', '六', '七', '八', '九':
 		return true
 	}
 	return false
@@ -494,7 +494,7 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 				j += sz
 				continue
 			}
-			if r == '点' && j > i {
+			if (r == '点' || r == '點') && j > i {
 				if r2, _ := hanset.DecodeRune(t[j+sz:]); isChineseDigit(r2) {
 					j += sz
 					continue
@@ -557,10 +557,10 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 	if tok.chinese {
 		// the scale of a Chinese numeral is its trailing 万/亿
 		tail := numStr
-		for strings.HasSuffix(tail, "万") || strings.HasSuffix(tail, "亿") {
+		for strings.HasSuffix(tail, "万") || strings.HasSuffix(tail, "亿") || strings.HasSuffix(tail, "萬") || strings.HasSuffix(tail, "億") {
 			tail = tail[:len(tail)-len("万")]
 		}
-		tok.scale = numStr[len(tail):] + tok.scale
+		tok.scale = traditionalNumerals.Replace(numStr[len(tail):]) + tok.scale
 	}
 	// 零部件, 零增长: a Chinese numeral that starts with 零 is no figure,
 	// but for a decimal below one (零点九)

@@ -825,3 +825,17 @@ func TestWideThousands(t *testing.T) {
 		{"增长5，6%", []string{"6%|6|%|eq"}},
 	})
 }
+
+// TestTraditionalNumeralsInSimplifiedText reads numerals, scales and
+// units in traditional script wherever they stand, in a line the cleaner
+// keeps as it is (too few traditional characters to convert it).
+func TestTraditionalNumeralsInSimplifiedText(t *testing.T) {
+	checkTable(t, []quantityCase{
+		{"台湾地区生产总值四十九兆九千五百九十二億元", []string{"四十九兆九千五百九十二億元|4.99592e+13|CNY|eq"}},
+		{"增速提高了12個百分點", []string{"12個百分點|12|pp|eq"}},
+		{"全年引资兩億元", []string{"兩億元|2e+08|CNY|eq"}},
+		{"新签项目35個", []string{"35個|35|个|eq"}},
+		{"总额三萬五千元", []string{"三萬五千元|35000|CNY|eq"}},
+		{"增长三點五個百分點", []string{"三點五個百分點|3.5|pp|eq"}},
+	})
+}
