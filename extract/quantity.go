@@ -415,7 +415,7 @@ func (s *scanner) run() {
 
 // scanStarts are the characters a figure may start with: a digit, a
 // numeral, 翻 of 翻番.
-var scanStarts = hanset.NewRunes("0123456789０１２３４５６７８９" + numerals + "翻")
+var scanStarts = hanset.NewRunes("0123456789０１２３４５６７８９" + numerals + "翻半")
 
 // numerals are the characters Chinese numerals are written with.
 const numerals = "零〇一二两三四五六七八九十百千万亿兩萬億"
@@ -457,6 +457,9 @@ func (s *scanner) at(i int) int {
 	rn, size := utf8.DecodeRuneInString(t[i:])
 	if rn == '翻' {
 		return s.doubling(i)
+	}
+	if rn == '半' {
+		return s.halfTenth(i)
 	}
 	if k := fractionAt(t, i); k > i {
 		return s.fraction(i, k)
@@ -1440,6 +1443,28 @@ func (s *scanner) fraction(i, k int) int {
 		q.Value, q.Bound = round(tok.high*100/den), LE
 	}
 	s.out = append(s.out, q)
+	return end
+}
+
+// halfTenth reads 半成, half a tenth (5%), where 成 ends the figure: not
+// 半成品 (semi-finished goods) nor 半成熟.
+func (s *scanner) halfTenth(i int) int {
+	t := s.text
+	end := i + len("半成")
+	if !strings.HasPrefix(t[i:], "半成") {
+		return i + len("半")
+	}
+	if r, _ := utf8.DecodeRuneInString(t[end:]); isHanRune(r) && !strings.ContainsRune("以左上", r) {
+		return end
+	}
+	start, bound := i, Eq
+	if b, w, ok := s.boundBefore(i); ok {
+		bound, start = b, i-len(w)
+	}
+	if b, w, ok := s.boundAfterAt(end); ok {
+		bound, end = b, end+len(w)
+	}
+	s.out = append(s.out, Quantity{Text: t[start:end], Start: start, End: end, Value: 5, Unit: "%", Bound: bound, Dimension: Percent})
 	return end
 }
 
