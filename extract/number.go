@@ -33,7 +33,7 @@ func (e *NumError) Unwrap() error { return e.Err }
 // "两万". Scale characters multiply (万 = 1e4, 亿 = 1e8, 万亿 = 1e12). It
 // reads the number only: no unit, no bound word.
 func ParseNumber(s string) (float64, error) {
-	s = traditionalNumerals.Replace(trimSpace(s))
+	s = simplifiedNumerals(trimSpace(s))
 	if s == "" {
 		return 0, &NumError{s, ErrSyntax}
 	}
@@ -51,6 +51,15 @@ func ParseNumber(s string) (float64, error) {
 // scales as simplified ones: 億, 萬, 兩 and 點 stand in simplified texts
 // too (a table's cell, a quotation), where the cleaner keeps them.
 var traditionalNumerals = strings.NewReplacer("億", "亿", "萬", "万", "兩", "两", "點", "点")
+
+// simplifiedNumerals returns s with its traditional numerals simplified,
+// s itself (no copy, no replacer run) when it has none, as most have.
+func simplifiedNumerals(s string) string {
+	if !strings.ContainsAny(s, "億萬兩點") {
+		return s
+	}
+	return traditionalNumerals.Replace(s)
+}
 
 // vague reports 几, 数 or 若 in s (几百, 数十, 若干): a count not given.
 func vague(s string) bool {

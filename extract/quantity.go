@@ -563,7 +563,7 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 		for strings.HasSuffix(tail, "万") || strings.HasSuffix(tail, "亿") || strings.HasSuffix(tail, "萬") || strings.HasSuffix(tail, "億") {
 			tail = tail[:len(tail)-len("万")]
 		}
-		tok.scale = traditionalNumerals.Replace(numStr[len(tail):]) + tok.scale
+		tok.scale = simplifiedNumerals(numStr[len(tail):]) + tok.scale
 	}
 	// 零部件, 零增长: a Chinese numeral that starts with 零 is no figure,
 	// but for a decimal below one (零点九)
