@@ -119,6 +119,7 @@ type numTok struct {
 func (r *Recognizer) AppendQuantities(dst []Quantity, text string) []Quantity {
 	s := scanner{r: r, text: text, out: dst, base: len(dst), rangeHigh: -1}
 	s.run()
+	s.halfTenths()
 	s.out = append(s.out[:s.base], inText(s.out[s.base:], text)...)
 	signs(s.out[s.base:], text)
 	halves(s.out[s.base:], text)
@@ -415,7 +416,7 @@ func (s *scanner) run() {
 
 // scanStarts are the characters a figure may start with: a digit, a
 // numeral, 翻 of 翻番.
-var scanStarts = hanset.NewRunes("0123456789０１２３４５６７８９" + numerals + "翻半")
+var scanStarts = hanset.NewRunes("0123456789０１２３４５６７８９" + numerals + "翻")
 
 // numerals are the characters Chinese numerals are written with.
 const numerals = "零〇一二两三四五六七八九十百千万亿兩萬億"
@@ -457,9 +458,6 @@ func (s *scanner) at(i int) int {
 	rn, size := utf8.DecodeRuneInString(t[i:])
 	if rn == '翻' {
 		return s.doubling(i)
-	}
-	if rn == '半' {
-		return s.halfTenth(i)
 	}
 	if k := fractionAt(t, i); k > i {
 		return s.fraction(i, k)
@@ -1444,6 +1442,23 @@ func (s *scanner) fraction(i, k int) int {
 	}
 	s.out = append(s.out, q)
 	return end
+}
+
+// halfTenths reads every 半成 of the text (halfTenth), in one search for
+// the rare word rather than a stop at every 半, and keeps the figures in
+// text order.
+func (s *scanner) halfTenths() {
+	n := len(s.out)
+	for i := 0; ; {
+		k := hanset.IndexWord(s.text[i:], "半成")
+		if k < 0 {
+			break
+		}
+		i = s.halfTenth(i + k)
+	}
+	if len(s.out) > n {
+		slices.SortStableFunc(s.out[s.base:], func(a, b Quantity) int { return a.Start - b.Start })
+	}
 }
 
 // halfTenth reads 半成, half a tenth (5%), where 成 ends the figure: not
