@@ -178,28 +178,39 @@ type writeFn struct {
 }
 
 // ProcessElement writes the lines to the file.
-func (w *writeFn) ProcessElement(ctx context.Context, _ []byte, lines func(*string) bool) (err error) {
-	fs, err := filesystem.New(ctx, w.Path)
+func (w *writeFn) ProcessElement(ctx context.Context, _ []byte, lines func(*string) bool) error {
+	return writeFile(ctx, w.Path, func(bw *bufio.Writer) error {
+		var line string
+		for lines(&line) {
+			bw.WriteString(line)
+			bw.WriteByte('\n')
+		}
+		return nil // the first write error is Flush's
+	})
+}
+
+// writeFile creates the file at path on its filesystem and writes it
+// through a buffer with write; an error names the file.
+func writeFile(ctx context.Context, path string, write func(*bufio.Writer) error) (err error) {
+	fs, err := filesystem.New(ctx, path)
 	if err != nil {
-		return fmt.Errorf("pfbeam: %s: %w", w.Path, err)
+		return fmt.Errorf("pfbeam: %s: %w", path, err)
 	}
 	defer fs.Close()
-	f, err := fs.OpenWrite(ctx, w.Path)
+	f, err := fs.OpenWrite(ctx, path)
 	if err != nil {
-		return fmt.Errorf("pfbeam: %s: %w", w.Path, err)
+		return fmt.Errorf("pfbeam: %s: %w", path, err)
 	}
 	bw := bufio.NewWriterSize(f, 1<<20)
-	var line string
-	for lines(&line) {
-		bw.WriteString(line)
-		bw.WriteByte('\n')
+	err = write(bw)
+	if ferr := bw.Flush(); err == nil {
+		err = ferr
 	}
-	err = bw.Flush() // holds the first write error
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("pfbeam: writing %s: %w", w.Path, err)
+		return fmt.Errorf("pfbeam: writing %s: %w", path, err)
 	}
 	return nil
 }
@@ -233,25 +244,5 @@ func (w *writeParquetFn) ProcessElement(ctx context.Context, _ []byte, lines fun
 			return fmt.Errorf("pfbeam: a record: %w", err)
 		}
 	}
-	fs, err := filesystem.New(ctx, w.Path)
-	if err != nil {
-		return fmt.Errorf("pfbeam: %s: %w", w.Path, err)
-	}
-	defer fs.Close()
-	f, err := fs.OpenWrite(ctx, w.Path)
-	if err != nil {
-		return fmt.Errorf("pfbeam: %s: %w", w.Path, err)
-	}
-	bw := bufio.NewWriterSize(f, 1<<20)
-	err = parquetfile.WriteRecords(bw, recs)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return fmt.Errorf("pfbeam: writing %s: %w", w.Path, err)
-	}
-	return nil
+	return writeFile(ctx, w.Path, func(bw *bufio.Writer) error { return parquetfile.WriteRecords(bw, recs) })
 }
