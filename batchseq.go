@@ -2,7 +2,9 @@ package policyfacts
 
 import (
 	"context"
+	"errors"
 	"iter"
+	"strings"
 
 	"github.com/policyfacts/policyfacts/corpus"
 )
@@ -30,4 +32,34 @@ func BatchSeq(ctx context.Context, src iter.Seq2[corpus.Source, error], opts Bat
 			}
 		}
 	}
+}
+
+// Failure returns what failed in an Item with an error and why: the input
+// (the file, or archive#key for a row or member of an archive, as its
+// *corpus.FileError names it; else the Item's Path) and the reason.
+func (it Item) Failure() (input, reason string) {
+	input, err := it.Path, it.Err
+	var fe *corpus.FileError
+	if errors.As(err, &fe) {
+		input, err = fe.Path, fe.Err
+	}
+	if err == nil {
+		return input, ""
+	}
+	return input, err.Error()
+}
+
+// FailureLine is the line a list of failed inputs holds for one: the input,
+// a tab and the reason, with the tabs and line breaks inside either written
+// as spaces, and no newline.
+func FailureLine(input, reason string) string {
+	oneField := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if r == '\t' || r == '\n' || r == '\r' {
+				return ' '
+			}
+			return r
+		}, s)
+	}
+	return oneField(input) + "\t" + oneField(reason)
 }

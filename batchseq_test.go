@@ -2,6 +2,7 @@ package policyfacts
 
 import (
 	"context"
+	"errors"
 	"iter"
 	"runtime"
 	"testing"
@@ -78,5 +79,18 @@ func TestBatchSeqAll(t *testing.T) {
 	}
 	if i != 7 {
 		t.Errorf("%d items, want 7", i)
+	}
+}
+
+// TestFailureLine names the file or row a failure came from, and keeps the
+// line one line whatever the reason says.
+func TestFailureLine(t *testing.T) {
+	it := Item{Path: "a.zip", Err: &corpus.FileError{Path: "a.zip#b\tc.txt", Err: errors.New("bad\nbyte")}}
+	in, why := it.Failure()
+	if got := FailureLine(in, why); got != "a.zip#b c.txt\tbad byte" {
+		t.Errorf("FailureLine = %q", got)
+	}
+	if in, _ := (Item{Path: "x.txt", Err: errors.New("no")}).Failure(); in != "x.txt" {
+		t.Errorf("input %q, want the Item's path", in)
 	}
 }

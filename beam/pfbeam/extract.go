@@ -2,7 +2,6 @@ package pfbeam
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"iter"
@@ -203,18 +202,14 @@ func (f *extractFn) open(ctx context.Context, file File) (*input, error) {
 // a tab and the reason, each on one line, as `policyfacts extract
 // --failed` writes it.
 func (in *input) failure(it policyfacts.Item) string {
-	name, err := it.Path, it.Err
-	var fe *corpus.FileError
-	if errors.As(err, &fe) {
-		name, err = fe.Path, fe.Err
-	}
+	name, reason := it.Failure()
 	if rest, ok := strings.CutPrefix(name, in.as); ok && in.as != "" {
 		name = in.path + rest
 	}
 	if name == "" {
 		name = in.path
 	}
-	return oneField(name) + "\t" + oneField(err.Error())
+	return policyfacts.FailureLine(name, reason)
 }
 
 // read returns the content of the file at path, read through Beam's
@@ -251,14 +246,4 @@ func base(path string) string {
 // one yields a single source.
 func one(s corpus.Source, err error) iter.Seq2[corpus.Source, error] {
 	return func(yield func(corpus.Source, error) bool) { yield(s, err) }
-}
-
-// oneField replaces the tabs and line breaks of s with spaces.
-func oneField(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
-			return ' '
-		}
-		return r
-	}, s)
 }

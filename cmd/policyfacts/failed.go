@@ -2,11 +2,9 @@ package main
 
 import (
 	"bufio"
-	"errors"
 	"strings"
 
 	"github.com/policyfacts/policyfacts"
-	"github.com/policyfacts/policyfacts/corpus"
 )
 
 // failedList collects the inputs of a batch that failed, for --failed:
@@ -18,28 +16,12 @@ type failedList struct {
 
 // add notes the failed item it.
 func (l *failedList) add(it policyfacts.Item) {
-	name, err := it.Path, it.Err
-	var fe *corpus.FileError
-	if errors.As(err, &fe) {
-		name, err = fe.Path, fe.Err
-	}
+	name, reason := it.Failure()
 	if name == "" {
 		name = it.ID
 	}
-	l.b.WriteString(oneField(name))
-	l.b.WriteByte('\t')
-	l.b.WriteString(oneField(err.Error()))
+	l.b.WriteString(policyfacts.FailureLine(name, reason))
 	l.b.WriteByte('\n')
-}
-
-// oneField replaces the tabs and line breaks of s with spaces.
-func oneField(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '\t' || r == '\n' || r == '\r' {
-			return ' '
-		}
-		return r
-	}, s)
 }
 
 // write writes the list to path atomically (an empty file when nothing
