@@ -289,3 +289,15 @@ func nilIfEmpty(s []string) []string {
 func rowError(table, id string, seq int, err error) error {
 	return fmt.Errorf("tables: %s row %d of %s: %w", table, seq, id, err)
 }
+
+// ResultsOf returns the results of rows, in order (Rows.Result).
+func ResultsOf(rows []Rows) ([]policyfacts.Result, error) {
+	out := make([]policyfacts.Result, len(rows))
+	for i := range rows {
+		var err error
+		if out[i], err = rows[i].Result(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

@@ -322,13 +322,7 @@ func ReadResults(dir string) ([]policyfacts.Result, error) {
 	if err := readInto(dir, tables.Keywords, find, func(r *tables.Rows, k tables.Keyword) { r.Keywords = append(r.Keywords, k) }, func(k tables.Keyword) string { return k.DocID }); err != nil {
 		return nil, err
 	}
-	out := make([]policyfacts.Result, len(rows))
-	for i := range rows {
-		if out[i], err = rows[i].Result(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return tables.ResultsOf(rows)
 }
 
 // readInto reads a table's file and hands each row to add with the rows of
@@ -384,11 +378,5 @@ func ReadRecords(path string) ([]metrics.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]metrics.Record, len(rows))
-	for i := range rows {
-		if out[i], err = rows[i].Record(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return tables.RecordsOf(rows)
 }

@@ -279,13 +279,7 @@ func (d *DB) Results(ctx context.Context) ([]policyfacts.Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]policyfacts.Result, len(rows))
-	for i := range rows {
-		if out[i], err = rows[i].Result(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return tables.ResultsOf(rows)
 }
 
 // rows reads the stored documents with their facts and, with all, the
@@ -560,13 +554,7 @@ func (d *DB) Records(ctx context.Context) ([]metrics.Record, error) {
 	if err != nil {
 		return nil, err
 	}
-	out := make([]metrics.Record, len(rows))
-	for i := range rows {
-		if out[i], err = rows[i].Record(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
+	return tables.RecordsOf(rows)
 }
 
 // dumpTables are the tables Dump writes, with the columns that order
