@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -125,6 +126,63 @@ func TestHelperProcess(t *testing.T) {
 	os.Exit(run(args[1:], os.Stdout, os.Stderr))
 }
 
+// helperCmd is the command run in a child process (TestHelperProcess)
+// with a pipe on its standard input, started.
+type helperCmd struct {
+	cmd    *exec.Cmd
+	in     io.WriteCloser
+	stderr bytes.Buffer
+}
+
+// startHelper starts the command args in a child process.
+func startHelper(t *testing.T, args ...string) *helperCmd {
+	t.Helper()
+	h := &helperCmd{cmd: exec.Command(os.Args[0], append([]string{"-test.run=^TestHelperProcess$", "--"}, args...)...)}
+	h.cmd.Env = append(os.Environ(), "POLICYFACTS_HELPER=1")
+	h.cmd.Stderr = &h.stderr
+	var err error
+	if h.in, err = h.cmd.StdinPipe(); err != nil {
+		t.Fatal(err)
+	}
+	if err := h.cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { h.in.Close() })
+	return h
+}
+
+// waitUntil polls ok until it holds, killing the child and failing the
+// test, with what it waited for, after limit.
+func (h *helperCmd) waitUntil(t *testing.T, limit time.Duration, what string, ok func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(limit)
+	for !ok() {
+		if time.Now().After(deadline) {
+			h.cmd.Process.Kill()
+			t.Fatalf("%s after %s; stderr %q", what, limit, h.stderr.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// signal sends sig once the child has had a moment to catch it, and
+// returns how the child ended, failing the test if it has not 20 s later.
+func (h *helperCmd) signal(t *testing.T, sig os.Signal) error {
+	t.Helper()
+	time.Sleep(50 * time.Millisecond)
+	h.cmd.Process.Signal(sig)
+	done := make(chan error, 1)
+	go func() { done <- h.cmd.Wait() }()
+	select {
+	case err := <-done:
+		return err
+	case <-time.After(20 * time.Second):
+		h.cmd.Process.Kill()
+		t.Fatalf("still running 20 s after %v", sig)
+		return nil
+	}
+}
+
 // TestSignals stops a batch reading a pipe with SIGINT, SIGTERM and
 // SIGHUP: the exit status is 128 + the signal, the temporary output file
 // is removed and the earlier output kept.
@@ -143,42 +201,15 @@ func TestSignals(t *testing.T) {
 			dir := t.TempDir()
 			out := filepath.Join(dir, "out")
 			os.WriteFile(out, []byte("earlier output\n"), 0o644)
-			args := append([]string{"-test.run=^TestHelperProcess$", "--"}, tc.args...)
-			cmd := exec.Command(os.Args[0], append(args, "-o", out)...)
-			cmd.Env = append(os.Environ(), "POLICYFACTS_HELPER=1")
-			var stderr bytes.Buffer
-			cmd.Stderr = &stderr
-			in, err := cmd.StdinPipe()
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
-			}
-			defer in.Close()
+			h := startHelper(t, append(tc.args, "-o", out)...)
 			// JSON lines, and the pipe left open: the batch waits for more.
-			in.Write([]byte(`{"id":"1","text":"协议引资204亿元。"}` + "\n" + `{"id":"2","text":"到位资金165.02亿元。"}` + "\n"))
-			deadline := time.Now().Add(20 * time.Second)
-			for {
-				if tmp, _ := filepath.Glob(filepath.Join(dir, ".out.tmp*")); len(tmp) > 0 {
-					break // the output is open: the signals are caught
-				}
-				if time.Now().After(deadline) {
-					cmd.Process.Kill()
-					t.Fatalf("no temporary output file; stderr %q", stderr.String())
-				}
-				time.Sleep(10 * time.Millisecond)
-			}
-			time.Sleep(50 * time.Millisecond)
-			cmd.Process.Signal(tc.sig)
-			done := make(chan error, 1)
-			go func() { done <- cmd.Wait() }()
-			select {
-			case err = <-done:
-			case <-time.After(20 * time.Second):
-				cmd.Process.Kill()
-				t.Fatalf("still running 20 s after %v", tc.sig)
-			}
+			h.in.Write([]byte(`{"id":"1","text":"协议引资204亿元。"}` + "\n" + `{"id":"2","text":"到位资金165.02亿元。"}` + "\n"))
+			h.waitUntil(t, 20*time.Second, "no temporary output file", func() bool {
+				tmp, _ := filepath.Glob(filepath.Join(dir, ".out.tmp*"))
+				return len(tmp) > 0 // the output is open: the signals are caught
+			})
+			err := h.signal(t, tc.sig)
+			stderr := &h.stderr
 			var ee *exec.ExitError
 			if !errors.As(err, &ee) || ee.ExitCode() != tc.code {
 				t.Errorf("after %v: %v, want exit status %d; stderr %q", tc.sig, err, tc.code, stderr.String())

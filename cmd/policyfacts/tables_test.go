@@ -263,27 +263,10 @@ func TestSQLiteResumeAfterKill(t *testing.T) {
 		t.Fatalf("uninterrupted run: exit %d: %s", code, errOut)
 	}
 
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$", "--", "extract", "-q", "--workers", "2", "--sqlite", killed, "-")
-	cmd.Env = append(os.Environ(), "POLICYFACTS_HELPER=1")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	in, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	in.Write([]byte(strings.Join(lines[:first], "\n") + "\n")) // the pipe stays open: the batch waits for more
-	deadline := time.Now().Add(30 * time.Second)
-	for stored(killed) < first {
-		if time.Now().After(deadline) {
-			cmd.Process.Kill()
-			t.Fatalf("%d documents stored after 30 s, want %d; stderr %q", stored(killed), first, stderr.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	h := startHelper(t, "extract", "-q", "--workers", "2", "--sqlite", killed, "-")
+	cmd := h.cmd
+	h.in.Write([]byte(strings.Join(lines[:first], "\n") + "\n")) // the pipe stays open: the batch waits for more
+	h.waitUntil(t, 30*time.Second, fmt.Sprintf("fewer than %d documents stored", first), func() bool { return stored(killed) >= first })
 	if err := cmd.Process.Kill(); err != nil {
 		t.Fatal(err)
 	}
@@ -384,36 +367,11 @@ func TestSQLiteSignal(t *testing.T) {
 	const total, first = 12, 9
 	lines := resumeDocs(total)
 	db := filepath.Join(t.TempDir(), "pf.db")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$", "--", "extract", "-q", "--sqlite", db, "-")
-	cmd.Env = append(os.Environ(), "POLICYFACTS_HELPER=1")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	in, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	in.Write([]byte(strings.Join(lines[:first], "\n") + "\n"))
-	deadline := time.Now().Add(30 * time.Second)
-	for stored(db) < first {
-		if time.Now().After(deadline) {
-			cmd.Process.Kill()
-			t.Fatalf("%d documents stored after 30 s, want %d; stderr %q", stored(db), first, stderr.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-	cmd.Process.Signal(syscall.SIGTERM)
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err = <-done:
-	case <-time.After(20 * time.Second):
-		cmd.Process.Kill()
-		t.Fatal("still running 20 s after SIGTERM")
-	}
+	h := startHelper(t, "extract", "-q", "--sqlite", db, "-")
+	h.in.Write([]byte(strings.Join(lines[:first], "\n") + "\n"))
+	h.waitUntil(t, 30*time.Second, fmt.Sprintf("fewer than %d documents stored", first), func() bool { return stored(db) >= first })
+	err := h.signal(t, syscall.SIGTERM)
+	stderr := &h.stderr
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 143 {
 		t.Errorf("after SIGTERM: %v, want exit status 143; stderr %q", err, stderr.String())
@@ -431,40 +389,14 @@ func TestSQLiteSignal(t *testing.T) {
 // status 130, no table file written and no temporary file left.
 func TestParquetSignal(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "tables")
-	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$", "--", "extract", "-q", "--format", "parquet", "-o", dir, "-")
-	cmd.Env = append(os.Environ(), "POLICYFACTS_HELPER=1")
-	var stderr bytes.Buffer
-	cmd.Stderr = &stderr
-	in, err := cmd.StdinPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer in.Close()
-	in.Write([]byte(strings.Join(resumeDocs(9), "\n") + "\n"))
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		if tmp, _ := filepath.Glob(filepath.Join(dir, ".*.tmp*")); len(tmp) == 6 {
-			break // the six tables are open: the signals are caught
-		}
-		if time.Now().After(deadline) {
-			cmd.Process.Kill()
-			t.Fatalf("no temporary table files; stderr %q", stderr.String())
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	time.Sleep(50 * time.Millisecond)
-	cmd.Process.Signal(os.Interrupt)
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	select {
-	case err = <-done:
-	case <-time.After(20 * time.Second):
-		cmd.Process.Kill()
-		t.Fatal("still running 20 s after SIGINT")
-	}
+	h := startHelper(t, "extract", "-q", "--format", "parquet", "-o", dir, "-")
+	h.in.Write([]byte(strings.Join(resumeDocs(9), "\n") + "\n"))
+	h.waitUntil(t, 30*time.Second, "no temporary table files", func() bool {
+		tmp, _ := filepath.Glob(filepath.Join(dir, ".*.tmp*"))
+		return len(tmp) == 6 // the six tables are open: the signals are caught
+	})
+	err := h.signal(t, os.Interrupt)
+	stderr := &h.stderr
 	var ee *exec.ExitError
 	if !errors.As(err, &ee) || ee.ExitCode() != 130 || !strings.Contains(stderr.String(), "the files of "+dir+" not written") {
 		t.Errorf("after SIGINT: %v, want exit status 130; stderr %q", err, stderr.String())
