@@ -297,8 +297,12 @@ func (b *binder) withoutSorting(fs []Fact) []Fact {
 		return fs
 	}
 	out := fs[:0]
+	k := 0 // b.sorting and the facts are both in text order
 	for _, f := range fs {
-		if f.Indicator == "" && slices.Contains(b.sorting, f.Quantity.Start) {
+		for k < len(b.sorting) && b.sorting[k] < f.Quantity.Start {
+			k++
+		}
+		if f.Indicator == "" && k < len(b.sorting) && b.sorting[k] == f.Quantity.Start {
 			continue
 		}
 		out = append(out, f)
