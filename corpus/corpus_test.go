@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -659,6 +660,34 @@ func TestHeadingLevel(t *testing.T) {
 			t.Errorf("headingLevel(%q) = %d, want %d", c.line, got, c.want)
 		}
 	}
+}
+
+// headingSpec is the grammar of section markers that headingLevel reads by
+// hand: the first group is level 1 (一、), the second level 1 (第一部分),
+// the third level 2 (（一）), the fourth level 3 (1.).
+var headingSpec = regexp.MustCompile(`^(?:([一二三四五六七八九十]{1,3})[、.．]|第([一二三四五六七八九十]{1,3})(?:部分|章|节|篇)?[、，,：:\s]|[（(]([一二三四五六七八九十]{1,3})[）)]|([0-9]{1,2})[.．、](?:[^0-9]|$))`)
+
+// FuzzHeadingLevel checks headingLevel against headingSpec.
+func FuzzHeadingLevel(f *testing.F) {
+	for _, s := range []string{"一、回顾", "第二部分 安排", "第三章", "第十二、", "第一部分、", "（一）招商", "(二)", "1.强化", "12、", "123.", "3.5亿元", "一二三四、", "第一\t", "１.", "七．"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		want := 0
+		if m := headingSpec.FindStringSubmatch(line); m != nil {
+			switch {
+			case m[1] != "" || m[2] != "":
+				want = 1
+			case m[3] != "":
+				want = 2
+			default:
+				want = 3
+			}
+		}
+		if got := headingLevel(line); got != want {
+			t.Errorf("headingLevel(%q) = %d, want %d", line, got, want)
+		}
+	})
 }
 
 // FuzzLineFast checks the normaliser's fast path against its rune-by-rune

@@ -55,6 +55,9 @@ func findTitle(lines []string, hint string) (string, int) {
 		}
 	}
 	for i, l := range lines {
+		if !strings.HasPrefix(l, "标题") {
+			continue // labelRe's label must be 标题
+		}
 		if m := labelRe.FindStringSubmatch(l); m != nil && m[1] == "标题" && m[2] != "" {
 			return strings.TrimSpace(m[2]), i
 		}
@@ -75,7 +78,7 @@ func findTitle(lines []string, hint string) (string, int) {
 			continue
 		}
 		n := utf8.RuneCountInString(l)
-		if n < 4 || n > 50 || strings.ContainsAny(l, "。！？") || strings.HasPrefix(l, "同志们") || headingRe.MatchString(l) {
+		if n < 4 || n > 50 || strings.ContainsAny(l, "。！？") || strings.HasPrefix(l, "同志们") || headingLevel(l) > 0 {
 			continue
 		}
 		return l, i
@@ -134,6 +137,9 @@ func findDates(head, tail []string) (delivered, published string) {
 	}
 	if delivered == "" {
 		for _, l := range tail {
+			if !strings.HasSuffix(l, "日") {
+				continue // dateLineRe ends in 日
+			}
 			if m := dateLineRe.FindStringSubmatch(l); m != nil {
 				delivered = isoDate(m[1], m[2], m[3])
 			}

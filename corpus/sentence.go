@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -46,8 +45,6 @@ type Sentence struct {
 	Section    int // index into Sections(text), -1 before the first heading
 }
 
-var headingRe = regexp.MustCompile(`^(?:([一二三四五六七八九十]{1,3})[、.．]|第([一二三四五六七八九十]{1,3})(?:部分|章|节|篇)?[、，,：:\s]|[（(]([一二三四五六七八九十]{1,3})[）)]|([0-9]{1,2})[.．、](?:[^0-9]|$))`)
-
 var (
 	reviewWords = []string{"回顾", "总结", "成绩", "成效", "基本情况", "工作情况", "过去", "取得", "进展", "简要回顾", "主要工作"}
 	planWords   = []string{"目标", "任务", "安排", "部署", "思路", "今年", "明年", "下一步", "措施", "要求", "重点", "计划", "打算", "做好", "建议", "意见", "着力", "奋力"}
@@ -58,32 +55,93 @@ var (
 func IsHeading(line string) bool { return headingLevel(line) > 0 }
 
 // headingLevel returns the level of a line that opens with a section
-// marker, or 0.
-// headingFirst holds the Han characters a heading may begin with
-// (headingRe); brackets and digits are tested apart.
-var headingFirst = hanset.New("一二三四五六七八九十第")
-
+// marker, or 0: 1 for 一、 and 第一部分 (第一、, 第一章 …), 2 for （一）,
+// 3 for 1. — what headingRe matches, read without a regular expression
+// (every line of every document is tested).
 func headingLevel(line string) int {
-	if r, _ := hanset.DecodeRune(line); !headingFirst.Has(r) && r != '（' && r != '(' && (r < '0' || r > '9') {
-		return 0 // headingRe cannot match
+	switch r, size := hanset.DecodeRune(line); {
+	case r >= '0' && r <= '9': // ([0-9]{1,2})[.．、](?:[^0-9]|$)
+		n := 1
+		if len(line) > 1 && line[1] >= '0' && line[1] <= '9' {
+			n = 2
+		}
+		rest, ok := cutAny(line[n:], ".", "．", "、")
+		if !ok || rest != "" && rest[0] >= '0' && rest[0] <= '9' {
+			return 0
+		}
+		return 3
+	case r == '（' || r == '(': // [（(]([一-十]{1,3})[）)]
+		rest := line[size:]
+		if n := chineseDigits(rest); n > 0 {
+			if _, ok := cutAny(rest[n:], "）", ")"); ok {
+				return 2
+			}
+		}
+	case r == '第': // 第([一-十]{1,3})(?:部分|章|节|篇)?[、，,：:\s]
+		rest := line[size:]
+		n := chineseDigits(rest)
+		if n == 0 {
+			return 0
+		}
+		rest = rest[n:]
+		if after, ok := cutAny(rest, "部分", "章", "节", "篇"); ok {
+			if _, ok := cutAny(after, "、", "，", ",", "：", ":"); ok || startsSpace(after) {
+				return 1
+			}
+		}
+		if _, ok := cutAny(rest, "、", "，", ",", "：", ":"); ok || startsSpace(rest) {
+			return 1
+		}
+	case headingNumerals.Has(r): // ([一-十]{1,3})[、.．]
+		if n := chineseDigits(line); n > 0 {
+			if _, ok := cutAny(line[n:], "、", ".", "．"); ok {
+				return 1
+			}
+		}
 	}
-	m := headingRe.FindStringSubmatch(line)
-	if m == nil {
-		return 0
+	return 0
+}
+
+// headingNumerals are the numerals of section markers.
+var headingNumerals = hanset.New("一二三四五六七八九十")
+
+// chineseDigits returns the length in bytes of the one to three numerals
+// (一 … 十) s begins with, or 0. Each is three bytes.
+func chineseDigits(s string) int {
+	n := 0
+	for n < 9 && len(s) >= n+3 {
+		r, _ := hanset.DecodeRune(s[n:])
+		if !headingNumerals.Has(r) {
+			break
+		}
+		n += 3
 	}
-	switch {
-	case m[1] != "" || m[2] != "":
-		return 1
-	case m[3] != "":
-		return 2
+	return n
+}
+
+// cutAny returns s after the first of prefixes it begins with.
+func cutAny(s string, prefixes ...string) (string, bool) {
+	for _, p := range prefixes {
+		if strings.HasPrefix(s, p) {
+			return s[len(p):], true
+		}
 	}
-	return 3
+	return s, false
+}
+
+// startsSpace reports whether s begins with a character of \s (RE2's
+// ASCII white space).
+func startsSpace(s string) bool {
+	return s != "" && (s[0] == ' ' || s[0] == '\t' || s[0] == '\n' || s[0] == '\f' || s[0] == '\r')
 }
 
 // classifyHeading decides a section kind from its heading words.
 func classifyHeading(h string) SectionKind {
 	// Only the heading proper: up to the first full stop.
-	if i := strings.IndexAny(h, "。；"); i >= 0 {
+	if i := hanset.IndexWord(h, "。"); i >= 0 {
+		h = h[:i]
+	}
+	if i := hanset.IndexWord(h, "；"); i >= 0 {
 		h = h[:i]
 	}
 	r, p := 0, 0

@@ -317,6 +317,15 @@ var selfWords = []struct {
 // selfReach caps the text read for self words: the first 16 KB tell.
 const selfReach = 16 << 10
 
+// yearIs matches yearIsRe (2022年是…) in s, after a test for the words
+// every match holds: most paragraphs hold none.
+func yearIs(s string) []string {
+	if !strings.Contains(s, "年是") && !strings.Contains(s, "年，是") && !strings.Contains(s, "年,是") {
+		return nil
+	}
+	return yearIsRe.FindStringSubmatch(s)
+}
+
 // recentPrefix returns the first n bytes of s, cut at a rune boundary.
 func recentPrefix(s string, n int) string {
 	if len(s) <= n {
@@ -571,7 +580,7 @@ func (r *reader) workingYear() (int, string) {
 				}
 			} else if y == 0 {
 				// 三、明确目标…\n2019年，是新一届…
-				if m := yearIsRe.FindStringSubmatch(d.Text[p.Start:min(p.End, p.Start+600)]); m != nil {
+				if m := yearIs(d.Text[p.Start:min(p.End, p.Start+600)]); m != nil {
 					y = atoiYear(m[1])
 				}
 			}
@@ -586,7 +595,7 @@ func (r *reader) workingYear() (int, string) {
 	}
 	add(firstYear(doc.Meta.Title), 2, "title")
 	if strings.Contains(head, "年是") {
-		if m := yearIsRe.FindStringSubmatch(head); m != nil {
+		if m := yearIs(head); m != nil {
 			add(atoiYear(m[1]), 1, "text")
 		}
 	}

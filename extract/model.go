@@ -445,7 +445,7 @@ func openingRole(sec string, targets bool) (Role, bool) {
 	}
 	first = first[:len(truncate(first, 120))]
 	switch {
-	case yearIsRe.MatchString(first), containsAny(first, []string{"今年是", "今年", "新的一年", "做好今年"}):
+	case yearIs(first) != nil, containsAny(first, []string{"今年是", "今年", "新的一年", "做好今年"}):
 		return RoleTasks, true
 	case containsAny(first, []string{"过去一年", "一年来", "过去的一年", "回顾"}):
 		return RoleReview, true
