@@ -127,7 +127,7 @@ func (x *Runes) Index(s string) (int, rune) {
 		}
 		if uint(c0)-0xE4 <= 0xE9-0xE4 && i+2 < len(s) {
 			c1, c2 := s[i+1], s[i+2]
-			k := uint(c0&0x0F)<<6 | uint(c1&0x3F) - First>>6 // wraps below U+4E00
+			k := uint(c0&0x0F)<<6 | uint(c1&0x3F) - First>>6                         // wraps below U+4E00
 			if k < uint(len(x.han)) && (uint16(c1)<<8|uint16(c2))&0xC0C0 == 0x8080 { // U+4E00–U+9FFF
 				if x.han[k]>>(c2&0x3F)&1 != 0 {
 					return i, rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
