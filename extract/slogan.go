@@ -44,18 +44,25 @@ var numberedForms = []struct {
 	{"二三四五六七八九十两", []string{"化联动", "化互动", "化融合", "化同步", "化并举"}, false},
 }
 
-// numberedStarts are the numerals of numberedForms, numberedSeconds the
-// first runes of their words.
-var numberedStarts, numberedSeconds = func() (*hanset.Set, *hanset.Set) {
-	var s, w string
+// numberedPairs are the pairs a numbered form begins with: one of the
+// numerals of numberedForms and the first rune of their words (or 大, 个
+// of bigAt). The scan stops only where one stands, not at every numeral.
+var numberedPairs, numberedNumerals = func() (*hanset.Pairs, *hanset.Set) {
+	var starts, seconds string
 	for _, f := range numberedForms {
-		s += f.numerals
+		starts += f.numerals
 		for _, x := range f.words {
 			r, _ := utf8.DecodeRuneInString(x)
-			w += string(r)
+			seconds += string(r)
 		}
 	}
-	return hanset.New(s), hanset.New(w + "大个")
+	p := new(hanset.Pairs)
+	for _, r1 := range starts {
+		for _, r2 := range seconds + "大个" {
+			p.Add(r1, r2)
+		}
+	}
+	return p, hanset.New(starts)
 }()
 
 // oneOnePairs returns the spans of 一X一Y, repeated up to four times
@@ -110,14 +117,14 @@ const numberedMarks = "，。；：、:;,\n"
 func numberedFormulas(text string) [][2]int {
 	var out [][2]int
 	for i := 0; ; {
-		k, r := numberedStarts.Index(text[i:])
+		k, r, r2 := numberedPairs.Index(text[i:])
 		if k < 0 {
 			return out
 		}
 		i += k
-		const size = 3 // numberedStarts holds characters of U+4E00–U+9FFF
+		const size = 3 // the numerals are characters of U+4E00–U+9FFF
 		end := -1
-		if r2, _ := hanset.DecodeRune(text[i+size:]); numberedSeconds.Has(r2) {
+		if numberedNumerals.Has(r) { // the pair filter lets a rare other pair by
 			end = numberedAt(text, i, r, size)
 			if end < 0 && (r2 == '大' || r2 == '个') {
 				end = bigAt(text, i, size) // 三大战略, 四个一批
