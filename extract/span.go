@@ -59,16 +59,22 @@ func (b *binder) span(f *Fact, clause string, sent corpus.Sentence) {
 	}
 	head := recent(b.text[sent.Start:f.Quantity.Start], 600)
 	since := 0
-	if m := spanYearsRe.FindStringSubmatch(head); m != nil && atoiYear(m[2]) == f.Year {
-		since = atoiYear(m[1]) // 2019年至2023年
-	}
-	if m := yearsAverageRe.FindStringSubmatch(local); m != nil && since == 0 {
-		// 两年平均增长: the year before and the year
-		n := strings.Index("一二三四五六七八九十", m[1])/len("一") + 1
-		if m[1] == "两" {
-			n = 2
+	// the regular expressions only where what they need stands: two runs
+	// of four digits, 年平均
+	if digitRuns4(head) >= 2 {
+		if m := spanYearsRe.FindStringSubmatch(head); m != nil && atoiYear(m[2]) == f.Year {
+			since = atoiYear(m[1]) // 2019年至2023年
 		}
-		since = f.Year - n + 1
+	}
+	if since == 0 && strings.Contains(local, "年平均") {
+		if m := yearsAverageRe.FindStringSubmatch(local); m != nil {
+			// 两年平均增长: the year before and the year
+			n := strings.Index("一二三四五六七八九十", m[1])/len("一") + 1
+			if m[1] == "两" {
+				n = 2
+			}
+			since = f.Year - n + 1
+		}
 	}
 	if strings.Contains(head, "以来") {
 		if m := sinceFromRe.FindStringSubmatch(head); m != nil {
@@ -144,4 +150,20 @@ func (b *binder) fromTo(fs []Fact) {
 		y.Since = start
 		i++
 	}
+}
+
+// digitRuns4 counts the runs of four or more ASCII digits in s, up to two.
+func digitRuns4(s string) int {
+	runs, n := 0, 0
+	for i := 0; i < len(s) && runs < 2; i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			n++
+			if n == 4 {
+				runs++
+			}
+			continue
+		}
+		n = 0
+	}
+	return runs
 }

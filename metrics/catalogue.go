@@ -136,8 +136,13 @@ func (c *Catalogue) Words() []string {
 func (c *Catalogue) FindIndicator(clause string, dim extract.Dimension, m extract.Measure) (id, phrase string, at int, ok bool) {
 	bestEnd, bestLen, best := -1, 0, -1
 	bestAt := -1
-	for k, r := range clause {
-		for _, a := range c.byFirst.At(r) {
+	for k := 0; ; {
+		i, r, list := c.byFirst.Next(clause[k:]) // the next character an alias begins with
+		if i < 0 {
+			break
+		}
+		k += i
+		for _, a := range list {
 			if !strings.HasPrefix(clause[k:], a.text) || !fits(c.indicators[a.ind], dim, m) {
 				continue
 			}
@@ -145,6 +150,7 @@ func (c *Catalogue) FindIndicator(clause string, dim extract.Dimension, m extrac
 				bestEnd, bestLen, best, bestAt = end, len(a.text), a.ind, k
 			}
 		}
+		k += utf8.RuneLen(r)
 	}
 	if best < 0 || c.indicators[best].ID == "-" {
 		return "", "", -1, false
