@@ -182,8 +182,8 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Document) (Result, e
 		facts = []extract.Fact{}
 	}
 	res.Facts = facts
-	res.Sectors = extract.Sectors(doc.Clean)
-	res.Slogans = extract.Slogans(doc.Clean)
+	res.Sectors = d.Sectors()
+	res.Slogans = d.Slogans()
 	for i := range res.Sectors {
 		mapPositions(doc.Map, res.Sectors[i].Positions)
 	}

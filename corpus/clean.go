@@ -97,6 +97,9 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 		}
 	}
 	for _, t := range texts[:min(headEnd, 40)] {
+		if _, ok := cutAny(t, labelWords...); !ok {
+			continue // labelRe cannot match
+		}
 		if m := labelRe.FindStringSubmatch(t); m != nil {
 			switch m[1] {
 			case "来源", "文章来源":
@@ -115,7 +118,9 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 		}
 	}
 
-	// Decide line by line.
+	// Decide line by line. A page footer inside a line holds 页: a text
+	// without one has none to cut.
+	pages := hanset.IndexWord(raw, "页") >= 0
 	inTail := false
 	for i := range lines {
 		l := &lines[i]
@@ -141,7 +146,11 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 			inTail = true // the footer block: everything from here on goes
 		}
 		if l.kind == keepLine {
-			l.cuts = append(l.cuts, lineCuts(l.text, stats[i].paywall)...)
+			if pages {
+				l.cuts = append(l.cuts, lineCuts(l.text, stats[i].paywall)...)
+			} else {
+				l.cuts = paywallCuts(l.text, stats[i].paywall, l.cuts)
+			}
 		}
 	}
 	if ti >= 0 && lines[ti].kind == keepLine {

@@ -28,6 +28,8 @@ var (
 	dateLineRe = regexp.MustCompile(`^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日$`)
 	// 标题：…, 来源：…, 作者：…
 	labelRe = regexp.MustCompile(`^(标题|来源|文章来源|作者|来源URL|URL|原文链接)\s*[:：]\s*(.*)$`)
+	// the words labelRe's lines begin with
+	labelWords = []string{"标题", "来源", "文章来源", "作者", "URL", "原文链接"}
 	// a title suffix added by a site: "…的讲话_某某政府网", "… - 某某网"
 	siteSuffixRe = regexp.MustCompile(`\s*(?:[_|｜]|\s-\s|——).*$`)
 )

@@ -165,18 +165,24 @@ type Mention struct {
 // Mentions finds place names in text, longest first, without overlaps. A
 // short name that is the same for several places is reported for each.
 func (g *Gazetteer) Mentions(text string) []Mention {
-	return g.found.Collect(func(buf []Mention) []Mention { return g.appendMentions(buf, text) })
+	return g.mentions(text, pairSource{p: &g.pairs})
+}
+
+// mentions is Mentions reading the pairs of the names' first runes from
+// src.
+func (g *Gazetteer) mentions(text string, src pairSource) []Mention {
+	return g.found.Collect(func(buf []Mention) []Mention { return g.appendMentions(buf, text, src) })
 }
 
 // appendMentions appends the Mentions of text to out.
-func (g *Gazetteer) appendMentions(out []Mention, text string) []Mention {
+func (g *Gazetteer) appendMentions(out []Mention, text string, src pairSource) []Mention {
 	for i := 0; ; {
 		// the pairs rule out most places before the names are read
-		k, r, r2 := g.pairs.Index(text[i:])
+		k, r, r2 := src.next(text, i)
 		if k < 0 {
 			return out
 		}
-		i += k
+		i = k
 		// the names whose first two runes are the text's
 		cands := g.names.At(r)
 		lo := sort.Search(len(cands), func(k int) bool { return cands[k].second >= r2 })

@@ -34,6 +34,48 @@ type Doc struct {
 	// held a Segmenter; nil otherwise (cutting words costs more than the
 	// rest of the pipeline, so it is asked for).
 	Tokens []segment.Token
+
+	// pairHits are where the pairs of place names, sector names and
+	// numbered formulas begin (placePairs, sectorPairs, numberedPairsHits),
+	// found in one pass over Text; nil when they could not be.
+	pairHits [][]int32
+}
+
+// The scans of Doc.pairHits.
+const (
+	placePairs = iota
+	sectorPairs
+	numberedPairsHits
+)
+
+// pairSource gives where a Pairs' Index stops in a text: read from the
+// hits of the document's one pass (c), or by scanning the text (p).
+type pairSource struct {
+	p *hanset.Pairs
+	c *hanset.PairCursor
+}
+
+// next returns the first offset at or after i where a pair of p may
+// begin, with its two runes; -1 if there is none. The offsets asked for
+// must not decrease.
+func (ps pairSource) next(text string, i int) (int, rune, rune) {
+	if ps.c != nil {
+		return ps.c.Next(text, i)
+	}
+	k, r1, r2 := ps.p.Index(text[i:])
+	if k >= 0 {
+		k += i
+	}
+	return k, r1, r2
+}
+
+// pairs returns the source of the pairs of scan which (one of placePairs
+// …), p's: the document's hits when it has them, else a scan of p.
+func (d *Doc) pairs(which int, p *hanset.Pairs) pairSource {
+	if d.pairHits == nil {
+		return pairSource{p: p}
+	}
+	return pairSource{p: p, c: hanset.NewPairCursor(d.pairHits[which])}
 }
 
 // Role is what a part of a document does, which tells whether its figures
@@ -112,7 +154,12 @@ func Read(doc corpus.Document, opts ReadOptions) *Doc {
 	d := &Doc{ID: doc.ID, Text: doc.Clean, Map: doc.Map}
 	r.d = d
 	d.Sents, d.Sections = corpus.Split(d.Text)
-	d.Places = r.g.Mentions(d.Text)
+	// one pass finds where place names, sector names and numbered
+	// formulas may begin, for this reader and the recognisers after it
+	if hits, ok := hanset.PairHits(d.Text, &r.g.pairs, &loadSectors().pairs, numberedPairs); ok {
+		d.pairHits = hits
+	}
+	d.Places = r.g.mentions(d.Text, d.pairs(placePairs, &r.g.pairs))
 	r.head = headLines(d.Text)
 	r.parts()
 	r.identify()

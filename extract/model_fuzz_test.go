@@ -1,6 +1,7 @@
 package extract_test
 
 import (
+	"reflect"
 	"testing"
 	"unicode/utf8"
 
@@ -21,6 +22,7 @@ func FuzzRead(f *testing.F) {
 		"2024年工作回顾\n（一）锚定目标攻坚。增长1.33倍，较2020年下降11.7%，2021年以来累计完成投资1.5万亿元。\n名词解释\n",
 		"××年全市招商引资工作的基本情况\n实际到位亿元",
 		"", "分别", "从", "——", "二〇一九年一月十四日", "一、\n二、\n（一）",
+		"山东省济南市大力发展新能源汽车产业、低空经济，坚持“九个抓”，推进一企一策，实施三大战略和四个一批，两化融合。",
 	} {
 		f.Add(s)
 	}
@@ -39,6 +41,17 @@ func FuzzRead(f *testing.F) {
 		}
 		if end != len(d.Text) {
 			t.Fatalf("Read(%q).Parts end at %d, want %d", s, end, len(d.Text))
+		}
+		// the recognisers that read the document's one pass for pairs find
+		// what their scans of the text find
+		if got, want := d.Places, extract.DefaultGazetteer().Mentions(d.Text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Read(%q).Places = %v, want %v", s, got, want)
+		}
+		if got, want := d.Sectors(), extract.Sectors(d.Text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Read(%q).Sectors() = %v, want %v", s, got, want)
+		}
+		if got, want := d.Slogans(), extract.Slogans(d.Text); !reflect.DeepEqual(got, want) {
+			t.Fatalf("Read(%q).Slogans() = %v, want %v", s, got, want)
 		}
 		qs := extract.Quantities(d.Text)
 		fs := extract.FactsOf(d, qs, extract.FactOptions{Indicators: cat})

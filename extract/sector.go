@@ -149,6 +149,19 @@ func SectorNames() []string { return append([]string(nil), loadSectors().names..
 
 // Sectors finds the industries and fields a clean text names.
 func Sectors(text string) []Sector {
+	return sectorsOf(text, pairSource{p: &loadSectors().pairs})
+}
+
+// Sectors finds the industries and fields the document names, as Sectors
+// does, reading the pairs its names begin with from the document's one
+// scan for them.
+func (d *Doc) Sectors() []Sector {
+	return sectorsOf(d.Text, d.pairs(sectorPairs, &loadSectors().pairs))
+}
+
+// sectorsOf is Sectors reading the pairs of the names' first runes from
+// src.
+func sectorsOf(text string, src pairSource) []Sector {
 	t := loadSectors()
 	found := map[string]*Sector{}
 	var order []string
@@ -179,11 +192,11 @@ func Sectors(text string) []Sector {
 	var pending [][2]int // names found late, added after the lists
 	// Names do not overlap: scanning goes on after the end of each.
 	for i := 0; ; {
-		k, r, _ := t.pairs.Index(text[i:])
+		k, r, _ := src.next(text, i)
 		if k < 0 {
 			break
 		}
-		i += k
+		i = k
 		if end, ok, late := t.match(text, i, r); ok {
 			// a bare name of two characters joined to the name before it
 			// makes one name with it: 元宇宙文创

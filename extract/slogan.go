@@ -114,14 +114,14 @@ const numberedMarks = "，。；：、:;,\n"
 // numberedFormulas returns the spans of the numbered forms in text, left
 // to right and not overlapping; a form that ends a clause spans the clause
 // mark too.
-func numberedFormulas(text string) [][2]int {
+func numberedFormulas(text string, src pairSource) [][2]int {
 	var out [][2]int
 	for i := 0; ; {
-		k, r, r2 := numberedPairs.Index(text[i:])
+		k, r, r2 := src.next(text, i)
 		if k < 0 {
 			return out
 		}
-		i += k
+		i = k
 		const size = 3 // the numerals are characters of U+4E00–U+9FFF
 		end := -1
 		if numberedNumerals.Has(r) { // the pair filter lets a rare other pair by
@@ -204,7 +204,16 @@ var quotedNameSuffixes = []string{"城", "园", "中心", "公司", "集团", "�
 	"意见", "规定", "办法", "通知", "方案", "纲要", "规划", "条例", "决定", "报告", "讲话", "决议"}
 
 // Slogans finds the coined formulas of a clean text.
-func Slogans(text string) []Slogan {
+func Slogans(text string) []Slogan { return slogansOf(text, pairSource{p: numberedPairs}) }
+
+// Slogans finds the coined formulas of the document, as Slogans does,
+// reading the pairs numbered formulas begin with from the document's one
+// scan for them.
+func (d *Doc) Slogans() []Slogan { return slogansOf(d.Text, d.pairs(numberedPairsHits, numberedPairs)) }
+
+// slogansOf is Slogans reading the pairs numbered formulas begin with from
+// numbered.
+func slogansOf(text string, numbered pairSource) []Slogan {
 	found := map[string]*Slogan{}
 	var order []string
 	var spans [][2]int // quoted formulas found, so patterns do not count them again
@@ -284,7 +293,7 @@ func Slogans(text string) []Slogan {
 			add(s, m[0])
 		}
 	}
-	for _, m := range numberedFormulas(text) {
+	for _, m := range numberedFormulas(text, numbered) {
 		if inQuote(m[0]) {
 			continue
 		}

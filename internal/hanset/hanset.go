@@ -222,6 +222,65 @@ func (p *Pairs) Index(s string) (int, rune, rune) {
 	return -1, 0, 0
 }
 
+// PairHits finds, in one pass over s, where the Index of each of ps
+// would stop: for ps[j], the offsets of the pairs that may be pairs added,
+// in text order. Scans that each need one of ps then read their hits
+// instead of the text (see PairCursor). It reports false, and finds
+// nothing, when a Pairs holds a pair of other characters than ideographs.
+func PairHits(s string, ps ...*Pairs) ([][]int32, bool) {
+	for _, p := range ps {
+		if p.other {
+			return nil, false
+		}
+	}
+	out := make([][]int32, len(ps))
+	var prev rune // the ideograph before i, 0 if there is none
+	for i := 0; i+2 < len(s); {
+		c0, c1, c2 := s[i], s[i+1], s[i+2]
+		if uint(c0)-0xE4 > 0xE9-0xE4 || (uint16(c1)<<8|uint16(c2))&0xC0C0 != 0x8080 {
+			prev, i = 0, i+1
+			continue
+		}
+		r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
+		k, b := pairBit(prev, r)
+		for j, p := range ps {
+			if p.filter[k]&b != 0 && p.first.Has(prev) && p.second.Has(r) {
+				out[j] = append(out[j], int32(i-3))
+			}
+		}
+		prev = r
+		i += 3
+	}
+	return out, true
+}
+
+// PairCursor reads the hits PairHits found for one Pairs as its Index
+// would: Next(s, i) is where p.Index(s[i:]) stops, as an offset in s.
+type PairCursor struct {
+	hits []int32
+	k    int
+}
+
+// NewPairCursor returns a cursor over hits, the offsets PairHits found in
+// a text for one Pairs.
+func NewPairCursor(hits []int32) *PairCursor { return &PairCursor{hits: hits} }
+
+// Next returns the first hit at or after offset i of s, the text the hits
+// were found in, with its two characters; -1, 0, 0 if there is none. The
+// offsets asked for must not decrease.
+func (c *PairCursor) Next(s string, i int) (int, rune, rune) {
+	for c.k < len(c.hits) && int(c.hits[c.k]) < i {
+		c.k++
+	}
+	if c.k == len(c.hits) {
+		return -1, 0, 0
+	}
+	at := int(c.hits[c.k])
+	r1, _ := DecodeRune(s[at:])
+	r2, _ := DecodeRune(s[at+3:])
+	return at, r1, r2
+}
+
 // Marks is a set of characters, mostly punctuation, for finding the last
 // of them in a text: the clause a figure stands in begins after the last
 // clause mark before it. It is immutable and safe for concurrent use.

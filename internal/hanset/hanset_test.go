@@ -1,6 +1,7 @@
 package hanset
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -244,6 +245,25 @@ func FuzzPairs(f *testing.F) {
 			}
 			if got, r1, r2 := p.Index(s); got != want || r1 != w1 || r2 != w2 {
 				t.Fatalf("Index(%q) = %d, %q, %q; want %d, %q, %q (other %v)", s, got, r1, r2, want, w1, w2, p.other)
+			}
+		}
+		// the hits of one pass, read by cursors, are where Index stops
+		// from every offset
+		if _, ok := PairHits(s, &han, &mixed); ok {
+			t.Fatal("PairHits reads a Pairs with other characters")
+		}
+		hits, ok := PairHits(s, &han, &han)
+		if !ok || len(hits) != 2 || !slices.Equal(hits[0], hits[1]) {
+			t.Fatalf("PairHits(%q) = %v, %v", s, hits, ok)
+		}
+		c := NewPairCursor(hits[0])
+		for i := 0; i <= len(s); i++ {
+			want, w1, w2 := han.Index(s[i:])
+			if want >= 0 {
+				want += i
+			}
+			if got, r1, r2 := c.Next(s, i); got != want || r1 != w1 || r2 != w2 {
+				t.Fatalf("PairCursor.Next(%q, %d) = %d, %q, %q; want %d, %q, %q", s, i, got, r1, r2, want, w1, w2)
 			}
 		}
 	})
