@@ -103,15 +103,19 @@ func statLine(s string) lineStats {
 	st := lineStats{paywall: -1}
 	punct := false
 	for i := 0; i < len(s); st.runes++ {
-		// a run of ideographs of U+4E00–U+9FFF, read on its bytes
+		// a run of ideographs of U+4E00–U+9FFF, read on its bytes; every
+		// paywall hint is two or more of them, so it is tested at its
+		// second character, which few characters can be
+		var prev rune
 		for i+2 < len(s) && s[i]-0xE4 <= 0xE9-0xE4 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			if r < hanset.First {
 				break
 			}
-			if st.paywall < 0 && paywallHints.MayStart(r) && paywallHints.HasPrefix(s[i:], r) {
-				st.paywall = i
+			if st.paywall < 0 && paywallSeconds.Has(r) && paywallHints.MayStart(prev) && paywallHints.HasPrefix(s[i-3:], prev) {
+				st.paywall = i - 3
 			}
+			prev = r
 			st.han++
 			if traditionalSet.Has(r) {
 				st.trad++

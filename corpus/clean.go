@@ -524,7 +524,22 @@ func pageNumberAt(s string, from int) int {
 // paywallHints are words every match of a pattern of data/paywall.txt
 // contains one of; a line without any skips the regular expression. They
 // are words rare in reports (not 字 or 内容), so most lines skip it.
-var paywallHints = hanset.NewWords("查看", "全文", "本文", "剩余", "阅读", "会员", "付费", "文档", "内容来自", "以上内容")
+var paywallHints = hanset.NewWords(paywallHintWords...)
+
+// paywallHintWords are the paywall hints: each is two or more ideographs
+// (statLine tests a hint at its second character, paywallSeconds).
+var paywallHintWords = []string{"查看", "全文", "本文", "剩余", "阅读", "会员", "付费", "文档", "内容来自", "以上内容"}
+
+// paywallSeconds are the second characters of the paywall hints.
+var paywallSeconds = func() *hanset.Set {
+	var seconds string
+	for _, w := range paywallHintWords {
+		_, size := utf8.DecodeRuneInString(w)
+		r, _ := utf8.DecodeRuneInString(w[size:])
+		seconds += string(r)
+	}
+	return hanset.New(seconds)
+}()
 
 // splitTitleLine cuts the title off a line that goes on with other text:
 // a title glued to the first sentence, an issue number and delivery date

@@ -662,6 +662,18 @@ func TestHeadingLevel(t *testing.T) {
 	}
 }
 
+// FuzzValidUTF8 checks validUTF8 against utf8.Valid.
+func FuzzValidUTF8(f *testing.F) {
+	for _, s := range []string{"协议引资204亿元", "", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "\xf0\x9f\x98\x80", "\xc2\xa0a", "\xff"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := validUTF8(b), utf8.Valid(b); got != want {
+			t.Errorf("validUTF8(%q) = %v, want %v", b, got, want)
+		}
+	})
+}
+
 // headingSpec is the grammar of section markers that headingLevel reads by
 // hand: the first group is level 1 (一、), the second level 1 (第一部分),
 // the third level 2 (（一）), the fourth level 3 (1.).

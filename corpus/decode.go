@@ -181,7 +181,7 @@ func detect(b []byte) (decoded, error) {
 		return decodeUTF16(unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), b, "utf-16be")
 	}
 	t := trimPartialUTF8(b)
-	valid := utf8.Valid(t)
+	valid := validUTF8(t)
 	if !valid {
 		if d, ok := hanUTF16(b); ok {
 			return d, nil
@@ -563,3 +563,26 @@ var commonHanSet = sync.OnceValue(func() map[rune]bool {
 })
 
 func isCommonHan(r rune) bool { return commonHanSet()[r] }
+
+// validUTF8 is utf8.Valid with the three-byte sequences of Chinese text
+// (lead E1–EC, EE, EF: any two continuation bytes follow) tested in line,
+// one or two tests a character; other sequences are decoded.
+func validUTF8(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if i+2 < len(b) && (c-0xE1 <= 0xEC-0xE1 || c == 0xEE || c == 0xEF) && (uint16(b[i+1])<<8|uint16(b[i+2]))&0xC0C0 == 0x8080 {
+			i += 3
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return false
+		}
+		i += size
+	}
+	return true
+}

@@ -85,19 +85,24 @@ type Runes struct {
 func NewRunes(s string) *Runes {
 	x := new(Runes)
 	for _, r := range s {
-		switch {
-		case r < utf8.RuneSelf:
-			x.ascii[r/64] |= 1 << (r % 64)
-		case r >= First && r <= Last:
-			x.han[(r-First)/64] |= 1 << ((r - First) % 64)
-		case !slices.Contains(x.other, r):
-			x.other = append(x.other, r)
-			c0 := string(r)[0]
-			x.leads[c0/64] |= 1 << (c0 % 64)
-			x.low[r>>6&15] |= 1 << (r & 63)
-		}
+		x.add(r)
 	}
 	return x
+}
+
+// add adds r to the set.
+func (x *Runes) add(r rune) {
+	switch {
+	case r < utf8.RuneSelf:
+		x.ascii[r/64] |= 1 << (r % 64)
+	case r >= First && r <= Last:
+		x.han[(r-First)/64] |= 1 << ((r - First) % 64)
+	case !slices.Contains(x.other, r):
+		x.other = append(x.other, r)
+		c0 := string(r)[0]
+		x.leads[c0/64] |= 1 << (c0 % 64)
+		x.low[r>>6&15] |= 1 << (r & 63)
+	}
 }
 
 // Has reports whether r is in the set.
@@ -433,6 +438,7 @@ type Index[T any] struct {
 	han   []uint16 // by rune - First: the list's number + 1, 0 for none
 	lists [][]T
 	other map[rune][]T
+	runes *Runes // every rune with a list, for Next when there are others
 }
 
 // Add appends v to the list of r.
@@ -447,14 +453,20 @@ func (x *Index[T]) Add(r rune, v T) {
 			k = uint16(len(x.lists))
 			x.han[r-First] = k
 			x.first[(r-First)/64] |= 1 << ((r - First) % 64)
+			if x.runes != nil {
+				x.runes.add(r)
+			}
 		}
 		x.lists[k-1] = append(x.lists[k-1], v)
 		return
 	}
 	if x.other == nil {
 		x.other = map[rune][]T{}
+		x.runes = NewRunes("")
+		x.Lists(func(r rune, _ []T) { x.runes.add(r) })
 	}
 	x.other[r] = append(x.other[r], v)
+	x.runes.add(r)
 }
 
 // At returns the list of r, in the order added (nil if there is none).
@@ -483,14 +495,11 @@ func (x *Index[T]) Next(s string) (int, rune, []T) {
 		}
 		return i, r, x.lists[x.han[r-First]-1]
 	}
-	for i := 0; i < len(s); {
-		r, size := DecodeRune(s[i:])
-		if l := x.At(r); l != nil {
-			return i, r, l
-		}
-		i += size
+	i, r := x.runes.Index(s)
+	if i < 0 {
+		return -1, 0, nil
 	}
-	return -1, 0, nil
+	return i, r, x.At(r)
 }
 
 // Lists calls f with each rune and its list, Han runes first in rune
