@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"math/bits"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -49,6 +51,24 @@ var (
 	reviewWords = []string{"回顾", "总结", "成绩", "成效", "基本情况", "工作情况", "过去", "取得", "进展", "简要回顾", "主要工作"}
 	planWords   = []string{"目标", "任务", "安排", "部署", "思路", "今年", "明年", "下一步", "措施", "要求", "重点", "计划", "打算", "做好", "建议", "意见", "着力", "奋力"}
 )
+
+// headingWord is a word of reviewWords (n < len(reviewWords)) or of
+// planWords (n - len(reviewWords)).
+type headingWord struct {
+	text string
+	n    int
+}
+
+// headingWords are reviewWords and planWords by first rune, for
+// classifyHeading's one pass over a heading.
+var headingWords = func() *hanset.Index[headingWord] {
+	x := new(hanset.Index[headingWord])
+	for n, w := range slices.Concat(reviewWords, planWords) {
+		r, _ := utf8.DecodeRuneInString(w)
+		x.Add(r, headingWord{w, n})
+	}
+	return x
+}()
 
 // IsHeading reports a line that opens with a section marker (一、, 第二部分,
 // （三）, 4.).
@@ -144,17 +164,24 @@ func classifyHeading(h string) SectionKind {
 	if i := hanset.IndexWord(h, "；"); i >= 0 {
 		h = h[:i]
 	}
-	r, p := 0, 0
-	for _, w := range reviewWords {
-		if strings.Contains(h, w) {
-			r++
+	// the words of each list that h holds, found in one pass
+	var found uint64
+	for i := 0; i < len(h); {
+		k, _, ws := headingWords.Next(h[i:])
+		if k < 0 {
+			break
 		}
-	}
-	for _, w := range planWords {
-		if strings.Contains(h, w) {
-			p++
+		i += k
+		for _, w := range ws {
+			if strings.HasPrefix(h[i:], w.text) {
+				found |= 1 << w.n
+			}
 		}
+		_, size := hanset.DecodeRune(h[i:])
+		i += size
 	}
+	r := bits.OnesCount64(found & (1<<len(reviewWords) - 1))
+	p := bits.OnesCount64(found >> len(reviewWords))
 	switch {
 	case r > p:
 		return SectionReview
@@ -252,6 +279,10 @@ func Split(text string) ([]Sentence, []Section) {
 		i += hanset.HanRun(text[i:]) // no sentence end among U+4000–U+9FFF
 		if i == len(text) {
 			break
+		}
+		if c := text[i]; c < utf8.RuneSelf && c != '\n' && c != '!' && c != '?' && c != ';' {
+			i++ // ASCII that ends nothing: a digit, a letter, a space
+			continue
 		}
 		r, size := hanset.DecodeRune(text[i:])
 		switch {
