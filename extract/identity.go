@@ -341,30 +341,33 @@ func recentPrefix(s string, n int) string {
 // what it calls itself.
 const selfEnough = 40
 
-// selfStarts are the first characters of the self words.
-var selfStarts = hanset.New("全我本")
-
 // divisionSuffix are the characters a division's official name ends in.
 var divisionSuffix = hanset.New("省市县区州旗盟")
 
-// selfSeconds are the second characters of the self words.
-var selfSeconds = hanset.New("省自区市州盟地县旗")
+// selfPairs are the first two characters of the self words.
+var selfPairs = func() *hanset.Pairs {
+	p := new(hanset.Pairs)
+	for _, sw := range selfWords {
+		for _, w := range sw.words {
+			r1, size := utf8.DecodeRuneInString(w)
+			r2, _ := utf8.DecodeRuneInString(w[size:])
+			p.Add(r1, r2)
+		}
+	}
+	return p
+}()
 
-// selfCounts counts the self words of text in one pass, for each entry of
-// selfWords; 我市 and 本市 count twice (全省第一 compares, 我市 is the
-// speaker's own).
-func selfCounts(text string) []int {
+// selfCounts counts the self words of text, for each entry of selfWords,
+// reading where their first two characters stand from src; 我市 and 本市
+// count twice (全省第一 compares, 我市 is the speaker's own).
+func selfCounts(text string, src pairSource) []int {
 	counts := make([]int, len(selfWords))
 	for i, most := 0, 0; most < selfEnough; {
-		k, _ := selfStarts.Index(text[i:])
+		k, _, _ := src.next(text, i)
 		if k < 0 {
 			return counts
 		}
-		i += k
-		if r, _ := utf8.DecodeRuneInString(text[i+len("全"):]); !selfSeconds.Has(r) {
-			i += len("全")
-			continue
-		}
+		i = k
 		for e, sw := range selfWords {
 			for _, w := range sw.words {
 				if strings.HasPrefix(text[i:], w) {
@@ -389,7 +392,7 @@ func selfCounts(text string) []int {
 // most (and the prefectures of the counties it names).
 func (r *reader) selfNamed() Region {
 	text := r.d.Text
-	selfCount := selfCounts(text[:len(recentPrefix(text, selfReach))])
+	selfCount := selfCounts(text[:len(recentPrefix(text, selfReach))], r.d.pairs(selfPairsHits, selfPairs))
 	// 我代表市人民政府向大会报告工作 says the level outright
 	if m := ownGovernmentRe.FindStringSubmatch(text[:min(len(text), 3000)]); m != nil {
 		for i, sw := range selfWords {
@@ -401,6 +404,17 @@ func (r *reader) selfNamed() Region {
 	type vote struct {
 		place Place
 		n     float64
+	}
+	// the places named, each once with its count, in the order first named
+	var named []vote
+	at := map[string]int{}
+	for _, m := range r.d.Places {
+		if k, ok := at[m.Place.Code]; ok {
+			named[k].n++
+			continue
+		}
+		at[m.Place.Code] = len(named)
+		named = append(named, vote{m.Place, 1})
 	}
 	tally := func(fits func(Place) bool, parentsToo bool) (vote, vote) {
 		counts := map[string]*vote{}
@@ -414,14 +428,12 @@ func (r *reader) selfNamed() Region {
 			}
 			v.n += n
 		}
-		seen := map[string]bool{}
-		for _, m := range r.d.Places {
-			if fits(m.Place) {
-				add(m.Place, 1)
-			} else if parentsToo && m.Place.Level == County && !seen[m.Place.Code] {
-				seen[m.Place.Code] = true
-				if par, ok := r.g.Parent(m.Place); ok && fits(par) {
-					add(par, 0.5)
+		for _, p := range named {
+			if fits(p.place) {
+				add(p.place, p.n)
+			} else if parentsToo && p.place.Level == County {
+				if par, ok := r.g.Parent(p.place); ok && fits(par) {
+					add(par, 0.5) // once for each county named
 				}
 			}
 		}

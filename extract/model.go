@@ -35,9 +35,9 @@ type Doc struct {
 	// rest of the pipeline, so it is asked for).
 	Tokens []segment.Token
 
-	// pairHits are where the pairs of place names, sector names and
-	// numbered formulas begin (placePairs, sectorPairs, numberedPairsHits),
-	// found in one pass over Text; nil when they could not be.
+	// pairHits are where the pairs of place names, sector names, numbered
+	// formulas and self words (全市, 我县) begin (placePairs …), found in
+	// one pass over Text; nil when they could not be.
 	pairHits [][]int32
 }
 
@@ -46,6 +46,7 @@ const (
 	placePairs = iota
 	sectorPairs
 	numberedPairsHits
+	selfPairsHits
 )
 
 // pairSource gives where a Pairs' Index stops in a text: read from the
@@ -156,7 +157,7 @@ func Read(doc corpus.Document, opts ReadOptions) *Doc {
 	d.Sents, d.Sections = corpus.Split(d.Text)
 	// one pass finds where place names, sector names and numbered
 	// formulas may begin, for this reader and the recognisers after it
-	if hits, ok := hanset.PairHits(d.Text, &r.g.pairs, &loadSectors().pairs, numberedPairs); ok {
+	if hits, ok := hanset.PairHits(d.Text, &r.g.pairs, &loadSectors().pairs, numberedPairs, selfPairs); ok {
 		d.pairHits = hits
 	}
 	d.Places = r.g.mentions(d.Text, d.pairs(placePairs, &r.g.pairs))

@@ -271,13 +271,14 @@ type PairCursor struct {
 func NewPairCursor(hits []int32) *PairCursor { return &PairCursor{hits: hits} }
 
 // Next returns the first hit at or after offset i of s, the text the hits
-// were found in, with its two characters; -1, 0, 0 if there is none. The
-// offsets asked for must not decrease.
+// were found in or a prefix of it, with its two characters; -1, 0, 0 if
+// there is none (in a prefix: none whose pair ends in it). The offsets
+// asked for must not decrease.
 func (c *PairCursor) Next(s string, i int) (int, rune, rune) {
 	for c.k < len(c.hits) && int(c.hits[c.k]) < i {
 		c.k++
 	}
-	if c.k == len(c.hits) {
+	if c.k == len(c.hits) || int(c.hits[c.k])+6 > len(s) {
 		return -1, 0, 0
 	}
 	at := int(c.hits[c.k])

@@ -256,14 +256,17 @@ func FuzzPairs(f *testing.F) {
 		if !ok || len(hits) != 2 || !slices.Equal(hits[0], hits[1]) {
 			t.Fatalf("PairHits(%q) = %v, %v", s, hits, ok)
 		}
-		c := NewPairCursor(hits[0])
-		for i := 0; i <= len(s); i++ {
-			want, w1, w2 := han.Index(s[i:])
-			if want >= 0 {
-				want += i
-			}
-			if got, r1, r2 := c.Next(s, i); got != want || r1 != w1 || r2 != w2 {
-				t.Fatalf("PairCursor.Next(%q, %d) = %d, %q, %q; want %d, %q, %q", s, i, got, r1, r2, want, w1, w2)
+		// in the text, and in a prefix of it (its last half)
+		for _, n := range []int{len(s), len(s) / 2} {
+			c := NewPairCursor(hits[0])
+			for i := 0; i <= n; i++ {
+				want, w1, w2 := han.Index(s[i:n])
+				if want >= 0 {
+					want += i
+				}
+				if got, r1, r2 := c.Next(s[:n], i); got != want || r1 != w1 || r2 != w2 {
+					t.Fatalf("PairCursor.Next(%q, %d) = %d, %q, %q; want %d, %q, %q", s[:n], i, got, r1, r2, want, w1, w2)
+				}
 			}
 		}
 	})
