@@ -2,7 +2,8 @@ package extract
 
 import (
 	_ "embed"
-	"strconv"
+	"slices"
+	"sort"
 	"strings"
 	"sync"
 )
@@ -49,86 +50,144 @@ func (a AreaCode) Parent() string {
 
 // AreaCodes answers which code a division had in a year. It is immutable
 // and safe for concurrent use.
+//
+// It keeps the table's text and where each row's line starts, in code
+// order, and reads a row when it is asked for: a document needs a few,
+// and a process starts without reading thousands.
 type AreaCodes struct {
-	rows []AreaCode
-	// the first row of each name and code; nextName and nextCode chain
-	// the rows of one name or code (-1 ends a chain)
-	byName, byCode     map[string]int32
-	nextName, nextCode []int32
+	data  string  // the rows' lines
+	lines []int32 // where each row starts in data, in code order; the rows of one code in table order
+	// the index by name, built on the first search by name (most
+	// documents need only codes): the last row of each name, and next
+	// chaining each row to the one of its name before it (-1 ends)
+	names struct {
+		once  sync.Once
+		first map[string]int32
+		next  []int32
+	}
 }
 
-// each calls fn with the rows of key (by first and next) until fn returns
-// false.
-func (a *AreaCodes) each(first map[string]int32, next []int32, key string, fn func(AreaCode) bool) {
-	i, ok := first[key]
-	for ok && i >= 0 && fn(a.rows[i]) {
-		i = next[i]
+// code returns the code of row i.
+func (a *AreaCodes) code(i int) string { return a.data[a.lines[i] : a.lines[i]+6] }
+
+// line returns the line of row i.
+func (a *AreaCodes) line(i int) string {
+	l := a.data[a.lines[i]:]
+	if k := strings.IndexByte(l, '\n'); k >= 0 {
+		l = l[:k]
+	}
+	return strings.TrimRight(l, "\r")
+}
+
+// row reads row i.
+func (a *AreaCodes) row(i int) AreaCode {
+	line := a.line(i)
+	var f [9]string
+	k := 0
+	for rest := line; k < len(f); k++ {
+		var ok bool
+		f[k], rest, ok = strings.Cut(rest, ",")
+		if !ok {
+			break
+		}
+	}
+	r := AreaCode{Code: f[0], Province: f[1], Prefecture: f[2], Name: f[3]}
+	switch f[4] {
+	case "省级":
+		r.Level = Province
+	case "地级":
+		r.Level = Prefecture
+	default:
+		r.Level = County
+	}
+	r.From, r.To = atoiYear(f[6]), atoiYear(f[7])
+	for s := f[8]; s != ""; {
+		var code string
+		code, s, _ = strings.Cut(s, ";")
+		if code != "" {
+			r.Successors = append(r.Successors, code[:min(6, len(code))])
+		}
+	}
+	return r
+}
+
+// name returns the name of row i (its fourth field).
+func (a *AreaCodes) name(i int) string {
+	l := a.line(i)
+	for range 3 {
+		_, l, _ = strings.Cut(l, ",")
+	}
+	name, _, _ := strings.Cut(l, ",")
+	return name
+}
+
+// eachOfCode calls fn with the rows of code, the last in the table first,
+// until fn returns false.
+func (a *AreaCodes) eachOfCode(code string, fn func(AreaCode) bool) {
+	end := sort.Search(len(a.lines), func(i int) bool { return a.code(i) > code })
+	for i := end - 1; i >= 0 && a.code(i) == code && fn(a.row(i)); i-- {
+	}
+}
+
+// eachOfName calls fn with the rows of name, the last in the table first,
+// until fn returns false.
+func (a *AreaCodes) eachOfName(name string, fn func(AreaCode) bool) {
+	n := &a.names
+	n.once.Do(func() {
+		n.first = make(map[string]int32, len(a.lines))
+		n.next = make([]int32, len(a.lines))
+		for i := range a.lines {
+			nm := a.name(i)
+			prev, ok := n.first[nm]
+			if !ok {
+				prev = -1
+			}
+			n.next[i] = prev
+			n.first[nm] = int32(i)
+		}
+	})
+	i, ok := n.first[name]
+	for ok && i >= 0 && fn(a.row(int(i))) {
+		i = n.next[i]
 	}
 }
 
 // NationalCode is the code results give the whole country (全国).
 const NationalCode = "100000"
 
-var loadAreaCodes = sync.OnceValue(func() *AreaCodes {
+var loadAreaCodes = sync.OnceValue(parseAreaCodes)
+
+// parseAreaCodes reads the embedded area code table: where its rows
+// start, each checked to begin with a code of six digits and to hold nine
+// fields.
+func parseAreaCodes() *AreaCodes {
 	data := strings.TrimPrefix(areaCodeData, "\ufeff")
-	n := strings.Count(data, "\n")
-	a := &AreaCodes{rows: make([]AreaCode, 0, n), byName: make(map[string]int32, n), byCode: make(map[string]int32, n),
-		nextName: make([]int32, 0, n), nextCode: make([]int32, 0, n)}
 	_, data, _ = strings.Cut(data, "\n") // the header
-	var f [9]string
-	for len(data) > 0 {
-		var line string
-		line, data, _ = strings.Cut(data, "\n")
-		line = strings.TrimRight(line, "\r")
-		if line == "" {
-			continue
+	a := &AreaCodes{data: data, lines: make([]int32, 0, strings.Count(data, "\n")+1)}
+	for off := 0; off < len(data); {
+		end := strings.IndexByte(data[off:], '\n')
+		if end < 0 {
+			end = len(data)
+		} else {
+			end += off
 		}
-		k := 0
-		for rest := line; k < len(f); k++ {
-			var ok bool
-			f[k], rest, ok = strings.Cut(rest, ",")
-			if !ok {
-				break
+		line := strings.TrimRight(data[off:end], "\r")
+		if line != "" {
+			if len(line) < 7 || line[6] != ',' || strings.Count(line, ",") != 8 {
+				panic("extract: bad line in data/areacodes.csv: " + line)
 			}
+			a.lines = append(a.lines, int32(off))
 		}
-		if k != len(f)-1 || len(f[0]) != 6 {
-			panic("extract: bad line in data/areacodes.csv: " + line)
-		}
-		r := AreaCode{Code: f[0], Province: f[1], Prefecture: f[2], Name: f[3]}
-		switch f[4] {
-		case "省级":
-			r.Level = Province
-		case "地级":
-			r.Level = Prefecture
-		default:
-			r.Level = County
-		}
-		r.From, _ = strconv.Atoi(f[6])
-		r.To, _ = strconv.Atoi(f[7])
-		for s := f[8]; s != ""; {
-			var code string
-			code, s, _ = strings.Cut(s, ";")
-			if code != "" {
-				r.Successors = append(r.Successors, code[:min(6, len(code))])
-			}
-		}
-		// chain the row in front of the others of its name and code
-		i := int32(len(a.rows))
-		prev, ok := a.byName[r.Name]
-		if !ok {
-			prev = -1
-		}
-		a.nextName = append(a.nextName, prev)
-		a.byName[r.Name] = i
-		if prev, ok = a.byCode[r.Code]; !ok {
-			prev = -1
-		}
-		a.nextCode = append(a.nextCode, prev)
-		a.byCode[r.Code] = i
-		a.rows = append(a.rows, r)
+		off = end + 1
+	}
+	// the table is in code order; were it not, order it, keeping the rows
+	// of one code in table order
+	byCode := func(x, y int32) int { return strings.Compare(data[x:x+6], data[y:y+6]) }
+	if !slices.IsSortedFunc(a.lines, byCode) {
+		slices.SortStableFunc(a.lines, byCode)
 	}
 	return a
-})
+}
 
 // DefaultAreaCodes returns the embedded table, loaded on first use.
 func DefaultAreaCodes() *AreaCodes { return loadAreaCodes() }
@@ -143,7 +202,7 @@ func (a *AreaCodes) At(code string, year int) (AreaCode, bool) {
 	}
 	var found AreaCode
 	ok := false
-	a.each(a.byCode, a.nextCode, code, func(r AreaCode) bool {
+	a.eachOfCode(code, func(r AreaCode) bool {
 		found, ok = r, r.ValidIn(year)
 		return !ok
 	})
@@ -161,7 +220,7 @@ func (a *AreaCodes) Lookup(name string, year int, level AdminLevel, parent strin
 	var best AreaCode
 	found := false
 	prefix := strings.TrimRight(parent, "0")
-	a.each(a.byName, a.nextName, name, func(r AreaCode) bool {
+	a.eachOfName(name, func(r AreaCode) bool {
 		if !r.ValidIn(year) || level != 0 && r.Level != level {
 			return true
 		}

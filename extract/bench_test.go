@@ -87,3 +87,26 @@ func BenchmarkScanners(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkTables measures the reading of the embedded tables that the
+// first document of a process waits for: the start-up of the extractor.
+func BenchmarkTables(b *testing.B) {
+	for _, t := range []struct {
+		name  string
+		parse func() any
+	}{
+		{"gazetteer", func() any { return parseGazetteer() }},
+		{"area-codes", func() any { return parseAreaCodes() }},
+		{"sectors", func() any { return parseSectors() }},
+		{"industries", func() any { return parseIndustries() }},
+	} {
+		b.Run(t.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if t.parse() == nil {
+					b.Fatal("no table")
+				}
+			}
+		})
+	}
+}

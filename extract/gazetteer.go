@@ -2,6 +2,7 @@ package extract
 
 import (
 	_ "embed"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -111,14 +112,20 @@ func shortName(name string) (short, keep string) {
 	return name, name
 }
 
-var loadGazetteer = sync.OnceValue(func() *Gazetteer {
-	g := &Gazetteer{byCode: map[string]int{}}
-	for _, line := range strings.Split(gazetteerData, "\n") {
+var loadGazetteer = sync.OnceValue(parseGazetteer)
+
+// parseGazetteer reads the embedded gazetteer.
+func parseGazetteer() *Gazetteer {
+	n := strings.Count(gazetteerData, "\n") + 1
+	g := &Gazetteer{byCode: make(map[string]int, n), places: make([]Place, 0, n)}
+	var f [4]string
+	for data := gazetteerData; data != ""; {
+		var line string
+		line, data, _ = strings.Cut(data, "\n")
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) != 4 {
+		if !splitFields(line, '\t', f[:]) {
 			panic("extract: bad line in data/gazetteer.tsv: " + line)
 		}
 		short, region := shortName(f[1])
@@ -126,10 +133,16 @@ var loadGazetteer = sync.OnceValue(func() *Gazetteer {
 		g.byCode[p.Code] = len(g.places)
 		g.places = append(g.places, p)
 	}
+	// every name, then ordered by first rune, second rune, longest first
+	// (then in the order added) by a sort of keys that say all four, and
+	// handed to the index one list per first rune
+	names := make([]gazName, 0, 3*len(g.places))
+	var keys []uint64 // first rune (21 bits), second (21), 63 - length (6), number (16)
 	add := func(text string, i int, short bool) {
-		r, _ := utf8.DecodeRuneInString(text)
-		r2, _ := utf8.DecodeRuneInString(text[len(string(r)):])
-		g.names.Add(r, gazName{text, r2, i, short})
+		r, size := utf8.DecodeRuneInString(text)
+		r2, _ := utf8.DecodeRuneInString(text[size:])
+		keys = append(keys, uint64(r)<<43|uint64(r2)<<22|uint64(63-min(len(text), 63))<<16|uint64(len(names)))
+		names = append(names, gazName{text, r2, i, short})
 		g.pairs.Add(r, r2)
 	}
 	for i, p := range g.places {
@@ -141,16 +154,25 @@ var loadGazetteer = sync.OnceValue(func() *Gazetteer {
 			add(p.Region, i, false)
 		}
 	}
-	g.names.Lists(func(_ rune, ns []gazName) {
-		sort.SliceStable(ns, func(i, j int) bool {
-			if ns[i].second != ns[j].second {
-				return ns[i].second < ns[j].second
-			}
-			return len(ns[i].text) > len(ns[j].text)
-		})
-	})
+	if len(names) >= 1<<16 {
+		panic("extract: the gazetteer has more names than its sort keys number")
+	}
+	slices.Sort(keys)
+	list := make([]gazName, len(names))
+	for i, k := range keys {
+		list[i] = names[k&(1<<16-1)]
+	}
+	for i := 0; i < len(keys); {
+		first := rune(keys[i] >> 43)
+		j := i + 1
+		for j < len(keys) && rune(keys[j]>>43) == first {
+			j++
+		}
+		g.names.Set(first, list[i:j:j])
+		i = j
+	}
 	return g
-})
+}
 
 // DefaultGazetteer returns the embedded gazetteer, loaded on first use.
 func DefaultGazetteer() *Gazetteer { return loadGazetteer() }
@@ -224,3 +246,17 @@ func (g *Gazetteer) Parent(p Place) (Place, bool) {
 
 // Places returns every division of the gazetteer, provinces first.
 func (g *Gazetteer) Places() []Place { return append([]Place(nil), g.places...) }
+
+// splitFields splits line at sep into exactly len(f) fields, reporting
+// false for another count; the fields are substrings of line.
+func splitFields(line string, sep byte, f []string) bool {
+	for k := range f {
+		i := strings.IndexByte(line, sep)
+		if i < 0 {
+			f[k] = line
+			return k == len(f)-1
+		}
+		f[k], line = line[:i], line[i+1:]
+	}
+	return false
+}

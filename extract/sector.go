@@ -33,7 +33,10 @@ type sectorTable struct {
 	other    []string     // names that do not start with two ideographs (6G), searched apart
 }
 
-var loadSectors = sync.OnceValue(func() *sectorTable {
+var loadSectors = sync.OnceValue(parseSectors)
+
+// parseSectors reads the embedded sector vocabulary.
+func parseSectors() *sectorTable {
 	t := &sectorTable{category: map[string]string{}}
 	for _, line := range strings.Split(sectorsData, "\n") {
 		if line == "" || line[0] == '#' {
@@ -71,7 +74,7 @@ var loadSectors = sync.OnceValue(func() *sectorTable {
 		t.pairs.Add(r, r2)
 	}
 	return t
-})
+}
 
 // hanPair reports a name whose first two characters are ideographs.
 func hanPair(n string) bool {

@@ -3,6 +3,7 @@ package extract
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -271,7 +272,8 @@ func TestEmergingInProvinces(t *testing.T) {
 	if _, err := os.Stat(dir); err != nil {
 		t.Skip("no shared provincial texts")
 	}
-	rows := tsvRows(emergingData, "emerging.tsv", 9)
+	var rows [][]string
+	tsvRows(emergingData, "emerging.tsv", 9, func(f []string) { rows = append(rows, slices.Clone(f)) })
 	found := map[string][]string{} // doc → names found (normalised)
 	missed := 0
 	listed := map[string]bool{}

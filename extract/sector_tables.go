@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // The official classifications the sectors are coded by, copied from
@@ -50,8 +51,8 @@ type industryTables struct {
 	// emerging: name or alias → row
 	emerging      map[string]*emergingRow
 	emergingNames []string // names and aliases, in table order
-	gbtByName     map[string]gbtRow
-	gbtCodes      map[string]gbtRow
+	gbtByName     map[string]*gbtRow
+	gbtCodes      map[string]*gbtRow
 	seiByName     map[string]string // name (and name less 产业) → code
 	seiCodes      map[string]bool
 	digitalByName map[string]string
@@ -65,20 +66,28 @@ type emergingRow struct {
 
 type gbtRow struct{ code, name, sector3 string }
 
-// tsvRows splits a table with a header line into rows of fields.
-func tsvRows(data, file string, n int) [][]string {
-	var out [][]string
-	for i, line := range strings.Split(data, "\n") {
-		if i == 0 || line == "" {
+// tsvRows calls fn with the first n fields of each row of a table with a
+// header line (the fields are substrings of data; f is reused).
+func tsvRows(data, file string, n int, fn func(f []string)) {
+	var buf [16]string
+	f := buf[:n]
+	_, data, _ = strings.Cut(data, "\n") // the header
+	for data != "" {
+		var line string
+		line, data, _ = strings.Cut(data, "\n")
+		if line == "" {
 			continue
 		}
-		f := strings.Split(line, "\t")
-		if len(f) < n {
-			panic("extract: bad line in " + file + ": " + line)
+		rest := line
+		for k := range f {
+			var ok bool
+			f[k], rest, ok = strings.Cut(rest, "\t")
+			if !ok && k < n-1 {
+				panic("extract: bad line in " + file + ": " + line)
+			}
 		}
-		out = append(out, f)
+		fn(f)
 	}
-	return out
 }
 
 func splitCodes(s string) []string {
@@ -88,42 +97,48 @@ func splitCodes(s string) []string {
 	return strings.Split(s, "|")
 }
 
-// gbtKeys are the shorter spellings a GB/T name is looked up by: 纺织业 →
-// 纺织, 家具制造业 → 家具, 烟草制品业 → 烟草.
-func gbtKeys(name string) []string {
-	keys := []string{name}
-	for _, suf := range []string{"制造业", "制品业", "业", "制造", "服务"} {
-		if k, ok := strings.CutSuffix(name, suf); ok && len([]rune(k)) >= 2 {
-			keys = append(keys, k)
-		}
-	}
-	return keys
-}
+// gbtSuffixes are the endings a GB/T name is also looked up without, for
+// its shorter spellings: 纺织业 → 纺织, 家具制造业 → 家具, 烟草制品业 → 烟草.
+var gbtSuffixes = []string{"制造业", "制品业", "业", "制造", "服务"}
 
-var loadIndustries = sync.OnceValue(func() *industryTables {
-	t := &industryTables{emerging: map[string]*emergingRow{}, gbtByName: map[string]gbtRow{}, gbtCodes: map[string]gbtRow{},
+var loadIndustries = sync.OnceValue(parseIndustries)
+
+// parseIndustries reads the embedded industry classifications.
+func parseIndustries() *industryTables {
+	nGBT := strings.Count(gbtData, "\n")
+	t := &industryTables{emerging: map[string]*emergingRow{}, gbtByName: make(map[string]*gbtRow, 2*nGBT), gbtCodes: make(map[string]*gbtRow, nGBT),
 		seiByName: map[string]string{}, seiCodes: map[string]bool{}, digitalByName: map[string]string{}, digitalCodes: map[string]bool{}}
-	for _, f := range tsvRows(gbtData, "gbt4754-2017.tsv", 5) {
-		r := gbtRow{code: f[0], name: f[2], sector3: f[4]}
+	rows := make([]gbtRow, 0, nGBT)
+	tsvRows(gbtData, "gbt4754-2017.tsv", 5, func(f []string) {
+		rows = append(rows, gbtRow{code: f[0], name: f[2], sector3: f[4]})
+		r := &rows[len(rows)-1]
 		t.gbtCodes[r.code] = r
-		for _, k := range gbtKeys(r.name) {
-			if old, ok := t.gbtByName[k]; !ok || len(r.code) < len(old.code) {
-				t.gbtByName[k] = r // the broadest class of that name
+		name := r.name
+		for k := -1; k < len(gbtSuffixes); k++ { // the name, then gbtKeys' shorter spellings
+			key := name
+			if k >= 0 {
+				var ok bool
+				if key, ok = strings.CutSuffix(name, gbtSuffixes[k]); !ok || utf8.RuneCountInString(key) < 2 {
+					continue
+				}
+			}
+			if old, ok := t.gbtByName[key]; !ok || len(r.code) < len(old.code) {
+				t.gbtByName[key] = r // the broadest class of that name
 			}
 		}
-	}
-	for _, f := range tsvRows(seiData, "sei-2018.tsv", 4) {
+	})
+	tsvRows(seiData, "sei-2018.tsv", 4, func(f []string) {
 		t.seiCodes[f[0]] = true
 		t.seiByName[f[2]] = f[0]
 		if k, ok := strings.CutSuffix(f[2], "产业"); ok {
 			t.seiByName[k] = f[0]
 		}
-	}
-	for _, f := range tsvRows(digitalData, "digital-economy-2021.tsv", 4) {
+	})
+	tsvRows(digitalData, "digital-economy-2021.tsv", 4, func(f []string) {
 		t.digitalCodes[f[0]] = true
 		t.digitalByName[f[2]] = f[0]
-	}
-	for _, f := range tsvRows(emergingData, "emerging.tsv", 7) {
+	})
+	tsvRows(emergingData, "emerging.tsv", 7, func(f []string) {
 		cat := f[3]
 		if c, ok := seiCategory[cat]; ok {
 			cat = c
@@ -136,9 +151,9 @@ var loadIndustries = sync.OnceValue(func() *industryTables {
 				t.emergingNames = append(t.emergingNames, n)
 			}
 		}
-	}
+	})
 	return t
-})
+}
 
 // sectorCodes returns the codes of a sector name: the emerging table's,
 // else those of the classification names it equals (with or without its

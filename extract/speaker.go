@@ -20,7 +20,11 @@ var (
 )
 
 func atoiYear(s string) int {
-	y, _ := strconv.Atoi(strings.TrimSuffix(s, "年"))
+	s = strings.TrimSuffix(s, "年")
+	if s == "" {
+		return 0 // no year (and no error to allocate)
+	}
+	y, _ := strconv.Atoi(s)
 	return y
 }
 

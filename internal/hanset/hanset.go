@@ -430,29 +430,40 @@ func (w *Words) HasPrefix(s string, r rune) bool {
 }
 
 // Index holds lists of values by rune, for looking up the words that begin
-// with a character of a text. Runes of U+4E00–U+9FFF go through a direct
-// table, others through a map: a text's every character costs an array
-// read, not a hash. Build it with Add, then only read it (At is safe for
-// concurrent use).
+// with a character of a text. Runes of U+4E00–U+9FFF go through direct
+// tables, others through a map: a text's every character costs an array
+// read, not a hash. The tables hold a page of 64 entries for each block
+// of 64 ideographs that has a list, so a small Index is small. Build it
+// with Add, then only read it (At is safe for concurrent use).
 type Index[T any] struct {
-	first Set      // the runes of U+4E00–U+9FFF with a list: a bit test rules most runes out
-	han   []uint16 // by rune - First: the list's number + 1, 0 for none
+	first Set                // the runes of U+4E00–U+9FFF with a list: a bit test rules most runes out
+	page  [len(Set{})]uint16 // by block of 64 runes: its page's number + 1, 0 for none
+	pages [][64]uint16       // by rune % 64: the list's number + 1, 0 for none
 	lists [][]T
 	other map[rune][]T
 	runes *Runes // every rune with a list, for Next when there are others
 }
 
+// han returns the list number + 1 of a rune of U+4E00–U+9FFF whose block
+// has a page.
+func (x *Index[T]) han(r rune) uint16 {
+	return x.pages[x.page[(r-First)/64]-1][(r-First)%64]
+}
+
 // Add appends v to the list of r.
 func (x *Index[T]) Add(r rune, v T) {
 	if r >= First && r <= Last {
-		if x.han == nil {
-			x.han = make([]uint16, Last-First+1)
+		b := (r - First) / 64
+		if x.page[b] == 0 {
+			x.pages = append(x.pages, [64]uint16{})
+			x.page[b] = uint16(len(x.pages))
 		}
-		k := x.han[r-First]
+		slot := &x.pages[x.page[b]-1][(r-First)%64]
+		k := *slot
 		if k == 0 {
 			x.lists = append(x.lists, nil)
 			k = uint16(len(x.lists))
-			x.han[r-First] = k
+			*slot = k
 			x.first[(r-First)/64] |= 1 << ((r - First) % 64)
 			if x.runes != nil {
 				x.runes.add(r)
@@ -470,6 +481,24 @@ func (x *Index[T]) Add(r rune, v T) {
 	x.runes.add(r)
 }
 
+// Set makes list the list of r (which must have none yet), as if its
+// values were added in order; the Index keeps list and the caller must
+// not change it after.
+func (x *Index[T]) Set(r rune, list []T) {
+	if len(list) == 0 {
+		return
+	}
+	if x.At(r) != nil {
+		panic("hanset: Set of a rune with a list")
+	}
+	x.Add(r, list[0])
+	if r >= First && r <= Last {
+		x.lists[x.han(r)-1] = list
+	} else {
+		x.other[r] = list
+	}
+}
+
 // At returns the list of r, in the order added (nil if there is none).
 // The caller must not change it.
 func (x *Index[T]) At(r rune) []T {
@@ -477,7 +506,7 @@ func (x *Index[T]) At(r rune) []T {
 		if !x.first.Has(r) {
 			return nil
 		}
-		return x.lists[x.han[r-First]-1]
+		return x.lists[x.han(r)-1]
 	}
 	if x.other == nil {
 		return nil
@@ -494,7 +523,7 @@ func (x *Index[T]) Next(s string) (int, rune, []T) {
 		if i < 0 {
 			return -1, 0, nil
 		}
-		return i, r, x.lists[x.han[r-First]-1]
+		return i, r, x.lists[x.han(r)-1]
 	}
 	i, r := x.runes.Index(s)
 	if i < 0 {
@@ -507,9 +536,14 @@ func (x *Index[T]) Next(s string) (int, rune, []T) {
 // order, then the others in no particular order. f may change the list's
 // order in place.
 func (x *Index[T]) Lists(f func(r rune, list []T)) {
-	for i, k := range x.han {
-		if k > 0 {
-			f(rune(First+i), x.lists[k-1])
+	for b, p := range x.page {
+		if p == 0 {
+			continue
+		}
+		for i, k := range x.pages[p-1] {
+			if k > 0 {
+				f(rune(First+b*64+i), x.lists[k-1])
+			}
 		}
 	}
 	for r, l := range x.other {
