@@ -83,8 +83,13 @@ func WithKeywords(n int) Option { return func(e *Extractor) { e.keywords = max(n
 // it is NewSegmenter().
 func WithSegmenter(s segment.Segmenter) Option { return func(e *Extractor) { e.seg = s } }
 
-// New returns an Extractor.
+// New returns an Extractor. The embedded tables are read on first use,
+// once per process; New starts reading those its first document needs in
+// the background (extract.LoadTables).
 func New(opts ...Option) *Extractor {
+	// the tables the first document waits for are read beside the ones
+	// the extractor holds (on a second core, at start-up)
+	go extract.LoadTables()
 	e := &Extractor{rec: extract.NewRecognizer(), gaz: extract.DefaultGazetteer(), cat: metrics.DefaultCatalogue()}
 	for _, o := range opts {
 		o(e)

@@ -177,6 +177,20 @@ func parseGazetteer() *Gazetteer {
 // DefaultGazetteer returns the embedded gazetteer, loaded on first use.
 func DefaultGazetteer() *Gazetteer { return loadGazetteer() }
 
+// LoadTables reads the embedded tables the recognisers read a document
+// with (the sector vocabulary and the industry classifications, the area
+// codes, the buzzwords and ordinary quoted words of slogans), if they are
+// not read yet. Each is read on first use anyway; a program calls this in
+// the background as it starts, so that its first document does not wait
+// for them. It is safe to call from several goroutines.
+func LoadTables() {
+	loadSectors()
+	loadIndustries()
+	loadAreaCodes()
+	loadBuzzwords()
+	loadOrdinaryQuoted()
+}
+
 // Mention is a place name found in text.
 type Mention struct {
 	Start, End int
