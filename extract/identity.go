@@ -177,14 +177,10 @@ func (r *reader) region(lines []string) Region {
 
 // isNational reports a line that names a national body and no local
 // government before it.
-func isNational(s string) bool {
-	for _, w := range nationalWords {
-		if strings.Contains(s, w) {
-			return true
-		}
-	}
-	return false
-}
+func isNational(s string) bool { return nationalSet.In(s) }
+
+// nationalSet finds nationalWords in one pass.
+var nationalSet = hanset.NewWords(nationalWords...)
 
 // governmentWords follow the name of the government that speaks: 山东省人民
 // 政府, 济南市第十八届人民代表大会, 济南市政府工作报告, 山东省省长.
@@ -320,10 +316,17 @@ const selfReach = 16 << 10
 // yearIs matches yearIsRe (2022年是…) in s, after a test for the words
 // every match holds: most paragraphs hold none.
 func yearIs(s string) []string {
-	if !strings.Contains(s, "年是") && !strings.Contains(s, "年，是") && !strings.Contains(s, "年,是") {
-		return nil
+	for off := 0; ; {
+		k := hanset.IndexWord(s[off:], "是")
+		if k < 0 {
+			return nil
+		}
+		k += off
+		if h := s[:k]; strings.HasSuffix(h, "年") || strings.HasSuffix(h, "年，") || strings.HasSuffix(h, "年,") {
+			return yearIsRe.FindStringSubmatch(s)
+		}
+		off = k + len("是")
 	}
-	return yearIsRe.FindStringSubmatch(s)
 }
 
 // recentPrefix returns the first n bytes of s, cut at a rune boundary.

@@ -218,9 +218,12 @@ var headingWords = struct {
 // headingRole classifies a heading by its words, then by the kind corpus
 // gave it (review or plan words); ok is false when it says nothing. Only
 // the heading proper is read: up to its first full stop, and its first
+// headingStops end the heading proper: the rest of the line is text.
+var headingStops = hanset.NewRunes("。；")
+
 // 30 characters when a paragraph runs on from it.
 func headingRole(h string, kind corpus.SectionKind) (Role, bool) {
-	if i := strings.IndexAny(h, "。；"); i >= 0 {
+	if i, _ := headingStops.Index(h); i >= 0 {
 		h = h[:i]
 	}
 	h = truncate(h, 30)

@@ -146,6 +146,10 @@ func firstRune(s string) rune {
 // sectorBoundary holds the characters that end the head of an X产业.
 const sectorBoundary = "的和与及或是在把对为向从了等将要被让由按于到个各、，。；：！？“”（）《》 \n"
 
+// sectorBoundarySet is sectorBoundary as a set, and sectorNotFirst the
+// function and measure words that never start a name.
+var sectorBoundarySet, sectorNotFirst = hanset.NewRunes(sectorBoundary), hanset.NewRunes("及其项个类并或与和且更")
+
 // SectorNames returns the sector vocabulary (data/sectors.tsv), longest
 // names first, for a segmenter's dictionary.
 func SectorNames() []string { return append([]string(nil), loadSectors().names...) }
@@ -616,7 +620,7 @@ func sectorHead(s string) string {
 	start := len(s)
 	for start > 0 {
 		r, size := utf8.DecodeLastRuneInString(s[:start])
-		if !isHanRune(r) || strings.ContainsRune(sectorBoundary, r) {
+		if !isHanRune(r) || sectorBoundarySet.Has(r) {
 			break
 		}
 		start -= size
@@ -630,7 +634,7 @@ func sectorHead(s string) string {
 	// function words and measure words never start a name: 及科技, 其发酵制品, 项细分
 	for head != "" {
 		r, size := utf8.DecodeRuneInString(head)
-		if !strings.ContainsRune("及其项个类并或与和且更", r) {
+		if !sectorNotFirst.Has(r) {
 			break
 		}
 		head = head[size:]
