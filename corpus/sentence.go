@@ -255,7 +255,7 @@ func Sentences(text string) []Sentence {
 // the sections once for both.
 func Split(text string) ([]Sentence, []Section) {
 	secs := Sections(text)
-	var out []Sentence
+	out := make([]Sentence, 0, len(text)/64+1) // a sentence of reports is some 25 characters or more
 	para, sec := 0, -1
 	start := 0
 	emit := func(end int) {
