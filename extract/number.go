@@ -55,10 +55,16 @@ var traditionalNumerals = strings.NewReplacer("億", "亿", "萬", "万", "兩",
 // simplifiedNumerals returns s with its traditional numerals simplified,
 // s itself (no copy, no replacer run) when it has none, as most have.
 func simplifiedNumerals(s string) string {
-	if !strings.ContainsAny(s, "億萬兩點") {
-		return s
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			// a numeral of Han characters: look for the traditional ones
+			if strings.Contains(s, "億") || strings.Contains(s, "萬") || strings.Contains(s, "兩") || strings.Contains(s, "點") {
+				return traditionalNumerals.Replace(s)
+			}
+			return s
+		}
 	}
-	return traditionalNumerals.Replace(s)
+	return s // Arabic digits only
 }
 
 // vague reports 几, 数 or 若 in s (几百, 数十, 若干): a count not given.

@@ -46,7 +46,7 @@ func NewRecognizer() *Recognizer {
 			r.prefixes = append(r.prefixes, u)
 			continue
 		}
-		first, _ := utf8.DecodeRuneInString(u.word)
+		first, _ := hanset.DecodeRune(u.word)
 		r.units.Add(first, u)
 	}
 	sort.SliceStable(r.prefixes, func(i, j int) bool { return len(r.prefixes[i].word) > len(r.prefixes[j].word) })
@@ -67,14 +67,14 @@ func NewRecognizer() *Recognizer {
 		r.before.Add(last, b)
 	}
 	for _, b := range r.after {
-		first, _ := utf8.DecodeRuneInString(b.word)
+		first, _ := hanset.DecodeRune(b.word)
 		r.afterAt.Add(first, b)
 	}
 	for _, s := range scaleTable {
 		r.scales[s.char] = s.value
 	}
 	for _, tu := range termAfterUnit {
-		first, _ := utf8.DecodeRuneInString(tu.unit)
+		first, _ := hanset.DecodeRune(tu.unit)
 		r.terms.Add(first, tu)
 	}
 	return r
@@ -93,6 +93,9 @@ var defaultRecognizer = sync.OnceValue(NewRecognizer)
 
 // joinWords is rangeJoin followed by listJoin.
 var joinWords = append(append([]string{}, rangeJoin...), listJoin...)
+
+// joinSet finds joinWords by first rune.
+var joinSet = hanset.NewWords(joinWords...)
 
 // Quantities finds the quantities in text with the default Recognizer.
 // Offsets are byte offsets into text.
@@ -119,7 +122,6 @@ type numTok struct {
 func (r *Recognizer) AppendQuantities(dst []Quantity, text string) []Quantity {
 	s := scanner{r: r, text: text, out: dst, base: len(dst), rangeHigh: -1}
 	s.run()
-	s.halfTenths()
 	s.out = append(s.out[:s.base], inText(s.out[s.base:], text)...)
 	signs(s.out[s.base:], text)
 	halves(s.out[s.base:], text)
@@ -187,7 +189,7 @@ func smallChange(qs []Quantity, text string) {
 				continue
 			}
 			end, add = at+size+len(p.word), add+float64(d)*p.value
-			if r, _ := utf8.DecodeRuneInString(text[end:]); p.word == "分" && (r == '之' || isHanRune(r) && r != '钱') {
+			if r, _ := hanset.DecodeRune(text[end:]); p.word == "分" && (r == '之' || isHanRune(r) && r != '钱') {
 				end, add = at, add-float64(d)*p.value // 三元五分之一, 五元三分地
 				break
 			}
@@ -218,7 +220,7 @@ type smallPart struct {
 // smallDigit reads the one digit (1–9) a tenth or a hundredth is written
 // with, Arabic or Chinese, and its size; 0, 0 if none.
 func smallDigit(s string) (int, int) {
-	r, size := utf8.DecodeRuneInString(s)
+	r, size := hanset.DecodeRune(s)
 	if r >= '1' && r <= '9' {
 		return int(r - '0'), 1
 	}
@@ -237,7 +239,7 @@ func halves(qs []Quantity, text string) {
 		if q.Scale != "" || !strings.HasPrefix(text[q.End:], "半") || q.Value <= 0 {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(text[q.End+len("半"):]); isHanRune(r) {
+		if r, _ := hanset.DecodeRune(text[q.End+len("半"):]); isHanRune(r) {
 			continue
 		}
 		var half float64
@@ -342,7 +344,7 @@ func signs(qs []Quantity, text string) {
 		if q.Value <= 0 || q.Start == 0 {
 			continue
 		}
-		if r, _ := utf8.DecodeRuneInString(q.Text); !(r >= '0' && r <= '9') && !isNumeralRune(r) {
+		if r, _ := hanset.DecodeRune(q.Text); !(r >= '0' && r <= '9') && !isNumeralRune(r) {
 			continue // a bound word stands first (约-3%): no sign here
 		}
 		if strings.HasSuffix(text[:q.Start], "零下") { // 零下5摄氏度
@@ -415,8 +417,8 @@ func (s *scanner) run() {
 }
 
 // scanStarts are the characters a figure may start with: a digit, a
-// numeral, 翻 of 翻番.
-var scanStarts = hanset.NewRunes("0123456789０１２３４５６７８９" + numerals + "翻")
+// numeral, 翻 of 翻番, 半 of 半成.
+var scanStarts = hanset.NewRunes("0123456789０１２３４５６７８９" + numerals + "翻半")
 
 // numerals are the characters Chinese numerals are written with.
 const numerals = "零〇一二两三四五六七八九十百千万亿兩萬億"
@@ -455,9 +457,12 @@ func (s *scanner) scalesEnd(j int) int {
 // at tries a quantity starting at i and returns where scanning goes on.
 func (s *scanner) at(i int) int {
 	t := s.text
-	rn, size := utf8.DecodeRuneInString(t[i:])
-	if rn == '翻' {
+	rn, size := hanset.DecodeRune(t[i:])
+	switch rn {
+	case '翻':
 		return s.doubling(i)
+	case '半':
+		return s.halfTenth(i)
 	}
 	if k := fractionAt(t, i); k > i {
 		return s.fraction(i, k)
@@ -561,7 +566,9 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 		for strings.HasSuffix(tail, "万") || strings.HasSuffix(tail, "亿") || strings.HasSuffix(tail, "萬") || strings.HasSuffix(tail, "億") {
 			tail = tail[:len(tail)-len("万")]
 		}
-		tok.scale = simplifiedNumerals(numStr[len(tail):]) + tok.scale
+		if len(tail) < len(numStr) { // most numerals have no scale
+			tok.scale = simplifiedNumerals(numStr[len(tail):]) + tok.scale
+		}
 	}
 	// 零部件, 零增长: a Chinese numeral that starts with 零 is no figure,
 	// but for a decimal below one (零点九)
@@ -675,8 +682,8 @@ func valueOf(numStr, scalePart string, hasInner bool) (v, high float64, ok bool)
 		}
 		return r
 	}, scalePart)
-	r1, n1 := utf8.DecodeRuneInString(numStr)
-	r2, n2 := utf8.DecodeRuneInString(numStr[n1:])
+	r1, n1 := hanset.DecodeRune(numStr)
+	r2, n2 := hanset.DecodeRune(numStr[n1:])
 	d1, ok1 := digitValue(r1)
 	d2, ok2 := digitValue(r2)
 	if ok1 && ok2 && d1 >= 1 && d1 <= 9 && (d2 == d1+1 || d1 == 2 && d2 == 3 && r1 == '两') {
@@ -713,7 +720,7 @@ func scanArabic(t string, i int) int {
 		case c == ',' && j > i && j+4 <= len(t) && isASCIIDigits(t[j+1:j+4]) && (j+4 == len(t) || t[j+4] < '0' || t[j+4] > '9'):
 			j++
 		case c >= 0x80:
-			r, sz := utf8.DecodeRuneInString(t[j:])
+			r, sz := hanset.DecodeRune(t[j:])
 			if r >= '０' && r <= '９' || r == '．' && j > i {
 				j += sz
 				continue
@@ -752,7 +759,9 @@ func (r *Recognizer) unitAt(t string, j int) (unitDef, bool) {
 		return unitDef{}, false
 	}
 	first, _ := hanset.DecodeRune(t[j:])
-	for _, u := range r.units.At(first) {
+	us := r.units.At(first)
+	for i := range us {
+		u := &us[i] // the candidates are read in place, not copied
 		if strings.HasPrefix(t[j:], u.word) {
 			if end := j + len(u.word); u.latin && end < len(t) && isASCIILetter(t[end]) {
 				continue // 5kmh, 3mA
@@ -761,7 +770,7 @@ func (r *Recognizer) unitAt(t string, j int) (unitDef, bool) {
 					continue // 9方面
 				}
 			}
-			return u, true
+			return *u, true
 		}
 	}
 	return unitDef{}, false
@@ -777,15 +786,8 @@ func (s *scanner) bare(j int) bool {
 	if j >= len(t) {
 		return true
 	}
-	if strings.HasPrefix(t[j:], "成") {
-		return false
-	}
-	for _, jw := range joinWords {
-		if strings.HasPrefix(t[j:], jw) {
-			return false
-		}
-	}
-	return true
+	r, _ := hanset.DecodeRune(t[j:])
+	return r != '成' && !joinSet.HasPrefix(t[j:], r)
 }
 
 // unitAfter returns the unit word written after a number that ends at j,
@@ -831,7 +833,7 @@ func (s *scanner) finish(tok numTok) int {
 			bound, hasBound = b, true
 			start -= len(w)
 		}
-	} else if c, sz := utf8.DecodeRuneInString(t[min(j, len(t)):]); j < len(t) && c == '成' && !tok.chinese || j < len(t) && c == '成' && tok.chinese && tok.value >= 2 && tok.value <= 10 && !strings.HasPrefix(t[j+sz:], "为") && !strings.HasPrefix(t[j+sz:], "立") {
+	} else if c, sz := hanset.DecodeRune(t[min(j, len(t)):]); j < len(t) && c == '成' && !tok.chinese || j < len(t) && c == '成' && tok.chinese && tok.value >= 2 && tok.value <= 10 && !strings.HasPrefix(t[j+sz:], "为") && !strings.HasPrefix(t[j+sz:], "立") {
 		// 9成 = 90%
 		u, hasUnit = unitDef{word: "成", unit: "%", dim: Percent, factor: 10}, true
 		j += sz
@@ -1012,7 +1014,7 @@ func scaleValue(s string) float64 {
 }
 
 func startsNumber(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := hanset.DecodeRune(s)
 	return r >= '0' && r <= '9' || r >= '０' && r <= '９' || isNumeralRune(r)
 }
 
@@ -1086,7 +1088,7 @@ func (s *scanner) boundRightBefore(i int) (Bound, string, bool) {
 		if strings.HasSuffix(head, b.word) {
 			if b.word == "上" {
 				// only 上千, 上万, 上百: a lone scale after it
-				if r, _ := utf8.DecodeRuneInString(s.text[i:]); r != '百' && r != '千' && r != '万' {
+				if r, _ := hanset.DecodeRune(s.text[i:]); r != '百' && r != '千' && r != '万' {
 					continue
 				}
 			}
@@ -1136,7 +1138,7 @@ func (s *scanner) excludedBefore(tok numTok) bool {
 	if tok.chinese {
 		// a lone scale (百, 千, 万) is a number after a bound word (近百亿元)
 		// or where loneScale finds it a threshold or a size (千万元以上)
-		first, _ := utf8.DecodeRuneInString(t[tok.start:])
+		first, _ := hanset.DecodeRune(t[tok.start:])
 		if first == '亿' {
 			return true
 		}
@@ -1189,7 +1191,7 @@ func (s *scanner) loneScale(tok numTok) bool {
 	if _, ok := s.r.unitAt(t, tok.start); ok {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(num)
+	first, _ := hanset.DecodeRune(num)
 	multi := len(num) > utf8.RuneLen(first) && (first == '百' || first == '千')
 	u, k, ok := s.unitAfter(tok.end)
 	if !ok {
@@ -1387,8 +1389,14 @@ func (s *scanner) moneyContext(i int, member bool) bool {
 func fractionAt(t string, i int) int {
 	j := i
 	for j < len(t) {
+		if c := t[j]; c >= '0' && c <= '9' {
+			j++
+			continue
+		} else if c < utf8.RuneSelf {
+			break // ASCII that is no digit
+		}
 		r, sz := hanset.DecodeRune(t[j:])
-		if !(r >= '0' && r <= '9' || isNumeralRune(r)) {
+		if !isNumeralRune(r) {
 			break
 		}
 		j += sz
@@ -1444,23 +1452,6 @@ func (s *scanner) fraction(i, k int) int {
 	return end
 }
 
-// halfTenths reads every 半成 of the text (halfTenth), in one search for
-// the rare word rather than a stop at every 半, and keeps the figures in
-// text order.
-func (s *scanner) halfTenths() {
-	n := len(s.out)
-	for i := 0; ; {
-		k := hanset.IndexWord(s.text[i:], "半成")
-		if k < 0 {
-			break
-		}
-		i = s.halfTenth(i + k)
-	}
-	if len(s.out) > n {
-		slices.SortStableFunc(s.out[s.base:], func(a, b Quantity) int { return a.Start - b.Start })
-	}
-}
-
 // halfTenth reads 半成, half a tenth (5%), where 成 ends the figure: not
 // 半成品 (semi-finished goods) nor 半成熟.
 func (s *scanner) halfTenth(i int) int {
@@ -1469,7 +1460,7 @@ func (s *scanner) halfTenth(i int) int {
 	if !strings.HasPrefix(t[i:], "半成") {
 		return i + len("半")
 	}
-	if r, _ := utf8.DecodeRuneInString(t[end:]); isHanRune(r) && !strings.ContainsRune("以左上", r) {
+	if r, _ := hanset.DecodeRune(t[end:]); isHanRune(r) && !strings.ContainsRune("以左上", r) {
 		return end
 	}
 	start, bound := i, Eq

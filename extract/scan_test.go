@@ -69,7 +69,7 @@ func FuzzRedacted(f *testing.F) {
 // TestStartsFigure checks the scanner's start test against the numerals.
 func TestStartsFigure(t *testing.T) {
 	for r := rune(0); r <= 0xFFFF; r++ {
-		want := isNumeralRune(r) || r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '翻'
+		want := isNumeralRune(r) || r >= '0' && r <= '9' || r >= '０' && r <= '９' || r == '翻' || r == '半'
 		if got := scanStarts.Has(r); got != want {
 			t.Errorf("%q starts a figure: %v, want %v", r, got, want)
 		}

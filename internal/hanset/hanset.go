@@ -142,7 +142,7 @@ func (x *Runes) Index(s string) (int, rune) {
 			}
 		}
 		if x.leads[c0/64]>>(c0%64)&1 != 0 {
-			r, size := utf8.DecodeRuneInString(s[i:])
+			r, size := DecodeRune(s[i:])
 			if x.low[r>>6&15]>>(r&63)&1 != 0 && slices.Contains(x.other, r) {
 				return i, r
 			}
