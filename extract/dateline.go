@@ -3,7 +3,8 @@ package extract
 import (
 	"fmt"
 	"strings"
-	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // chineseDigit returns the value of a Chinese digit of a date (〇 一 … 九,
@@ -74,7 +75,7 @@ func readDateNumber(s string, year bool) (int, int) {
 	}
 	if year {
 		for k := 0; k < 4; k++ {
-			r, size := utf8.DecodeRuneInString(s[n:])
+			r, size := hanset.DecodeRune(s[n:])
 			d := chineseDigit(r)
 			if d < 0 {
 				return 0, 0
@@ -85,14 +86,14 @@ func readDateNumber(s string, year bool) (int, int) {
 		return v, n
 	}
 	// 一 … 九, 十, 十一 … 十九, 二十 … 三十一
-	r, size := utf8.DecodeRuneInString(s)
+	r, size := hanset.DecodeRune(s)
 	d := chineseDigit(r)
 	switch {
 	case r == '十':
 		v, n = 10, size
 	case d > 0:
 		v, n = d, size
-		if r2, s2 := utf8.DecodeRuneInString(s[n:]); r2 == '十' {
+		if r2, s2 := hanset.DecodeRune(s[n:]); r2 == '十' {
 			v, n = d*10, n+s2
 		} else {
 			return v, n
@@ -100,7 +101,7 @@ func readDateNumber(s string, year bool) (int, int) {
 	default:
 		return 0, 0
 	}
-	if r2, s2 := utf8.DecodeRuneInString(s[n:]); chineseDigit(r2) > 0 {
+	if r2, s2 := hanset.DecodeRune(s[n:]); chineseDigit(r2) > 0 {
 		v, n = v+chineseDigit(r2), n+s2
 	}
 	return v, n

@@ -632,7 +632,7 @@ var milestoneFrames = []string{"大关", "台阶", "新台阶", "关口", "规�
 // list.
 func modifiesNoun(after string) bool {
 	after = strings.TrimPrefix(after, "的") // 过千万元的企业
-	r, _ := utf8.DecodeRuneInString(after)
+	r, _ := hanset.DecodeRune(after)
 	if r < 0x4E00 || r > 0x9FFF || hasPrefixAny(after, milestoneFrames) {
 		return false
 	}
@@ -777,7 +777,7 @@ func partOfWhole(local string) bool {
 	if !strings.HasSuffix(l, "的") || ofThePlan(l) || multipleOfBefore(l) {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(l, "的"))
+	r, _ := hanset.DecodeLastRune(strings.TrimSuffix(l, "的"))
 	return isHanRune(r) && !strings.ContainsRune("年月日度期前后内中上下", r)
 }
 
@@ -799,7 +799,7 @@ func namesOwnSubject(clause, local string) bool {
 		head = strings.TrimSuffix(strings.TrimPrefix(head, w), w)
 	}
 	head = trimSpace(head)
-	if r, _ := utf8.DecodeRuneInString(head); strings.ContainsRune("占比较为是与", r) {
+	if r, _ := hanset.DecodeRune(head); strings.ContainsRune("占比较为是与", r) {
 		return false // 占市外到位资金的比重提高到: the share of the subject before
 	}
 	// a subject of its own ends in a noun of measure (产量, 利润, 进出口);
@@ -868,7 +868,7 @@ func lastVerb(s string) (verb string, decline bool) {
 	// the verb that starts last, the longest of those that start there
 	best, bestAt := "", len(tail)
 	for best == "" && bestAt > 0 {
-		r, size := utf8.DecodeLastRuneInString(tail[:bestAt])
+		r, size := hanset.DecodeLastRune(tail[:bestAt])
 		bestAt -= size
 		if !verbStarts.Has(r) {
 			continue
@@ -902,7 +902,7 @@ func lastVerb(s string) (verb string, decline bool) {
 func lastRunes(s string, n int) string {
 	i := len(s)
 	for ; n > 0 && i > 0; n-- {
-		_, size := utf8.DecodeLastRuneInString(s[:i])
+		_, size := hanset.DecodeLastRune(s[:i])
 		i -= size
 	}
 	return s[i:]
@@ -1003,7 +1003,7 @@ func (b *binder) kindOf(i int, q Quantity, qs []Quantity, local string, sent cor
 // startsDigitOrNumeral reports a figure's text that opens on its number,
 // not on a bound word before it (突破5万元).
 func startsDigitOrNumeral(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := hanset.DecodeRune(s)
 	return r >= '0' && r <= '9' || isNumeralRune(r)
 }
 
@@ -1035,8 +1035,8 @@ func (b *binder) isExpect(m wordMark) bool {
 // isModalYao reports 要 as a modal of plans (要引进, 要达到), not inside
 // 主要, 重要, 需要, 要求, 纲要, 只要.
 func (b *binder) isModalYao(m wordMark) bool {
-	prev, _ := utf8.DecodeLastRuneInString(b.text[:m.start])
-	next, _ := utf8.DecodeRuneInString(b.text[m.end:])
+	prev, _ := hanset.DecodeLastRune(b.text[:m.start])
+	next, _ := hanset.DecodeRune(b.text[m.end:])
 	return !strings.ContainsRune("主重需纲只必想紧摘", prev) && !strings.ContainsRune("求素点件领闻", next)
 }
 
@@ -1098,7 +1098,7 @@ func newWordFinder(lists [][]string) *wordFinder {
 	f := &wordFinder{lists: len(lists)}
 	for i, l := range lists {
 		for _, w := range l {
-			r, _ := utf8.DecodeRuneInString(w)
+			r, _ := hanset.DecodeRune(w)
 			f.byFirst.Add(r, listWord{w, i})
 		}
 	}
@@ -1384,10 +1384,10 @@ func governingYear(before, after string) bool {
 	if b == "" {
 		return true
 	}
-	if r, _ := utf8.DecodeLastRuneInString(b); strings.ContainsRune(clauseMarks+"（(）)“”", r) {
+	if r, _ := hanset.DecodeLastRune(b); strings.ContainsRune(clauseMarks+"（(）)“”", r) {
 		return true
 	}
-	if r, _ := utf8.DecodeRuneInString(after); r >= '0' && r <= '9' || strings.ContainsRune(clauseMarks, r) {
+	if r, _ := hanset.DecodeRune(after); r >= '0' && r <= '9' || strings.ContainsRune(clauseMarks, r) {
 		return true
 	}
 	for _, w := range []string{"的", "底", "末", "上半年", "下半年", "前", "全", "年初", "年中", "年度", "以前", "完成", "实现", "共", "累计", "新", "我"} {

@@ -139,8 +139,8 @@ func parseGazetteer() *Gazetteer {
 	names := make([]gazName, 0, 3*len(g.places))
 	var keys []uint64 // first rune (21 bits), second (21), 63 - length (6), number (16)
 	add := func(text string, i int, short bool) {
-		r, size := utf8.DecodeRuneInString(text)
-		r2, _ := utf8.DecodeRuneInString(text[size:])
+		r, size := hanset.DecodeRune(text)
+		r2, _ := hanset.DecodeRune(text[size:])
 		keys = append(keys, uint64(r)<<43|uint64(r2)<<22|uint64(63-min(len(text), 63))<<16|uint64(len(names)))
 		names = append(names, gazName{text, r2, i, short})
 		g.pairs.Add(r, r2)

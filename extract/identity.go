@@ -91,7 +91,7 @@ func labelled(l string, labels ...string) (string, bool) {
 	for _, lb := range labels {
 		if rest, ok := strings.CutPrefix(l, lb); ok {
 			rest = strings.TrimLeft(rest, " \t")
-			if r, size := utf8.DecodeRuneInString(rest); r == '：' || r == ':' {
+			if r, size := hanset.DecodeRune(rest); r == '：' || r == ':' {
 				return trimSpace(rest[size:]), true
 			}
 		}
@@ -271,7 +271,7 @@ func (r *reader) historical(s string) []histMention {
 	for i := 0; i < len(s); {
 		best := histMention{start: -1}
 		for j, n := i, 0; j < len(s) && n < 12; n++ {
-			c, size := utf8.DecodeRuneInString(s[j:])
+			c, size := hanset.DecodeRune(s[j:])
 			j += size
 			if n < 1 || !divisionSuffix.Has(c) {
 				continue // every name ends in its level: 省 市 县 区 州 旗 盟
@@ -285,7 +285,7 @@ func (r *reader) historical(s string) []histMention {
 			i = best.end
 			continue
 		}
-		_, size := utf8.DecodeRuneInString(s[i:])
+		_, size := hanset.DecodeRune(s[i:])
 		i += size
 	}
 	return out
@@ -352,8 +352,8 @@ var selfPairs = func() *hanset.Pairs {
 	p := new(hanset.Pairs)
 	for _, sw := range selfWords {
 		for _, w := range sw.words {
-			r1, size := utf8.DecodeRuneInString(w)
-			r2, _ := utf8.DecodeRuneInString(w[size:])
+			r1, size := hanset.DecodeRune(w)
+			r2, _ := hanset.DecodeRune(w[size:])
 			p.Add(r1, r2)
 		}
 	}

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // ErrSyntax is returned by ParseNumber for a string that is not a number.
@@ -121,7 +123,7 @@ func parseBig(s string) (float64, bool) {
 }
 
 func lonedigit(s string) (int, bool) {
-	r, size := utf8.DecodeRuneInString(s)
+	r, size := hanset.DecodeRune(s)
 	if size != len(s) {
 		return 0, false
 	}

@@ -63,7 +63,7 @@ func NewRecognizer() *Recognizer {
 	sort.SliceStable(before, func(i, j int) bool { return len(before[i].word) > len(before[j].word) })
 	sort.SliceStable(r.after, func(i, j int) bool { return len(r.after[i].word) > len(r.after[j].word) })
 	for _, b := range before {
-		last, _ := utf8.DecodeLastRuneInString(b.word)
+		last, _ := hanset.DecodeLastRune(b.word)
 		r.before.Add(last, b)
 	}
 	for _, b := range r.after {
@@ -353,11 +353,11 @@ func signs(qs []Quantity, text string) {
 			q.Value = -q.Value
 			continue
 		}
-		sign, size := utf8.DecodeLastRuneInString(text[:q.Start])
+		sign, size := hanset.DecodeLastRune(text[:q.Start])
 		if !strings.ContainsRune("-－−负", sign) {
 			continue
 		}
-		prev, _ := utf8.DecodeLastRuneInString(text[:q.Start-size])
+		prev, _ := hanset.DecodeLastRune(text[:q.Start-size])
 		if sign != '负' && q.Start-size > 0 && !signMayFollow(prev) {
 			continue
 		}
@@ -578,7 +578,7 @@ func (s *scanner) number(i int, alone bool) (numTok, bool) {
 	// vague: 几百, 数十, 十几 are a count not given, no figure (a pair of
 	// neighbouring digits, 二三十, is a range: valueOf)
 	if tok.chinese {
-		if p, _ := utf8.DecodeLastRuneInString(t[:i]); p == '几' || p == '数' {
+		if p, _ := hanset.DecodeLastRune(t[:i]); p == '几' || p == '数' {
 			return tok, false
 		}
 		if n, _ := hanset.DecodeRune(t[numEnd:]); n == '几' {
@@ -676,12 +676,15 @@ func (s *scanner) lowerPart(j int, upper float64) (int, float64, bool) {
 // valueOf computes the value of a number string and the scales after it.
 // A leading pair of neighbouring digits (五六百, 两三) is a vague range.
 func valueOf(numStr, scalePart string, hasInner bool) (v, high float64, ok bool) {
-	scale := strings.Map(func(r rune) rune {
-		if r == '余' || r == '多' || r == '来' {
-			return -1
-		}
-		return r
-	}, scalePart)
+	scale := scalePart
+	if scale != "" {
+		scale = strings.Map(func(r rune) rune {
+			if r == '余' || r == '多' || r == '来' {
+				return -1
+			}
+			return r
+		}, scalePart)
+	}
 	r1, n1 := hanset.DecodeRune(numStr)
 	r2, n2 := hanset.DecodeRune(numStr[n1:])
 	d1, ok1 := digitValue(r1)
@@ -695,9 +698,31 @@ func valueOf(numStr, scalePart string, hasInner bool) (v, high float64, ok bool)
 		}
 		return 0, 0, false
 	}
-	if scale == "" && plainDecimal(numStr) { // most figures: 204, 5.5
-		v, err := strconv.ParseFloat(numStr, 64)
-		return v, 0, err == nil
+	if plainDecimal(numStr) {
+		// most figures: 204, 5.5, 204亿, 3万亿 — what ParseNumber reads
+		// them as, without building the string
+		mult := 0.0
+		switch scale {
+		case "":
+			v, err := strconv.ParseFloat(numStr, 64)
+			return v, 0, err == nil
+		case "万":
+			mult = 1e4
+		case "亿":
+			mult = 1e8
+		}
+		if mult != 0 || scale == "万亿" {
+			v, err := strconv.ParseFloat(numStr, 64)
+			if err != nil {
+				return 0, 0, false
+			}
+			if mult != 0 {
+				v *= mult
+			} else {
+				v = v * 1e4 * 1e8 // as parseBig: the 万 first, then the 亿
+			}
+			return v, 0, !math.IsInf(v, 0)
+		}
 	}
 	val, err := ParseNumber(numStr + scale)
 	if err != nil {
@@ -1083,7 +1108,7 @@ var boundParticles = []string{"了", "达", "到", "至"}
 // boundRightBefore finds a bound word that ends right at offset i.
 func (s *scanner) boundRightBefore(i int) (Bound, string, bool) {
 	head := s.text[max(0, i-12):i]
-	last, _ := utf8.DecodeLastRuneInString(head)
+	last, _ := hanset.DecodeLastRune(head)
 	for _, b := range s.r.before.At(last) {
 		if strings.HasSuffix(head, b.word) {
 			if b.word == "上" {
@@ -1127,7 +1152,7 @@ func (s *scanner) boundAfterAt(j int) (Bound, string, bool) {
 func (s *scanner) excludedBefore(tok numTok) bool {
 	t := s.text
 	head := t[:tok.start]
-	p, psz := utf8.DecodeLastRuneInString(head)
+	p, psz := hanset.DecodeLastRune(head)
 	if p < 0x80 && (p >= 'a' && p <= 'z' || p >= 'A' && p <= 'Z' || p >= '0' && p <= '9' || p == '.' || p == '+' || p == '-' && tok.chinese) {
 		return true
 	}
@@ -1149,7 +1174,7 @@ func (s *scanner) excludedBefore(tok numTok) bool {
 		}
 		// 一主三次, 一核两翼: a numeral after a digit and a character that is
 		// no measure word is the next member of a formula
-		p2, _ := utf8.DecodeLastRuneInString(head[:len(head)-psz])
+		p2, _ := hanset.DecodeLastRune(head[:len(head)-psz])
 		if isChineseDigit(p2) && isHanRune(p) && !isNumeralRune(p) && !strings.ContainsRune("是年月日天周", p) {
 			if _, ok := s.r.unitAt(t, tok.start-psz); !ok {
 				return true
@@ -1323,7 +1348,7 @@ func (s *scanner) restatesList(start int, n float64) bool {
 	}
 	members := 1
 	for k := len(head); k > 0; {
-		r, sz := utf8.DecodeLastRuneInString(head[:k])
+		r, sz := hanset.DecodeLastRune(head[:k])
 		switch {
 		case r == '、':
 			members++
@@ -1527,7 +1552,7 @@ func (r *Recognizer) Redacted(text string) int {
 // deleted figure: after a placeholder, or after a Han character that is
 // no numeral.
 func (r *Recognizer) unitDeleted(text string, i int, u string) bool {
-	p, _ := utf8.DecodeLastRuneInString(text[:i])
+	p, _ := hanset.DecodeLastRune(text[:i])
 	switch {
 	case strings.ContainsRune(r.placeholder, p):
 		return true
@@ -1548,7 +1573,7 @@ var (
 	redactedLast  = func() []string {
 		var out []string
 		for _, u := range redactedUnits {
-			_, size := utf8.DecodeLastRuneInString(u)
+			_, size := hanset.DecodeLastRune(u)
 			if last := u[len(u)-size:]; !slices.Contains(out, last) {
 				out = append(out, last)
 			}

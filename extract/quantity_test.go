@@ -843,3 +843,23 @@ func TestTraditionalNumeralsInSimplifiedText(t *testing.T) {
 		{"增长三點五個百分點", []string{"三點五個百分點|3.5|pp|eq"}},
 	})
 }
+
+// FuzzValueOf holds valueOf's reading of plain decimals with a scale to
+// ParseNumber's reading of the number and scale written together.
+func FuzzValueOf(f *testing.F) {
+	for _, s := range []string{"204", "5.5", "0", "1.", ".5", "3", "99999999999999999999", "1..2", ""} {
+		f.Add(s, uint8(0))
+	}
+	scales := []string{"", "万", "亿", "万亿"}
+	f.Fuzz(func(t *testing.T, num string, k uint8) {
+		if !plainDecimal(num) || num == "" {
+			return
+		}
+		scale := scales[int(k)%len(scales)]
+		v, _, ok := valueOf(num, scale, false)
+		want, err := ParseNumber(num + scale)
+		if ok != (err == nil) || ok && v != want {
+			t.Fatalf("valueOf(%q, %q) = %v, %v; ParseNumber = %v, %v", num, scale, v, ok, want, err)
+		}
+	})
+}

@@ -80,7 +80,7 @@ func (b *binder) respectively(i int, q Quantity, qs []Quantity, prev []Fact, lo 
 	// the subject: the clause before 分别
 	cs := fb - len(recent(t[lo:fb], lookBack))
 	if c := strings.LastIndexAny(t[cs:fb], respectivelyMarks); c >= 0 {
-		_, size := utf8.DecodeRuneInString(t[cs+c:])
+		_, size := hanset.DecodeRune(t[cs+c:])
 		cs += c + size
 	}
 	subject := trimSpace(t[cs:fb])
@@ -195,7 +195,7 @@ func splitMembers(subject string) []string {
 	}
 	for i, m := range out {
 		// 一、二、三产业增加值: a bare ordinal is 第一, 第二
-		if r, size := utf8.DecodeRuneInString(m); size == len(m) && strings.ContainsRune("一二三四五六七八九", r) {
+		if r, size := hanset.DecodeRune(m); size == len(m) && strings.ContainsRune("一二三四五六七八九", r) {
 			out[i] = "第" + m
 		}
 	}
@@ -232,7 +232,7 @@ func (b *binder) memberIndicator(members []string, j int, dim Dimension, m Measu
 			if k == len(last) {
 				break
 			}
-			_, size := utf8.DecodeRuneInString(last[k:])
+			_, size := hanset.DecodeRune(last[k:])
 			k += size
 		}
 	} else if id, phrase, _, ok := find(mem, dim, m); ok {
@@ -240,7 +240,7 @@ func (b *binder) memberIndicator(members []string, j int, dim Dimension, m Measu
 	}
 	if j > 0 {
 		for k := len(first); k > 0; {
-			_, size := utf8.DecodeLastRuneInString(first[:k])
+			_, size := hanset.DecodeLastRune(first[:k])
 			k -= size
 			cand := first[:k] + mem
 			if id, phrase, at, ok := find(cand, dim, m); ok && at < k && at+len(phrase) == len(cand) {
@@ -363,7 +363,7 @@ func (b *binder) eachSubject(f Fact) []string {
 	if k <= 0 {
 		return nil
 	}
-	if p, _ := utf8.DecodeLastRuneInString(clause[:k]); strings.ContainsRune("人年平", p) {
+	if p, _ := hanset.DecodeLastRune(clause[:k]); strings.ContainsRune("人年平", p) {
 		return nil // 人均, 年均, 平均: no 均 of several subjects
 	}
 	// between 均 and the figure: the verb alone (增长, 提高, 超过 …)

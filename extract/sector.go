@@ -65,8 +65,8 @@ func parseSectors() *sectorTable {
 	}
 	sort.SliceStable(t.names, func(i, j int) bool { return len(t.names[i]) > len(t.names[j]) })
 	for _, n := range t.names {
-		r, size := utf8.DecodeRuneInString(n)
-		r2, size2 := utf8.DecodeRuneInString(n[size:])
+		r, size := hanset.DecodeRune(n)
+		r2, size2 := hanset.DecodeRune(n[size:])
 		if size2 == 0 {
 			panic("extract: a name of one character in data/sectors.tsv: " + n)
 		}
@@ -78,8 +78,8 @@ func parseSectors() *sectorTable {
 
 // hanPair reports a name whose first two characters are ideographs.
 func hanPair(n string) bool {
-	r, size := utf8.DecodeRuneInString(n)
-	r2, _ := utf8.DecodeRuneInString(n[size:])
+	r, size := hanset.DecodeRune(n)
+	r2, _ := hanset.DecodeRune(n[size:])
 	return isHanRune(r) && isHanRune(r2)
 }
 
@@ -125,7 +125,7 @@ var sectorVerbList = []string{"发展", "培育", "壮大", "推进", "推动", 
 var verbEnds = func() *hanset.Set {
 	var b strings.Builder
 	for _, w := range sectorVerbList {
-		r, _ := utf8.DecodeLastRuneInString(w)
+		r, _ := hanset.DecodeLastRune(w)
 		b.WriteRune(r)
 	}
 	return hanset.New(b.String())
@@ -139,7 +139,7 @@ var sectorNoise = hanset.NewWords("受", "国家", "中长期", "符合", "政�
 var sectorNotAfter = hanset.NewWords("园", "基地", "合作", "协作", "协同", "联盟", "对接", "转移", "基金", "图谱")
 
 func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := hanset.DecodeRune(s)
 	return r
 }
 
@@ -207,7 +207,7 @@ func sectorsOf(text string, src pairSource) []Sector {
 		if end, ok, late := t.match(text, i, r); ok {
 			// a bare name of two characters joined to the name before it
 			// makes one name with it: 元宇宙文创
-			if r2, size2 := utf8.DecodeRuneInString(text[end:]); !late && t.pairs.Has(r2, firstRune(text[end+size2:])) {
+			if r2, size2 := hanset.DecodeRune(text[end:]); !late && t.pairs.Has(r2, firstRune(text[end+size2:])) {
 				if _, short := t.category[text[end:min(len(text), end+2*size2)]]; short && size2 == 3 {
 					if e2, ok, _ := t.match(text, end, r2); ok {
 						end = e2
@@ -233,8 +233,8 @@ func sectorsOf(text string, src pairSource) []Sector {
 			}
 			at := off + k
 			off = at + len(n)
-			before, _ := utf8.DecodeLastRuneInString(text[:at])
-			after, _ := utf8.DecodeRuneInString(text[off:])
+			before, _ := hanset.DecodeLastRune(text[:at])
+			after, _ := hanset.DecodeRune(text[off:])
 			if !isASCIIAlnum(before) && !isASCIIAlnum(after) && !covered(at, off) {
 				add(n, at) // 6G, not 16G or 6GB
 			}
@@ -288,7 +288,7 @@ func sectorsOf(text string, src pairSource) []Sector {
 		}
 		k += off
 		off = k + len("经济")
-		if r, _ := utf8.DecodeRuneInString(text[off:]); isHanRune(r) && !strings.HasPrefix(text[off:], "发展") {
+		if r, _ := hanset.DecodeRune(text[off:]); isHanRune(r) && !strings.HasPrefix(text[off:], "发展") {
 			continue // 经济社会, 经济运行: the economy as a whole
 		}
 		head := sectorHead(text[:k])
@@ -334,7 +334,7 @@ func (t *sectorTable) match(text string, i int, r rune) (end int, ok, late bool)
 		if strings.HasPrefix(text[end:], "化") && utf8.RuneCountInString(n) > 2 {
 			continue // 新型工业化, 产业数字化: a process, not a field
 		}
-		if p, _ := utf8.DecodeLastRuneInString(text[:i]); verbEnds.Has(r) && isHanRune(p) && afterVerb(text[:i+utf8.RuneLen(r)]) && !afterVerb(text[:i]) {
+		if p, _ := hanset.DecodeLastRune(text[:i]); verbEnds.Has(r) && isHanRune(p) && afterVerb(text[:i+utf8.RuneLen(r)]) && !afterVerb(text[:i]) {
 			continue // 深化工业, 提高科技: the first character ends a verb (but 做强化工)
 		}
 		if utf8.RuneCountInString(n) > 2 && !listOnlySectors[n] {
@@ -345,8 +345,8 @@ func (t *sectorTable) match(text string, i int, r rune) (end int, ok, late bool)
 			}
 			return end, true, false
 		}
-		next, _ := utf8.DecodeRuneInString(text[end:])
-		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		next, _ := hanset.DecodeRune(text[end:])
+		prev, _ := hanset.DecodeLastRune(text[:i])
 		rest := text[end:]
 		if listOnlySectors[n] {
 			if t.nextToName(text[:i], rest) {
@@ -396,7 +396,7 @@ func economyNotField(head string) bool {
 // thingAfter reports a noun after a name of two characters that makes the
 // whole the name of a thing: 商贸城, 金融学院, 金融资金, 汽车展销会.
 func thingAfter(rest string) bool {
-	r, _ := utf8.DecodeRuneInString(rest)
+	r, _ := hanset.DecodeRune(rest)
 	if strings.ContainsRune("城街院校馆店", r) {
 		return true
 	}
@@ -436,7 +436,7 @@ func fieldAfter(name, rest string) bool {
 // A member is two to ten Han runes; the members before a head hold no verb
 // of sectorVerbs.
 func listMemberEnd(before, rest string) bool {
-	r, size := utf8.DecodeRuneInString(rest)
+	r, size := hanset.DecodeRune(rest)
 	switch r {
 	case '等':
 		if _, head := listHead(rest[size:]); head {
@@ -449,7 +449,7 @@ func listMemberEnd(before, rest string) bool {
 			return false
 		}
 		for n, s := 0, before; n < 30 && s != ""; n++ {
-			q, qsize := utf8.DecodeLastRuneInString(s)
+			q, qsize := hanset.DecodeLastRune(s)
 			if q == '、' {
 				return true
 			}
@@ -465,7 +465,7 @@ func listMemberEnd(before, rest string) bool {
 	}
 	member := 0 // runes of the current member
 	for i, n := size, 0; i < len(rest) && n < 40; n++ {
-		q, qsize := utf8.DecodeRuneInString(rest[i:])
+		q, qsize := hanset.DecodeRune(rest[i:])
 		switch {
 		case q == '等' && member >= 2:
 			_, head := listHead(rest[i+qsize:])
@@ -559,7 +559,7 @@ func (t *sectorTable) nextToName(before, rest string) bool {
 // nameAt returns the length of the longest vocabulary name s starts with,
 // or 0.
 func (t *sectorTable) nameAt(s string) int {
-	r, size := utf8.DecodeRuneInString(s)
+	r, size := hanset.DecodeRune(s)
 	if size == len(s) || !t.pairs.Has(r, firstRune(s[size:])) {
 		return 0
 	}
@@ -575,7 +575,7 @@ func (t *sectorTable) nameAt(s string) int {
 // that is no field: 商贸会展、经贸洽谈等平台, 充电桩、储能等设施.
 func otherList(rest string) bool {
 	for i, n := 0, 0; i < len(rest) && n < 40; n++ {
-		r, size := utf8.DecodeRuneInString(rest[i:])
+		r, size := hanset.DecodeRune(rest[i:])
 		if r == '等' {
 			after := rest[i+size:]
 			_, head := listHead(after)
@@ -593,7 +593,7 @@ func otherList(rest string) bool {
 // (光伏), 建设分散式 (风电).
 func afterVerbKind(s string) bool {
 	for n := 0; n < 3 && s != ""; n++ {
-		r, size := utf8.DecodeLastRuneInString(s)
+		r, size := hanset.DecodeLastRune(s)
 		if !isHanRune(r) || n == 0 && r != '式' {
 			return false
 		}
@@ -619,7 +619,7 @@ func (t *sectorTable) endsWithName(s string) bool {
 func sectorHead(s string) string {
 	start := len(s)
 	for start > 0 {
-		r, size := utf8.DecodeLastRuneInString(s[:start])
+		r, size := hanset.DecodeLastRune(s[:start])
 		if !isHanRune(r) || sectorBoundarySet.Has(r) {
 			break
 		}
@@ -633,7 +633,7 @@ func sectorHead(s string) string {
 	head = head[max(sectorVerbs.LastEnd(head), 0):]
 	// function words and measure words never start a name: 及科技, 其发酵制品, 项细分
 	for head != "" {
-		r, size := utf8.DecodeRuneInString(head)
+		r, size := hanset.DecodeRune(head)
 		if !sectorNotFirst.Has(r) {
 			break
 		}
@@ -642,7 +642,7 @@ func sectorHead(s string) string {
 	if sectorNoise.In(head) || strings.HasSuffix(head, "化") && utf8.RuneCountInString(head) > 2 {
 		return "" // 现代化产业体系
 	}
-	if r, _ := utf8.DecodeRuneInString(head); isNumeralRune(r) {
+	if r, _ := hanset.DecodeRune(head); isNumeralRune(r) {
 		return "" // 四大产业, 十大工业产业集群
 	}
 	for _, r := range head {

@@ -2,7 +2,8 @@ package extract
 
 import (
 	"strings"
-	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // listHeads are the nouns that close a coordinated list of sectors, after
@@ -42,7 +43,7 @@ func sectorLists(text string, yeAt []int) []sectorList {
 		if ye < len("产") {
 			continue
 		}
-		if r, _ := utf8.DecodeLastRuneInString(text[:ye]); r != '产' && r != '行' && r != '务' && r != '造' {
+		if r, _ := hanset.DecodeLastRune(text[:ye]); r != '产' && r != '行' && r != '务' && r != '造' {
 			continue // 就业, 企业, 农业: no head of a list
 		}
 		hs, inherit := -1, ""
@@ -58,7 +59,7 @@ func sectorLists(text string, yeAt []int) []sectorList {
 		}
 		// back over the modifier to 等 or a count
 		for p, n := hs, 0; p > 0 && n <= listMaxModifier; n++ {
-			r, size := utf8.DecodeLastRuneInString(text[:p])
+			r, size := hanset.DecodeLastRune(text[:p])
 			if r == '等' {
 				if p-size != lastCloser {
 					lastCloser = p - size
@@ -69,7 +70,7 @@ func sectorLists(text string, yeAt []int) []sectorList {
 			if r == '个' || r == '大' {
 				start := p - size
 				for start > 0 {
-					q, qsize := utf8.DecodeLastRuneInString(text[:start])
+					q, qsize := hanset.DecodeLastRune(text[:start])
 					if !(q >= '0' && q <= '9') && !isNumeralRune(q) {
 						break
 					}
@@ -95,7 +96,7 @@ func sectorLists(text string, yeAt []int) []sectorList {
 func listMembers(text string, end int, inherit string, counted bool) []sectorList {
 	start := end
 	for start > 0 {
-		r, size := utf8.DecodeLastRuneInString(text[:start])
+		r, size := hanset.DecodeLastRune(text[:start])
 		if strings.ContainsRune(listClauseMarks, r) || end-start > 120 {
 			break
 		}
@@ -126,7 +127,7 @@ func listMembers(text string, end int, inherit string, counted bool) []sectorLis
 		parts[0][0] += e
 	}
 	for parts[0][0] < parts[0][1] {
-		r, size := utf8.DecodeRuneInString(text[parts[0][0]:])
+		r, size := hanset.DecodeRune(text[parts[0][0]:])
 		if !strings.ContainsRune("及其并或与和且", r) {
 			break
 		}
@@ -191,7 +192,7 @@ func listHead(s string) (string, bool) {
 				return h.inherit, true
 			}
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := hanset.DecodeRune(s[i:])
 		if !isHanRune(r) || strings.ContainsRune("的和与及", r) {
 			return "", false
 		}

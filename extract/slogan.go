@@ -52,7 +52,7 @@ var numberedPairs, numberedNumerals = func() (*hanset.Pairs, *hanset.Set) {
 	for _, f := range numberedForms {
 		starts += f.numerals
 		for _, x := range f.words {
-			r, _ := utf8.DecodeRuneInString(x)
+			r, _ := hanset.DecodeRune(x)
 			seconds += string(r)
 		}
 	}
@@ -158,7 +158,7 @@ func numberedAt(text string, i int, r rune, size int) int {
 			if end == len(text) {
 				return end
 			}
-			if m, msize := utf8.DecodeRuneInString(text[end:]); strings.ContainsRune(numberedMarks, m) {
+			if m, msize := hanset.DecodeRune(text[end:]); strings.ContainsRune(numberedMarks, m) {
 				return end + msize
 			}
 		}
@@ -299,7 +299,7 @@ func slogansOf(text string, numbered pairSource) []Slogan {
 		}
 		s := text[m[0]:m[1]]
 		// the pattern's last rune is the clause mark after 九个抓: drop it
-		if r, size := utf8.DecodeLastRuneInString(s); !isHanRune(r) {
+		if r, size := hanset.DecodeLastRune(s); !isHanRune(r) {
 			s = s[:len(s)-size]
 		}
 		add(s, m[0])
@@ -402,19 +402,19 @@ func quotedName(after string) bool {
 }
 
 func startsNumeral(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := hanset.DecodeRune(s)
 	return isNumeralRune(r) || r == '双' || r >= '0' && r <= '9'
 }
 
 // twoHanThenStop returns the two Han characters at the start of s when a
 // clause mark or the end follows them (“两化”互动，).
 func twoHanThenStop(s string) string {
-	r0, n0 := utf8.DecodeRuneInString(s)
-	r1, n1 := utf8.DecodeRuneInString(s[n0:])
+	r0, n0 := hanset.DecodeRune(s)
+	r1, n1 := hanset.DecodeRune(s[n0:])
 	if !isHanRune(r0) || !isHanRune(r1) {
 		return ""
 	}
-	if r2, n2 := utf8.DecodeRuneInString(s[n0+n1:]); n2 == 0 || strings.ContainsRune("，、。；：,", r2) {
+	if r2, n2 := hanset.DecodeRune(s[n0+n1:]); n2 == 0 || strings.ContainsRune("，、。；：,", r2) {
 		return s[:n0+n1]
 	}
 	return ""

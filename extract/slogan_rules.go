@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 //go:embed data/slogan_ordinary.txt
@@ -34,7 +36,7 @@ func ordinaryQuoted(s string) bool {
 		return false
 	}
 	n := utf8.RuneCountInString(s)
-	last, _ := utf8.DecodeLastRuneInString(s)
+	last, _ := hanset.DecodeLastRune(s)
 	if n == 2 && last == '才' {
 		return true
 	}
@@ -64,7 +66,7 @@ func quotedThing(body, after string) bool {
 				return true
 			}
 		}
-		r, size := utf8.DecodeRuneInString(after[i:])
+		r, size := hanset.DecodeRune(after[i:])
 		if !isHanRune(r) || strings.ContainsRune("的和与及、", r) {
 			return false
 		}
@@ -91,7 +93,7 @@ func quotedTitle(s string) bool {
 func numeralChain(s string) bool {
 	links := 0
 	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := hanset.DecodeRune(s[i:])
 		if isNumeralRune(r) || r == '两' || r == '多' && links > 0 {
 			links++
 		}
@@ -100,8 +102,8 @@ func numeralChain(s string) bool {
 	if !startsNumeral(s) {
 		return false
 	}
-	_, size := utf8.DecodeRuneInString(s)
-	second, _ := utf8.DecodeRuneInString(s[size:])
+	_, size := hanset.DecodeRune(s)
+	second, _ := hanset.DecodeRune(s[size:])
 	return links >= 2 || strings.ContainsRune("条项个", second)
 }
 
@@ -113,11 +115,11 @@ var bigWords = []string{"战略", "工程", "行动", "攻坚战", "路径", "�
 // bigWords (三大战略, 四大发展路径), or of N个一批 / N个一 closing a clause
 // (四个一批, 十个一), starting at text[i:] with a numeral of size bytes; or -1.
 func bigAt(text string, i, size int) int {
-	r, _ := utf8.DecodeRuneInString(text[i:])
+	r, _ := hanset.DecodeRune(text[i:])
 	if r == '一' || r == '两' || r == '双' {
 		return -1
 	}
-	if p, _ := utf8.DecodeLastRuneInString(text[:i]); isNumeralRune(p) || p == '第' {
+	if p, _ := hanset.DecodeLastRune(text[:i]); isNumeralRune(p) || p == '第' {
 		return -1 // 第三大, 二十大
 	}
 	at := i + size
@@ -126,7 +128,7 @@ func bigAt(text string, i, size int) int {
 	if strings.HasPrefix(text[at:], "个") {
 		for _, w := range []string{"一批", "一"} {
 			if strings.HasPrefix(rest, w) {
-				if n, _ := utf8.DecodeRuneInString(rest[len(w):]); n == utf8.RuneError || strings.ContainsRune(numberedMarks+"”", n) {
+				if n, _ := hanset.DecodeRune(rest[len(w):]); n == utf8.RuneError || strings.ContainsRune(numberedMarks+"”", n) {
 					return off + len(w)
 				}
 				return -1
@@ -140,7 +142,7 @@ func bigAt(text string, i, size int) int {
 				return off + j + len(w)
 			}
 		}
-		r, size := utf8.DecodeRuneInString(rest[j:])
+		r, size := hanset.DecodeRune(rest[j:])
 		if !isHanRune(r) || strings.ContainsRune("的和与及、是在", r) {
 			return -1
 		}

@@ -4,9 +4,10 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/policyfacts/policyfacts/corpus"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // The speaker's patterns: in a head line, a title, a byline, a signature.
@@ -39,7 +40,7 @@ func redactedYear(s string) bool {
 		k += off
 		marks := 0
 		for j := k; j > 0 && marks < 2; marks++ {
-			r, size := utf8.DecodeLastRuneInString(s[:j])
+			r, size := hanset.DecodeLastRune(s[:j])
 			if !strings.ContainsRune(redactionMarks, r) {
 				break
 			}

@@ -355,6 +355,19 @@ func DecodeRune(s string) (rune, int) {
 	return utf8.DecodeRuneInString(s)
 }
 
+// DecodeLastRune is utf8.DecodeLastRuneInString with a last three-byte
+// sequence of Han text decoded in line.
+func DecodeLastRune(s string) (rune, int) {
+	if n := len(s); n >= 3 {
+		if c0 := s[n-3]; c0 >= 0xE1 && c0 <= 0xEC || c0 == 0xEE || c0 == 0xEF {
+			if c1, c2 := s[n-2], s[n-1]; c1&0xC0 == 0x80 && c2&0xC0 == 0x80 {
+				return rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+			}
+		}
+	}
+	return utf8.DecodeLastRuneInString(s)
+}
+
 // Words is a list of words to look for in text, indexed by first
 // character (an Index): a scan compares words only where one may start.
 // It is immutable and safe for concurrent use.

@@ -324,3 +324,17 @@ func FuzzMarks(f *testing.F) {
 		}
 	})
 }
+
+// FuzzDecodeLastRune holds DecodeLastRune to utf8.DecodeLastRuneInString.
+func FuzzDecodeLastRune(f *testing.F) {
+	for _, s := range []string{"投资", "", "a", "\xe4\xb8", "\xb8\x80", "一\x80", "\xed\xa0\x80", "\xe0\x80\x80", "，", "\U0001F600"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r, n := DecodeLastRune(s)
+		wr, wn := utf8.DecodeLastRuneInString(s)
+		if r != wr || n != wn {
+			t.Fatalf("DecodeLastRune(%q) = %q, %d; want %q, %d", s, r, n, wr, wn)
+		}
+	})
+}
