@@ -38,7 +38,7 @@ var loadChrome = sync.OnceValue(func() chromeVocab {
 		case "strong":
 			strong = append(strong, text)
 		case "prefix":
-			r, _ := utf8.DecodeRuneInString(text)
+			r, _ := hanset.DecodeRune(text)
 			v.prefix.Add(r, text)
 		case "weak":
 			v.weak = append(v.weak, text)
@@ -193,7 +193,7 @@ func classify(s string, inBody bool, st lineStats) lineKind {
 		return chromeLine
 	}
 	if !prose || n < 120 {
-		r, _ := utf8.DecodeRuneInString(s)
+		r, _ := hanset.DecodeRune(s)
 		for _, w := range v.prefix.At(r) {
 			if strings.HasPrefix(s, w) {
 				return chromeLine

@@ -260,14 +260,14 @@ func cutPoint(raw string, from, limit int) int {
 
 func trimLine(raw string, s, e, brk int, join bool) rline {
 	for s < e {
-		r, size := utf8.DecodeRuneInString(raw[s:e])
+		r, size := hanset.DecodeRune(raw[s:e])
 		if !isSpace(r) {
 			break
 		}
 		s += size
 	}
 	for e > s {
-		r, size := utf8.DecodeLastRuneInString(raw[s:e])
+		r, size := hanset.DecodeLastRune(raw[s:e])
 		if !isSpace(r) {
 			break
 		}
@@ -350,7 +350,7 @@ func figureSentence(s string) bool {
 		}
 		digit = false
 	}
-	r, _ := utf8.DecodeLastRuneInString(s)
+	r, _ := hanset.DecodeLastRune(s)
 	return (r == '。' || r == '！' || r == '？' || r == '；') && strings.IndexFunc(s, isDigit) >= 0
 }
 
@@ -364,12 +364,12 @@ func prevContent(lines []rline, i int) int {
 }
 
 func endsSentence(s string) bool {
-	r, _ := utf8.DecodeLastRuneInString(s)
+	r, _ := hanset.DecodeLastRune(s)
 	return strings.ContainsRune(terminalRune, r)
 }
 
 func startsWithPunct(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := hanset.DecodeRune(s)
 	return unicode.IsPunct(r)
 }
 
@@ -464,14 +464,14 @@ func pageFooterCuts(s string, cuts [][2]int) [][2]int {
 		}
 		a, b := k, k
 		for a > 0 {
-			r, size := utf8.DecodeLastRuneInString(s[:a])
+			r, size := hanset.DecodeLastRune(s[:a])
 			if !footerRune(r) {
 				break
 			}
 			a -= size
 		}
 		for b < len(s) {
-			r, size := utf8.DecodeRuneInString(s[b:])
+			r, size := hanset.DecodeRune(s[b:])
 			if !footerRune(r) {
 				break
 			}
@@ -534,8 +534,8 @@ var paywallHintWords = []string{"查看", "全文", "本文", "剩余", "阅读"
 var paywallSeconds = func() *hanset.Set {
 	var seconds string
 	for _, w := range paywallHintWords {
-		_, size := utf8.DecodeRuneInString(w)
-		r, _ := utf8.DecodeRuneInString(w[size:])
+		_, size := hanset.DecodeRune(w)
+		r, _ := hanset.DecodeRune(w[size:])
 		seconds += string(r)
 	}
 	return hanset.New(seconds)
@@ -858,7 +858,7 @@ func nextRune(s string) rune {
 func foldRune(r rune) rune {
 	switch {
 	case r >= 0xFF01 && r <= 0xFF5E && !strings.ContainsRune("，（）：；！？", r):
-		out, _ := utf8.DecodeRuneInString(width.Fold.String(string(r)))
+		out, _ := hanset.DecodeRune(width.Fold.String(string(r)))
 		return out
 	case r == '「' || r == '『':
 		return '“'

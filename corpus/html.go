@@ -3,10 +3,11 @@ package corpus
 import (
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // HTMLText returns the visible text of an HTML page with its block
@@ -232,7 +233,7 @@ func (w *htmlWriter) write(s string) {
 		return
 	}
 	if w.space {
-		r, _ := utf8.DecodeRuneInString(s)
+		r, _ := hanset.DecodeRune(s)
 		if asciiAlnum(rune(w.last())) && asciiAlnum(r) {
 			w.b.WriteByte(' ')
 		}
@@ -259,7 +260,7 @@ func collapseHTMLSpace(s string) string {
 		}
 		if b.Len() > 0 {
 			prev := b.String()
-			r, _ := utf8.DecodeRuneInString(p)
+			r, _ := hanset.DecodeRune(p)
 			if asciiAlnum(rune(prev[len(prev)-1])) && asciiAlnum(r) {
 				b.WriteByte(' ')
 			}

@@ -64,7 +64,7 @@ type headingWord struct {
 var headingWords = func() *hanset.Index[headingWord] {
 	x := new(hanset.Index[headingWord])
 	for n, w := range slices.Concat(reviewWords, planWords) {
-		r, _ := utf8.DecodeRuneInString(w)
+		r, _ := hanset.DecodeRune(w)
 		x.Add(r, headingWord{w, n})
 	}
 	return x
@@ -295,7 +295,7 @@ func Split(text string) ([]Sentence, []Section) {
 		case isSentenceEnd(r):
 			j := i + size
 			for j < len(text) {
-				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				r2, s2 := hanset.DecodeRune(text[j:])
 				if r2 != '”' && r2 != '’' && r2 != '）' && r2 != ')' && r2 != '」' {
 					break
 				}

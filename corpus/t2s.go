@@ -6,6 +6,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
 // The traditional-to-simplified tables of OpenCC (Apache-2.0, see
@@ -57,7 +59,7 @@ func parseT2S(phrases, chars string) (*t2sTable, error) {
 			return nil // never matched (t2sWindow)
 		}
 		t.phrases[k] = []rune(v)
-		first, _ := utf8.DecodeRuneInString(k)
+		first, _ := hanset.DecodeRune(k)
 		t.starts[first] = max(t.starts[first], n)
 		return nil
 	})
@@ -68,8 +70,8 @@ func parseT2S(phrases, chars string) (*t2sTable, error) {
 		if utf8.RuneCountInString(k) != 1 {
 			return fmt.Errorf("character %q: not one character", k)
 		}
-		r, _ := utf8.DecodeRuneInString(k)
-		s, _ := utf8.DecodeRuneInString(v)
+		r, _ := hanset.DecodeRune(k)
+		s, _ := hanset.DecodeRune(v)
 		t.chars[r] = s
 		return nil
 	})
