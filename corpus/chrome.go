@@ -96,11 +96,14 @@ type lineStats struct {
 	prose   bool // running text of the document (see isProse)
 	seps    int  // navigation separators | ｜ > › » ＞ ·
 	paywall int  // the offset of the first paywall hint word, -1 if none
+	// asIs: every rune of the line is one the normaliser writes as it
+	// stands, whatever stands around it (keptAsIs): the line is copied
+	asIs bool
 }
 
 // statLine reads the lineStats of s.
 func statLine(s string) lineStats {
-	st := lineStats{paywall: -1}
+	st := lineStats{paywall: -1, asIs: true}
 	punct := false
 	for i := 0; i < len(s); st.runes++ {
 		// a run of ideographs of U+4E00–U+9FFF, read on its bytes; every
@@ -127,6 +130,9 @@ func statLine(s string) lineStats {
 			break
 		}
 		if c := s[i]; c < utf8.RuneSelf && !paywallHints.MayStart(rune(c)) {
+			if plainASCII[c/64]>>(c%64)&1 == 0 {
+				st.asIs = false
+			}
 			switch i++; c {
 			case ',', ';', ':':
 				punct = true
@@ -138,6 +144,9 @@ func statLine(s string) lineStats {
 		r, size := hanset.DecodeRune(s[i:])
 		if st.paywall < 0 && paywallHints.MayStart(r) && paywallHints.HasPrefix(s[i:], r) {
 			st.paywall = i
+		}
+		if st.asIs && !keptAsIs(r) {
+			st.asIs = false
 		}
 		i += size
 		if st.count(r) {

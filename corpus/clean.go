@@ -35,6 +35,7 @@ type rline struct {
 	kind       lineKind
 	join       bool // glue to the previous kept line without a break
 	cuts       [][2]int
+	asIs       bool // the normaliser writes every rune as it stands (lineStats.asIs)
 }
 
 var (
@@ -65,6 +66,7 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 	first, last := -1, -1
 	for i, t := range texts {
 		stats[i] = statLine(t)
+		lines[i].asIs = stats[i].asIs
 		if stats[i].prose {
 			bodyKind[i] = classify(t, true, stats[i])
 		}
@@ -197,7 +199,11 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 			}
 		}
 		before := len(b.buf)
-		n.line(l.start, l.end, l.cuts)
+		if l.asIs && n.conv == nil && len(l.cuts) == 0 {
+			b.copy(l.start, raw[l.start:l.end]) // what lineFast would write
+		} else {
+			n.line(l.start, l.end, l.cuts)
+		}
 		if len(b.buf) > before {
 			prevBrk = l.brk
 		} else {
@@ -777,6 +783,19 @@ func (n *normaliser) lineFast(start, end int) {
 		i += size
 	}
 	n.b.copy(start+run, s[run:])
+}
+
+// keptAsIs reports a rune the normaliser writes as it stands wherever it
+// stands: a Han character, a plainASCII one, or another that is no space,
+// no invisible rune and that foldRune keeps.
+func keptAsIs(r rune) bool {
+	if r < utf8.RuneSelf {
+		return plainASCII[r/64]>>(r%64)&1 != 0
+	}
+	if r >= 0x4000 && r <= 0x9FFF {
+		return true
+	}
+	return !isInvisible(r) && !isSpace(r) && foldRune(r) == r
 }
 
 // plainASCII has bit c set for the printable ASCII characters that

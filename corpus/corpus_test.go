@@ -725,6 +725,15 @@ func FuzzLineFast(f *testing.F) {
 		if string(fast.buf) != string(slow.buf) || !slices.Equal(fast.anchors, slow.anchors) {
 			t.Errorf("lineFast(%q) = %q %v; rune by rune %q %v", s, fast.buf, fast.anchors, slow.buf, slow.anchors)
 		}
+		// a line statLine finds written as it stands is copied: so the
+		// cleaner writes it without reading it again
+		if statLine(s).asIs {
+			copied := newBuilder(len(s), len(s))
+			copied.copy(0, s)
+			if string(fast.buf) != string(copied.buf) || !slices.Equal(fast.anchors, copied.anchors) {
+				t.Errorf("lineFast(%q) = %q %v; the line as it stands %q %v", s, fast.buf, fast.anchors, copied.buf, copied.anchors)
+			}
+		}
 	})
 }
 
@@ -844,10 +853,11 @@ func TestTitleWords(t *testing.T) {
 // statLineByRune is statLine read one rune at a time, the reference
 // FuzzStatLine holds its byte-level runs of ideographs and ASCII to.
 func statLineByRune(s string) lineStats {
-	st := lineStats{paywall: -1}
+	st := lineStats{paywall: -1, asIs: true}
 	punct := false
 	for i, r := range s {
 		st.runes++
+		st.asIs = st.asIs && keptAsIs(r)
 		if st.paywall < 0 && paywallHints.HasPrefix(s[i:], r) {
 			st.paywall = i
 		}
