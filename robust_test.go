@@ -129,6 +129,9 @@ func batchBadAmongGood(t *testing.T) {
 		"good.html":  []byte("<html><head><title>在全市经济工作会议上的讲话</title></head><body><p>今年全市地区生产总值增长5.5%左右，协议引资120亿元以上。</p></body></html>"),
 		"good.csv":   []byte("id,text\ng1,到位资金165.02亿元。\ng2,新签约项目89个。\n"),
 		"good.jsonl": []byte("{\"id\":\"j1\",\"text\":\"协议引资204亿元\"}\n{\"id\":\"j2\",\"text\":\"增长8%\"}\n"),
+		// one base name in two folders: two ids (16)
+		"site1/report.txt": []byte("协议引资1亿元。"),
+		"site2/report.txt": []byte("协议引资2亿元。"),
 	}
 	speech := "市长在全市招商引资工作会议上的讲话\n同志们：\n今年以来，全市上下认真贯彻落实决策部署，协议引资204亿元，同比增长31.3%，新签约项目89个。\n"
 	var stray, bigCell, badHead strings.Builder
@@ -154,6 +157,30 @@ func batchBadAmongGood(t *testing.T) {
 	zw.Close()
 	utf16, _ := unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewEncoder().Bytes([]byte("市长在全市招商引资工作会议上的讲话。今年要确保协议引资二百五十亿元以上，实际到位资金增长百分之二十。"))
 	damaged := []byte(strings.Repeat("协议引资204亿元，\xFF", 50)) // one character in eleven bad
+	// forms once read wrong (9): the 约 of 签约, 1亿2千万, full-width
+	// separators, a figure in quotes, a decrease, a fraction
+	values := "今年新签约12个项目，签约3543亿元，总投资1亿2千万元，到位资金１，２３４．５亿元，建成“88个项目”工程，就业人员减少1.5万人，占三分之一。\n"
+	// inputs once quadratic (10): 20,000 headings, 100,000 short lines
+	var headings, short strings.Builder
+	for i := range 20000 {
+		fmt.Fprintf(&headings, "一、第%d项工作\n协议引资%d亿元。\n", i, i%100+1)
+	}
+	for i := range 100000 {
+		fmt.Fprintf(&short, "%d\n", i)
+	}
+	short.WriteString("协议引资7亿元。\n")
+	// entries of one name in a zip, and a name written in GBK (16)
+	zipOf := func(names []string, texts []string) []byte {
+		var b bytes.Buffer
+		zw := zip.NewWriter(&b)
+		for i, name := range names {
+			w, _ := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, NonUTF8: true})
+			w.Write([]byte(texts[i]))
+		}
+		zw.Close()
+		return b.Bytes()
+	}
+	gbkName, _ := simplifiedchinese.GBK.NewEncoder().String("报告.txt")
 	bad := map[string][]byte{
 		"m_table.html":      []byte("<table><tr><td>年份</td><td>协议引资</td></tr><tr><td>2019</td><td>204亿元</td></tr><tr><td>88</td><td>10%</td></tr></table>"),
 		"n_form.html":       []byte(`<html><body><form method="post" action="./Default.aspx" id="form1"><div><button type="button">搜索<div class="content"><p>全市协议引资204亿元，增长8%。</p></div></div></form></body></html>`),
@@ -167,10 +194,18 @@ func batchBadAmongGood(t *testing.T) {
 		"v_utf16.txt":       utf16,
 		"w_nested.zip":      nested.Bytes(),
 		"x_damaged.txt":     damaged,
+		"z_values.txt":      []byte(values),
+		"za_headings.txt":   []byte(headings.String()),
+		"zb_lines.txt":      []byte(short.String()),
+		"zc_dup.zip":        zipOf([]string{"a.txt", "a.txt"}, []string{"协议引资3亿元。", "协议引资4亿元。"}),
+		"zd_gbk.zip":        zipOf([]string{gbkName}, []string{"协议引资5亿元。"}),
 	}
 	goodDir, mixDir := t.TempDir(), t.TempDir()
 	for name, b := range good {
 		for _, dir := range []string{goodDir, mixDir} {
+			if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, name)), 0o755); err != nil {
+				t.Fatal(err)
+			}
 			if err := os.WriteFile(filepath.Join(dir, name), b, 0o644); err != nil {
 				t.Fatal(err)
 			}
@@ -183,9 +218,17 @@ func batchBadAmongGood(t *testing.T) {
 	}
 	fifo := mkfifo(filepath.Join(mixDir, "y_fifo.txt")) == nil // opening it would wait for a writer
 	opts := corpus.Options{IDColumn: "id", MaxFileSize: limit}
-	alone := runBatch(t, []string{goodDir}, opts)
-	mixed := runBatch(t, []string{mixDir}, opts)
-	if len(alone.errs) != 0 || len(alone.json) != 6 {
+	// each run from its folder, so that ids made of paths (the second
+	// report.txt) are the same in both
+	t.Chdir(goodDir)
+	alone := runBatch(t, []string{"."}, opts)
+	t.Chdir(mixDir)
+	start := time.Now()
+	mixed := runBatch(t, []string{"."}, opts)
+	if d := time.Since(start); d > time.Minute {
+		t.Errorf("the batch with hostile files took %s", d)
+	}
+	if len(alone.errs) != 0 || len(alone.json) != 8 {
 		t.Fatalf("good documents alone: %d results, errors %v", len(alone.json), alone.errs)
 	}
 	for id, want := range alone.json {
@@ -214,6 +257,11 @@ func batchBadAmongGood(t *testing.T) {
 		"u_big_cell.csv#b3":      {{"3亿元", 3e8}},
 		"v_utf16.txt":            {{"二百五十亿元以上", 2.5e10}},
 		"w_nested.zip#ok.txt":    {{"204亿元", 2.04e10}},
+		"z_values.txt": {{"12个", 12}, {"3543亿元", 3.543e11}, {"1亿2千万元", 1.2e8}, {"1，234.5亿元", 1.2345e11},
+			{"88个", 88}, {"1.5万人", 15000}, {"三分之一", 33.3333333333}},
+		"za_headings.txt":   {{"100亿元", 1e10}},
+		"zb_lines.txt":      {{"7亿元", 7e8}},
+		"zd_gbk.zip#报告.txt": {{"5亿元", 5e8}},
 	}
 	for id, figs := range wantFigures {
 		js, ok := mixed.json[id]
@@ -244,6 +292,54 @@ func batchBadAmongGood(t *testing.T) {
 				t.Errorf("%s: invented figure %s = %g", id, q.Text, q.Value)
 			}
 		}
+	}
+	// z_values.txt: no bound read into 签约; the decrease is a fall
+	var vals struct {
+		Quantities []struct {
+			Text  string `json:"text"`
+			Bound string `json:"bound"`
+		} `json:"quantities"`
+		Facts []struct {
+			Text  string  `json:"text"`
+			Value float64 `json:"value"`
+		} `json:"facts"`
+	}
+	if err := json.Unmarshal([]byte(mixed.json["z_values.txt"]), &vals); err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range vals.Quantities {
+		if q.Bound != "eq" {
+			t.Errorf("z_values.txt: %s has bound %s, want eq", q.Text, q.Bound)
+		}
+	}
+	for _, f := range vals.Facts {
+		if f.Text == "1.5万人" && f.Value != -15000 {
+			t.Errorf("z_values.txt: 减少1.5万人 is a change of %g, want -15000", f.Value)
+		}
+	}
+	// every document of the batch has an id of its own: the two
+	// report.txt, the two a.txt of one zip
+	var dups []string
+	for _, id := range mixed.ids {
+		if strings.HasPrefix(id, "zc_dup.zip") {
+			dups = append(dups, id)
+		}
+	}
+	if len(dups) != 2 || dups[0] == dups[1] {
+		t.Errorf("zc_dup.zip: ids %q, want two distinct", dups)
+	}
+	if _, ok := mixed.json["report.txt"]; !ok {
+		t.Errorf("the first report.txt is not under its name: ids %q", mixed.ids)
+	}
+	if _, ok := mixed.json["site2/report.txt"]; !ok {
+		t.Errorf("the second report.txt is not under its path: ids %q", mixed.ids)
+	}
+	seen := map[string]bool{}
+	for _, id := range mixed.ids {
+		if seen[id] {
+			t.Errorf("id %q given twice", id)
+		}
+		seen[id] = true
 	}
 	rows := 0
 	for id := range mixed.json {
