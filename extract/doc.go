@@ -14,6 +14,12 @@
 // the part it stands in unless its clause says otherwise, and the identity
 // gives the region and working year that 今年 and 去年 resolve against.
 //
+// Read also makes the one pass over the text that finds where the pairs
+// of characters every name of the long lists begins with stand (place
+// names, sector names, numbered formulas, self words such as 全市):
+// Doc.Sectors and Doc.Slogans read those hits instead of scanning the text
+// again. Sectors(text) and Slogans(text) scan a text that has no model.
+//
 // The model lives here, beside the recognisers, because the identity needs
 // the gazetteer and the area-code table, which are this package's, and
 // every reader of the model is in this package; corpus stays a loader.
@@ -32,5 +38,7 @@
 //
 // The word lists and tables are embedded data (data/) or small tables at
 // the top of each file: data/areacodes.csv is the GB/T 2260 history of the
-// CC0 project yescallop/areacodes. Everything is safe for concurrent use.
+// CC0 project yescallop/areacodes. The tables are read on first use, once
+// per process (LoadTables reads them ahead); the area code table keeps its
+// text and reads a row when asked. Everything is safe for concurrent use.
 package extract
