@@ -28,15 +28,21 @@ func TestIsHan(t *testing.T) {
 	}
 }
 
+// FuzzDecodeRune holds DecodeRune and DecodeLastRune to utf8's decoders.
 func FuzzDecodeRune(f *testing.F) {
-	for _, s := range []string{"协议引资", "a", "", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\xaf", "\xef\xbc\x91", "𠀀", "\xe4\xb8\xff"} {
+	for _, s := range []string{"协议引资", "a", "", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\xaf", "\xef\xbc\x91", "𠀀", "\xe4\xb8\xff", "\xb8\x80", "一\x80", "，"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		r, n := DecodeRune(s)
-		wr, wn := utf8.DecodeRuneInString(s)
-		if r != wr || n != wn {
-			t.Fatalf("DecodeRune(%q) = %U, %d; utf8 gives %U, %d", s, r, n, wr, wn)
+		for _, d := range []struct {
+			name      string
+			ours, std func(string) (rune, int)
+		}{{"DecodeRune", DecodeRune, utf8.DecodeRuneInString}, {"DecodeLastRune", DecodeLastRune, utf8.DecodeLastRuneInString}} {
+			r, n := d.ours(s)
+			wr, wn := d.std(s)
+			if r != wr || n != wn {
+				t.Fatalf("%s(%q) = %U, %d; utf8 gives %U, %d", d.name, s, r, n, wr, wn)
+			}
 		}
 	})
 }
@@ -321,20 +327,6 @@ func FuzzMarks(f *testing.F) {
 			if r, size := utf8.DecodeRuneInString(s[got:]); size != n || !strings.ContainsRune(chars, r) {
 				t.Fatalf("LastIndex(%q) = %d, %d: %q is no mark", s, got, n, s[got:got+n])
 			}
-		}
-	})
-}
-
-// FuzzDecodeLastRune holds DecodeLastRune to utf8.DecodeLastRuneInString.
-func FuzzDecodeLastRune(f *testing.F) {
-	for _, s := range []string{"投资", "", "a", "\xe4\xb8", "\xb8\x80", "一\x80", "\xed\xa0\x80", "\xe0\x80\x80", "，", "\U0001F600"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		r, n := DecodeLastRune(s)
-		wr, wn := utf8.DecodeLastRuneInString(s)
-		if r != wr || n != wn {
-			t.Fatalf("DecodeLastRune(%q) = %q, %d; want %q, %d", s, r, n, wr, wn)
 		}
 	})
 }
