@@ -9,7 +9,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"runtime/metrics"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -170,11 +173,16 @@ func batchBadAmongGood(t *testing.T) {
 	}
 	short.WriteString("协议引资7亿元。\n")
 	// entries of one name in a zip, and a name written in GBK (16)
+	// and an encrypted entry (15)
 	zipOf := func(names []string, texts []string) []byte {
 		var b bytes.Buffer
 		zw := zip.NewWriter(&b)
 		for i, name := range names {
-			w, _ := zw.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, NonUTF8: true})
+			h := &zip.FileHeader{Name: name, Method: zip.Deflate, NonUTF8: true}
+			if strings.HasPrefix(name, "locked") {
+				h.Flags |= 0x1 // the encryption bit
+			}
+			w, _ := zw.CreateHeader(h)
 			w.Write([]byte(texts[i]))
 		}
 		zw.Close()
@@ -198,7 +206,7 @@ func batchBadAmongGood(t *testing.T) {
 		"za_headings.txt":   []byte(headings.String()),
 		"zb_lines.txt":      []byte(short.String()),
 		"zc_dup.zip":        zipOf([]string{"a.txt", "a.txt"}, []string{"协议引资3亿元。", "协议引资4亿元。"}),
-		"zd_gbk.zip":        zipOf([]string{gbkName}, []string{"协议引资5亿元。"}),
+		"zd_gbk.zip":        zipOf([]string{gbkName, "locked.txt"}, []string{"协议引资5亿元。", "协议引资6亿元。"}),
 	}
 	goodDir, mixDir := t.TempDir(), t.TempDir()
 	for name, b := range good {
@@ -224,9 +232,18 @@ func batchBadAmongGood(t *testing.T) {
 	alone := runBatch(t, []string{"."}, opts)
 	t.Chdir(mixDir)
 	start := time.Now()
+	peak := heapPeak()
 	mixed := runBatch(t, []string{"."}, opts)
 	if d := time.Since(start); d > time.Minute {
 		t.Errorf("the batch with hostile files took %s", d)
+	}
+	// memory: at most six times the largest document read (the size
+	// limit) and 100 MB for each of the two workers, over what the test
+	// held before
+	if p, bound := peak(), uint64(6*limit+2*100<<20); p > bound {
+		t.Errorf("the batch's live heap peaked at %d MB over the start, want at most %d MB", p>>20, bound>>20)
+	} else {
+		t.Logf("the batch's live heap peaked at %.1f MB over the start (bound %d MB)", float64(p)/(1<<20), bound>>20)
 	}
 	if len(alone.errs) != 0 || len(alone.json) != 8 {
 		t.Fatalf("good documents alone: %d results, errors %v", len(alone.json), alone.errs)
@@ -356,6 +373,7 @@ func batchBadAmongGood(t *testing.T) {
 		"u_big_cell.csv#2":       "u_big_cell.csv#2: line 3: corpus: record too large",
 		"w_nested.zip#inner.zip": "w_nested.zip#inner.zip: corpus: a zip archive inside a zip archive",
 		"x_damaged.txt":          "x_damaged.txt: corpus: damaged utf-8 text: 50 of",
+		"zd_gbk.zip#locked.txt":  "zd_gbk.zip#locked.txt: corpus: encrypted",
 	}
 	if fifo {
 		wantErrs["y_fifo.txt"] = "y_fifo.txt: corpus: not a regular file"
@@ -508,5 +526,43 @@ func TestBatchDamaged(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("%d items, want 1", n)
+	}
+}
+
+// heapPeak samples the live heap every few milliseconds until the function
+// it returns is called, which returns the peak over the heap at the start.
+func heapPeak() func() uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	read := func() uint64 {
+		metrics.Read(sample)
+		return sample[0].Value.Uint64()
+	}
+	runtime.GC()
+	base := read()
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	stopped := make(chan struct{})
+	go func() {
+		defer close(stopped)
+		tick := time.NewTicker(5 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			if v := read(); v > peak.Load() {
+				peak.Store(v)
+			}
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+			}
+		}
+	}()
+	return func() uint64 {
+		close(done)
+		<-stopped
+		if p := peak.Load(); p > base {
+			return p - base
+		}
+		return 0
 	}
 }
