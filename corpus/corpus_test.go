@@ -1012,3 +1012,15 @@ func TestShortTraditional(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMoreRunesThan holds moreRunesThan to a count of every rune.
+func FuzzMoreRunesThan(f *testing.F) {
+	for _, s := range []string{"", "a", "协议引资", "\xe4\xb8", strings.Repeat("一", 200)} {
+		f.Add(s, uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, s string, n uint8) {
+		if got, want := moreRunesThan(s, int(n)), utf8.RuneCountInString(s) > int(n); got != want {
+			t.Errorf("moreRunesThan(%q, %d) = %v, want %v", s, n, got, want)
+		}
+	})
+}

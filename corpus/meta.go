@@ -114,7 +114,8 @@ func onlyNotice(l string) bool {
 // mayPublish reports a line that holds a word publishedRe needs: a cheap
 // test before the regexp, which is slow on long lines.
 func mayPublish(l string) bool {
-	return strings.Contains(l, "时间") || strings.Contains(l, "日期") || strings.Contains(l, "发表于")
+	// IndexWord searches Chinese text faster than strings.Contains
+	return hanset.IndexWord(l, "时间") >= 0 || hanset.IndexWord(l, "日期") >= 0 || hanset.IndexWord(l, "发表于") >= 0
 }
 
 // findDates returns the delivery date and the publication date the lines
