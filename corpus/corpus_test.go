@@ -833,19 +833,23 @@ func FuzzCheckText(f *testing.F) {
 	})
 }
 
-// TestTitleWords checks that every genre word titleRe ends a title with
-// holds one of titleWords, which findTitle tests before the regexp.
+// TestTitleWords checks that every genre word a title ends with (titleEnds,
+// the alternatives of titleSpec) holds one of titleWords, which findTitle
+// tests before titleMatch.
 func TestTitleWords(t *testing.T) {
-	src := titleRe.String()
+	src := titleSpec.String()
 	alts := src[strings.LastIndex(src, "(?:")+len("(?:") : len(src)-1]
-	for _, w := range strings.Split(alts, "|") {
+	if !slices.Equal(strings.Split(alts, "|"), titleEnds) {
+		t.Errorf("titleEnds %q differ from titleSpec's %q", titleEnds, alts)
+	}
+	for _, w := range titleEnds {
 		if !titleWords.In(w) {
-			t.Errorf("titleRe's %q holds none of titleWords", w)
+			t.Errorf("title end %q holds none of titleWords", w)
 		}
 	}
 	for _, l := range []string{"在全市招商引资工作会议上的讲话", "2023年政府工作报告", "关于进一步加强招商引资工作的意见"} {
-		if !titleWords.In(l[:min(len(l), titleReach)]) || !titleRe.MatchString(l) {
-			t.Errorf("%q: want a title that titleWords and titleRe both find", l)
+		if !titleWords.In(l[:min(len(l), titleReach)]) || titleMatch(l) == "" {
+			t.Errorf("%q: want a title that titleWords and titleMatch both find", l)
 		}
 	}
 }
@@ -1021,6 +1025,21 @@ func FuzzMoreRunesThan(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string, n uint8) {
 		if got, want := moreRunesThan(s, int(n)), utf8.RuneCountInString(s) > int(n); got != want {
 			t.Errorf("moreRunesThan(%q, %d) = %v, want %v", s, n, got, want)
+		}
+	})
+}
+
+// titleSpec is the pattern titleMatch reads by hand.
+var titleSpec = regexp.MustCompile(`^[^，。；,;！？!?]{2,70}?(?:的讲话|上的讲话|讲话稿|讲话|工作报告|报告|致辞|发言|的思考|的意见|的通知|的决定|工作总结|总结|规划纲要|实施方案|公报)`)
+
+// FuzzTitleMatch holds titleMatch to titleSpec.
+func FuzzTitleMatch(f *testing.F) {
+	for _, s := range []string{"在全市招商引资大会上的讲话", "市长在会上的讲话稿", "2025年政府工作报告", "讲话", "一，在大会上的讲话", "关于做好工作的通知（全文）", "\xff\xfe的讲话", strings.Repeat("很", 69) + "的讲话", strings.Repeat("很", 71) + "的讲话"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := titleMatch(s), titleSpec.FindString(s); got != want {
+			t.Errorf("titleMatch(%q) = %q, want %q", s, got, want)
 		}
 	})
 }

@@ -11,15 +11,17 @@ import (
 	"github.com/policyfacts/policyfacts/internal/hanset"
 )
 
-// titleWords are words every match of titleRe holds, within its first
-// titleReach bytes (75 characters): a line without one skips the regexp.
+// titleWords are words every title titleMatch finds holds, within its first
+// titleReach bytes (75 characters): a line without one is no title.
 var titleWords = hanset.NewWords("讲话", "报告", "致辞", "发言", "思考", "意见", "通知", "决定", "总结", "纲要", "方案", "公报")
 
 const titleReach = 75 * utf8.UTFMax
 
 var (
 	// A title: a line head that ends in the word naming the genre.
-	titleRe = regexp.MustCompile(`^[^，。；,;！？!?]{2,70}?(?:的讲话|上的讲话|讲话稿|讲话|工作报告|报告|致辞|发言|的思考|的意见|的通知|的决定|工作总结|总结|规划纲要|实施方案|公报)`)
+	// titleEnds are the genre words a title ends in, in the order they
+	// are tried where one may stand (titleMatch)
+	titleEnds = []string{"的讲话", "上的讲话", "讲话稿", "讲话", "工作报告", "报告", "致辞", "发言", "的思考", "的意见", "的通知", "的决定", "工作总结", "总结", "规划纲要", "实施方案", "公报"}
 	// (2014年3月25日) after a title; ——2026年1月28日在…
 	deliveredRe = regexp.MustCompile(`(?:[（(]\s*([0-9]{4})\s*年\s*([0-9]{1,2})\s*月\s*([0-9]{1,2})\s*日\s*[）)]|——\s*([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日\s*在|^([0-9]{4})年([0-9]{1,2})月([0-9]{1,2})日在)`)
 	// 发布时间:2019-06-18 00:29:57, 发表于 2022-5-16, 时间:2015-11-21
@@ -69,9 +71,9 @@ func findTitle(lines []string, hint string) (string, int) {
 			continue
 		}
 		if !titleWords.In(l[:min(len(l), titleReach)]) {
-			continue // titleRe cannot match
+			continue // titleMatch cannot match
 		}
-		if m := titleRe.FindString(l); m != "" {
+		if m := titleMatch(l); m != "" {
 			return m, i
 		}
 	}
@@ -89,6 +91,34 @@ func findTitle(lines []string, hint string) (string, int) {
 		return t, -1
 	}
 	return "", -1
+}
+
+// titleMatch returns the title l begins with: two to 70 characters with
+// no clause punctuation (，。；,;！？!?), then the first of titleEnds that
+// stands after as few of them as can be; "" if there is none. It finds
+// what ^[^，。；,;！？!?]{2,70}?(?:titleEnds…) finds.
+func titleMatch(l string) string {
+	n := 0 // the characters before i
+	for i := 0; i < len(l); {
+		if n >= 2 {
+			for _, w := range titleEnds {
+				if strings.HasPrefix(l[i:], w) {
+					return l[:i+len(w)]
+				}
+			}
+		}
+		if n == 70 {
+			return ""
+		}
+		r, size := hanset.DecodeRune(l[i:])
+		switch r {
+		case '，', '。', '；', ',', ';', '！', '？', '!', '?':
+			return ""
+		}
+		n++
+		i += size
+	}
+	return ""
 }
 
 // onlyNotice reports a line that inlineCuts removes whole (a paywall
