@@ -101,6 +101,16 @@ type lineStats struct {
 	asIs bool
 }
 
+// statMarks are the ideographs statLine looks at twice: the second
+// characters of the paywall hints and the traditional-only characters.
+var statMarks = func() *hanset.Set {
+	m := new(hanset.Set)
+	for k := range m {
+		m[k] = paywallSeconds[k] | traditionalSet[k]
+	}
+	return m
+}()
+
 // statLine reads the lineStats of s.
 func statLine(s string) lineStats {
 	st := lineStats{paywall: -1, asIs: true}
@@ -115,14 +125,16 @@ func statLine(s string) lineStats {
 			if r < hanset.First {
 				break
 			}
-			if st.paywall < 0 && paywallSeconds.Has(r) && paywallHints.MayStart(prev) && paywallHints.HasPrefix(s[i-3:], prev) {
-				st.paywall = i - 3
+			if statMarks.Has(r) { // one test rules out most characters
+				if st.paywall < 0 && paywallSeconds.Has(r) && paywallHints.MayStart(prev) && paywallHints.HasPrefix(s[i-3:], prev) {
+					st.paywall = i - 3
+				}
+				if traditionalSet.Has(r) {
+					st.trad++
+				}
 			}
 			prev = r
 			st.han++
-			if traditionalSet.Has(r) {
-				st.trad++
-			}
 			st.runes++
 			i += 3
 		}
