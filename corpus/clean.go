@@ -314,7 +314,7 @@ func markChunks(lines []rline) {
 	}
 	cut, long := 0, 0
 	for k, i := range idx {
-		if moreRunesThan(lines[i].text, 150) {
+		if t := lines[i].text; len(truncRunes(t, 150)) < len(t) {
 			long++
 		}
 		if k == 0 {
@@ -394,7 +394,7 @@ func loneMarker(s string) bool {
 // runningTitle reports a short line outside the body that repeats a large
 // part of the title (a truncated or prefixed copy of it).
 func runningTitle(s, title string) bool {
-	if moreRunesThan(s, 80) || isProse(s) {
+	if len(truncRunes(s, 80)) < len(s) || isProse(s) {
 		return false
 	}
 	if strings.Contains(title, s) && utf8.RuneCountInString(s) >= 6 {
@@ -783,22 +783,6 @@ func (n *normaliser) lineFast(start, end int) {
 		i += size
 	}
 	n.b.copy(start+run, s[run:])
-}
-
-// moreRunesThan reports whether s has more than n runes, reading at most
-// n+1 of them.
-func moreRunesThan(s string, n int) bool {
-	if len(s) <= n {
-		return false // a rune is one byte or more
-	}
-	for i := 0; i < len(s); n-- {
-		if n < 0 {
-			return true
-		}
-		_, size := hanset.DecodeRune(s[i:])
-		i += size
-	}
-	return n < 0
 }
 
 // keptAsIs reports a rune the normaliser writes as it stands wherever it

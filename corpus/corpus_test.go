@@ -1017,14 +1017,28 @@ func TestShortTraditional(t *testing.T) {
 	}
 }
 
-// FuzzMoreRunesThan holds moreRunesThan to a count of every rune.
-func FuzzMoreRunesThan(f *testing.F) {
+// FuzzTruncRunes holds truncRunes to a count of every rune: it keeps the
+// first n runes, and cuts s exactly when s has more.
+func FuzzTruncRunes(f *testing.F) {
 	for _, s := range []string{"", "a", "协议引资", "\xe4\xb8", strings.Repeat("一", 200)} {
 		f.Add(s, uint8(2))
 	}
 	f.Fuzz(func(t *testing.T, s string, n uint8) {
-		if got, want := moreRunesThan(s, int(n)), utf8.RuneCountInString(s) > int(n); got != want {
-			t.Errorf("moreRunesThan(%q, %d) = %v, want %v", s, n, got, want)
+		got := truncRunes(s, int(n))
+		want := s
+		for i, k := 0, 0; k < len(s); i++ {
+			if i == int(n) {
+				want = s[:k]
+				break
+			}
+			_, size := utf8.DecodeRuneInString(s[k:])
+			k += size
+		}
+		if got != want {
+			t.Errorf("truncRunes(%q, %d) = %q, want %q", s, n, got, want)
+		}
+		if cut, more := len(got) < len(s), utf8.RuneCountInString(s) > int(n); cut != more {
+			t.Errorf("truncRunes(%q, %d) cuts: %v; more runes than %d: %v", s, n, cut, n, more)
 		}
 	})
 }

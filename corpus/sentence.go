@@ -52,6 +52,9 @@ var (
 	planWords   = []string{"目标", "任务", "安排", "部署", "思路", "今年", "明年", "下一步", "措施", "要求", "重点", "计划", "打算", "做好", "建议", "意见", "着力", "奋力"}
 )
 
+// headingStops end the heading proper: the rest of the line is text.
+var headingStops = hanset.NewRunes("。；")
+
 // headingWord is a word of reviewWords (n < len(reviewWords)) or of
 // planWords (n - len(reviewWords)).
 type headingWord struct {
@@ -158,10 +161,7 @@ func startsSpace(s string) bool {
 // classifyHeading decides a section kind from its heading words.
 func classifyHeading(h string) SectionKind {
 	// Only the heading proper: up to the first full stop.
-	if i := hanset.IndexWord(h, "。"); i >= 0 {
-		h = h[:i]
-	}
-	if i := hanset.IndexWord(h, "；"); i >= 0 {
+	if i, _ := headingStops.Index(h); i >= 0 {
 		h = h[:i]
 	}
 	// the words of each list that h holds, found in one pass
@@ -223,13 +223,18 @@ func Sections(text string) []Section {
 	return out
 }
 
+// truncRunes returns the first n runes of s (s when it has no more),
+// reading no further than they go.
 func truncRunes(s string, n int) string {
-	i := 0
-	for k := range s {
-		if i == n {
-			return s[:k]
+	if len(s) <= n {
+		return s // a rune is one byte or more
+	}
+	for i := 0; i < len(s); n-- {
+		if n == 0 {
+			return s[:i]
 		}
-		i++
+		_, size := hanset.DecodeRune(s[i:])
+		i += size
 	}
 	return s
 }

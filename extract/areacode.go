@@ -81,16 +81,8 @@ func (a *AreaCodes) line(i int) string {
 
 // row reads row i.
 func (a *AreaCodes) row(i int) AreaCode {
-	line := a.line(i)
 	var f [9]string
-	k := 0
-	for rest := line; k < len(f); k++ {
-		var ok bool
-		f[k], rest, ok = strings.Cut(rest, ",")
-		if !ok {
-			break
-		}
-	}
+	cutFields(a.line(i), ',', f[:])
 	r := AreaCode{Code: f[0], Province: f[1], Prefecture: f[2], Name: f[3]}
 	switch f[4] {
 	case "省级":
@@ -113,12 +105,9 @@ func (a *AreaCodes) row(i int) AreaCode {
 
 // name returns the name of row i (its fourth field).
 func (a *AreaCodes) name(i int) string {
-	l := a.line(i)
-	for range 3 {
-		_, l, _ = strings.Cut(l, ",")
-	}
-	name, _, _ := strings.Cut(l, ",")
-	return name
+	var f [4]string
+	cutFields(a.line(i), ',', f[:])
+	return f[3]
 }
 
 // eachOfCode calls fn with the rows of code, the last in the table first,

@@ -125,7 +125,7 @@ func parseGazetteer() *Gazetteer {
 		if line == "" || line[0] == '#' {
 			continue
 		}
-		if !splitFields(line, '\t', f[:]) {
+		if cutFields(line, '\t', f[:]) != len(f) {
 			panic("extract: bad line in data/gazetteer.tsv: " + line)
 		}
 		short, region := shortName(f[1])
@@ -260,17 +260,3 @@ func (g *Gazetteer) Parent(p Place) (Place, bool) {
 
 // Places returns every division of the gazetteer, provinces first.
 func (g *Gazetteer) Places() []Place { return append([]Place(nil), g.places...) }
-
-// splitFields splits line at sep into exactly len(f) fields, reporting
-// false for another count; the fields are substrings of line.
-func splitFields(line string, sep byte, f []string) bool {
-	for k := range f {
-		i := strings.IndexByte(line, sep)
-		if i < 0 {
-			f[k] = line
-			return k == len(f)-1
-		}
-		f[k], line = line[:i], line[i+1:]
-	}
-	return false
-}

@@ -36,3 +36,19 @@ func printable(c byte) bool { return c > ' ' && c < utf8.RuneSelf }
 // wideLead reports the lead byte of a character of U+4000–U+9FFF or of
 // U+F000–U+FFFF, none of them a space.
 func wideLead(c byte) bool { return c >= 0xE4 && c <= 0xE9 || c == 0xEF }
+
+// cutFields cuts line at sep into f, the fields as substrings of line (the
+// last one cut at the next sep too), and returns the number of fields line
+// has: len(f)+1 when it has more than f holds. The embedded tables are
+// read with it.
+func cutFields(line string, sep byte, f []string) int {
+	for k := range f {
+		i := strings.IndexByte(line, sep)
+		if i < 0 {
+			f[k] = line
+			return k + 1
+		}
+		f[k], line = line[:i], line[i+1:]
+	}
+	return len(f) + 1
+}

@@ -143,12 +143,9 @@ func firstRune(s string) rune {
 	return r
 }
 
-// sectorBoundary holds the characters that end the head of an X产业.
-const sectorBoundary = "的和与及或是在把对为向从了等将要被让由按于到个各、，。；：！？“”（）《》 \n"
-
-// sectorBoundarySet is sectorBoundary as a set, and sectorNotFirst the
-// function and measure words that never start a name.
-var sectorBoundarySet, sectorNotFirst = hanset.NewRunes(sectorBoundary), hanset.NewRunes("及其项个类并或与和且更")
+// sectorBoundary holds the characters that end the head of an X产业, and
+// sectorNotFirst the function and measure words that never start a name.
+var sectorBoundary, sectorNotFirst = hanset.NewRunes("的和与及或是在把对为向从了等将要被让由按于到个各、，。；：！？“”（）《》 \n"), hanset.NewRunes("及其项个类并或与和且更")
 
 // SectorNames returns the sector vocabulary (data/sectors.tsv), longest
 // names first, for a segmenter's dictionary.
@@ -620,7 +617,7 @@ func sectorHead(s string) string {
 	start := len(s)
 	for start > 0 {
 		r, size := hanset.DecodeLastRune(s[:start])
-		if !isHanRune(r) || sectorBoundarySet.Has(r) {
+		if !isHanRune(r) || sectorBoundary.Has(r) {
 			break
 		}
 		start -= size

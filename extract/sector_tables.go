@@ -78,13 +78,8 @@ func tsvRows(data, file string, n int, fn func(f []string)) {
 		if line == "" {
 			continue
 		}
-		rest := line
-		for k := range f {
-			var ok bool
-			f[k], rest, ok = strings.Cut(rest, "\t")
-			if !ok && k < n-1 {
-				panic("extract: bad line in " + file + ": " + line)
-			}
+		if cutFields(line, '\t', f) < n {
+			panic("extract: bad line in " + file + ": " + line)
 		}
 		fn(f)
 	}

@@ -157,13 +157,4 @@ func (row *Record) Record() (metrics.Record, error) {
 }
 
 // RecordsOf returns the records of rows, in order (Record.Record).
-func RecordsOf(rows []Record) ([]metrics.Record, error) {
-	out := make([]metrics.Record, len(rows))
-	for i := range rows {
-		var err error
-		if out[i], err = rows[i].Record(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
+func RecordsOf(rows []Record) ([]metrics.Record, error) { return each(rows, (*Record).Record) }

@@ -291,11 +291,15 @@ func rowError(table, id string, seq int, err error) error {
 }
 
 // ResultsOf returns the results of rows, in order (Rows.Result).
-func ResultsOf(rows []Rows) ([]policyfacts.Result, error) {
-	out := make([]policyfacts.Result, len(rows))
+func ResultsOf(rows []Rows) ([]policyfacts.Result, error) { return each(rows, (*Rows).Result) }
+
+// each returns f of every element of rows, in order; the first error
+// stops it.
+func each[T, U any](rows []T, f func(*T) (U, error)) ([]U, error) {
+	out := make([]U, len(rows))
 	for i := range rows {
 		var err error
-		if out[i], err = rows[i].Result(); err != nil {
+		if out[i], err = f(&rows[i]); err != nil {
 			return nil, err
 		}
 	}
