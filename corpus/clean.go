@@ -182,7 +182,7 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 		meta.Traditional = true
 	}
 
-	b := newBuilder(len(raw), len(raw))
+	b := newBuilder(len(raw), len(raw), anchorsAhead(lines))
 	n := &normaliser{b: b, raw: raw, conv: conv}
 	prevBrk := -1
 	for i := range lines {
@@ -212,6 +212,24 @@ func (c *Cleaner) Clean(raw string, hint Meta) (string, *OffsetMap, Meta) {
 	}
 	text, m := b.finish()
 	return text, m, meta
+}
+
+// anchorsAhead estimates the anchors the builder needs for the kept
+// lines: one or two for each line, and one for about every 24 bytes of a
+// line the normaliser rewrites (each rewritten rune starts two; a report
+// in Latin punctuation has one every 30 bytes or so). A document that
+// needs more grows the slice.
+func anchorsAhead(lines []rline) int {
+	n := 16
+	for i := range lines {
+		if l := &lines[i]; l.kind == keepLine {
+			n += 2
+			if !l.asIs || len(l.cuts) > 0 {
+				n += (l.end - l.start) / 24
+			}
+		}
+	}
+	return n
 }
 
 // splitLines cuts raw into lines with their content trimmed of spaces.

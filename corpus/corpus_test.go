@@ -718,9 +718,9 @@ func FuzzLineFast(f *testing.F) {
 		if strings.ContainsAny(s, "\n") {
 			return
 		}
-		slow := newBuilder(len(s), len(s))
+		slow := newBuilder(len(s), len(s), 16)
 		(&normaliser{b: slow, raw: s}).line(0, len(s), [][2]int{{len(s), len(s)}})
-		fast := newBuilder(len(s), len(s))
+		fast := newBuilder(len(s), len(s), 16)
 		(&normaliser{b: fast, raw: s}).lineFast(0, len(s))
 		if string(fast.buf) != string(slow.buf) || !slices.Equal(fast.anchors, slow.anchors) {
 			t.Errorf("lineFast(%q) = %q %v; rune by rune %q %v", s, fast.buf, fast.anchors, slow.buf, slow.anchors)
@@ -728,7 +728,7 @@ func FuzzLineFast(f *testing.F) {
 		// a line statLine finds written as it stands is copied: so the
 		// cleaner writes it without reading it again
 		if statLine(s).asIs {
-			copied := newBuilder(len(s), len(s))
+			copied := newBuilder(len(s), len(s), 16)
 			copied.copy(0, s)
 			if string(fast.buf) != string(copied.buf) || !slices.Equal(fast.anchors, copied.anchors) {
 				t.Errorf("lineFast(%q) = %q %v; the line as it stands %q %v", s, fast.buf, fast.anchors, copied.buf, copied.anchors)

@@ -107,19 +107,10 @@ type builder struct {
 	rawLen  int
 }
 
-func newBuilder(rawLen, capHint int) *builder {
-	// Work reports need up to about one anchor per 30 bytes (each
-	// normalised punctuation mark, joined line and dropped span starts
-	// two): room for twice that spares the dense ones growing the slice.
-	// A document past maxAnchorsAhead of them grows it as it needs: a big
-	// file, often a dump of one long line, may need few.
+func newBuilder(rawLen, capHint, anchorHint int) *builder {
 	// The clean text may be longer than the raw (, → ，).
-	return &builder{buf: make([]byte, 0, capHint+capHint/8), anchors: make([]anchor, 0, min(capHint/16, maxAnchorsAhead)), rawLen: rawLen}
+	return &builder{buf: make([]byte, 0, capHint+capHint/8), anchors: make([]anchor, 0, anchorHint), rawLen: rawLen}
 }
-
-// maxAnchorsAhead caps the anchors a builder makes room for before it
-// needs them: enough for a document of 64 KB.
-const maxAnchorsAhead = 4096
 
 // copy appends s, which stands unchanged in the raw text at rawStart.
 func (b *builder) copy(rawStart int, s string) {
