@@ -43,6 +43,9 @@ type Gazetteer struct {
 	names  hanset.Index[gazName] // by first rune; then by second rune, longest first
 	pairs  hanset.Pairs          // the first two runes of every name
 	found  scratch.Pool[Mention] // Mentions' buffers
+	// docPairs are the pairs the document model finds in one pass: these
+	// names', sector names', numbered formulas' and self words'
+	docPairs func() *hanset.PairSet
 }
 
 type gazName struct {
@@ -171,6 +174,9 @@ func parseGazetteer() *Gazetteer {
 		g.names.Set(first, list[i:j:j])
 		i = j
 	}
+	g.docPairs = sync.OnceValue(func() *hanset.PairSet {
+		return hanset.NewPairSet(&g.pairs, &loadSectors().pairs, numberedPairs, selfPairs)
+	})
 	return g
 }
 

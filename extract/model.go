@@ -157,7 +157,7 @@ func Read(doc corpus.Document, opts ReadOptions) *Doc {
 	d.Sents, d.Sections = corpus.Split(d.Text)
 	// one pass finds where place names, sector names and numbered
 	// formulas may begin, for this reader and the recognisers after it
-	if hits, ok := hanset.PairHits(d.Text, &r.g.pairs, &loadSectors().pairs, numberedPairs, selfPairs); ok {
+	if hits, ok := r.g.docPairs().Hits(d.Text); ok {
 		d.pairHits = hits
 	}
 	d.Places = r.g.mentions(d.Text, d.pairs(placePairs, &r.g.pairs))

@@ -227,17 +227,36 @@ func (p *Pairs) Index(s string) (int, rune, rune) {
 	return -1, 0, 0
 }
 
-// PairHits finds, in one pass over s, where the Index of each of ps
-// would stop: for ps[j], the offsets of the pairs that may be pairs added,
-// in text order. Scans that each need one of ps then read their hits
-// instead of the text (see PairCursor). It reports false, and finds
-// nothing, when a Pairs holds a pair of other characters than ideographs.
-func PairHits(s string, ps ...*Pairs) ([][]int32, bool) {
+// PairSet is a list of Pairs whose hits one pass over a text finds
+// (Hits). It is immutable and safe for concurrent use.
+type PairSet struct {
+	ps    []*Pairs
+	any   [1 << 10]uint64 // the union of the filters: one test passes most pairs by
+	other bool            // a Pairs holds a pair of other characters than ideographs
+}
+
+// NewPairSet returns the set of ps, which must not change after.
+func NewPairSet(ps ...*Pairs) *PairSet {
+	x := &PairSet{ps: ps}
 	for _, p := range ps {
-		if p.other {
-			return nil, false
+		x.other = x.other || p.other
+		for k, w := range p.filter {
+			x.any[k] |= w
 		}
 	}
+	return x
+}
+
+// Hits finds, in one pass over s, where the Index of each Pairs of the
+// set would stop: for the j-th, the offsets of the pairs that may be pairs
+// added, in text order. Scans that each need one of them then read their
+// hits instead of the text (see PairCursor). It reports false, and finds
+// nothing, when a Pairs holds a pair of other characters than ideographs.
+func (x *PairSet) Hits(s string) ([][]int32, bool) {
+	if x.other {
+		return nil, false
+	}
+	ps := x.ps
 	out := make([][]int32, len(ps))
 	var prev rune // the ideograph before i, 0 if there is none
 	for i := 0; i+2 < len(s); {
@@ -247,10 +266,11 @@ func PairHits(s string, ps ...*Pairs) ([][]int32, bool) {
 			continue
 		}
 		r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-		k, b := pairBit(prev, r)
-		for j, p := range ps {
-			if p.filter[k]&b != 0 && p.first.Has(prev) && p.second.Has(r) {
-				out[j] = append(out[j], int32(i-3))
+		if k, b := pairBit(prev, r); x.any[k]&b != 0 {
+			for j, p := range ps {
+				if p.filter[k]&b != 0 && p.first.Has(prev) && p.second.Has(r) {
+					out[j] = append(out[j], int32(i-3))
+				}
 			}
 		}
 		prev = r
@@ -630,3 +650,4 @@ func IndexWord(s, word string) int {
 	}
 	return -1
 }
+

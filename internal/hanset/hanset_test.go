@@ -234,6 +234,12 @@ func FuzzPairs(f *testing.F) {
 		mixed.Add(r1, r2)
 	}
 	mixed.Add('a', '北')
+	var other Pairs // a second list, for the hits of a set
+	for _, w := range []string{"能源", "产业", "京北", "大力"} {
+		r1, n := utf8.DecodeRuneInString(w)
+		r2, _ := utf8.DecodeRuneInString(w[n:])
+		other.Add(r1, r2)
+	}
 	if !mixed.Has('a', '北') || !han.Has('北', '京') || !han.Has('鿿', '北') {
 		f.Fatal("Has misses a pair added")
 	}
@@ -255,12 +261,27 @@ func FuzzPairs(f *testing.F) {
 		}
 		// the hits of one pass, read by cursors, are where Index stops
 		// from every offset
-		if _, ok := PairHits(s, &han, &mixed); ok {
-			t.Fatal("PairHits reads a Pairs with other characters")
+		if _, ok := NewPairSet(&han, &mixed).Hits(s); ok {
+			t.Fatal("Hits reads a Pairs with other characters")
 		}
-		hits, ok := PairHits(s, &han, &han)
-		if !ok || len(hits) != 2 || !slices.Equal(hits[0], hits[1]) {
-			t.Fatalf("PairHits(%q) = %v, %v", s, hits, ok)
+		hits, ok := NewPairSet(&han, &other, &han).Hits(s)
+		if !ok || len(hits) != 3 || !slices.Equal(hits[0], hits[2]) {
+			t.Fatalf("Hits(%q) = %v, %v", s, hits, ok)
+		}
+		for j, p := range []*Pairs{&han, &other} {
+			var want []int32
+			for i := 0; ; {
+				k, _, _ := p.Index(s[i:])
+				if k < 0 {
+					break
+				}
+				want = append(want, int32(i+k))
+				_, size := DecodeRune(s[i+k:])
+				i += k + size
+			}
+			if !slices.Equal(hits[j], want) {
+				t.Fatalf("Hits(%q)[%d] = %v, want %v (the stops of Index)", s, j, hits[j], want)
+			}
 		}
 		// in the text, and in a prefix of it (its last half)
 		for _, n := range []int{len(s), len(s) / 2} {
