@@ -199,7 +199,7 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Document) (Result, e
 		qs = []extract.Quantity{}
 	}
 	res.Quantities = qs
-	res.Doc.Redacted = e.rec.Redacted(doc.Clean)
+	res.Doc.Redacted = e.rec.RedactedIn(d)
 	res.Keywords = []segment.Keyword{}
 	if e.keywords > 0 {
 		res.Keywords = segment.Keywords(d.Tokens, e.keywords)

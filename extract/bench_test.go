@@ -76,7 +76,7 @@ func BenchmarkScanners(b *testing.B) {
 		{"sectors", func(s string) { Sectors(s) }},
 		{"slogans", func(s string) { Slogans(s) }},
 		{"redacted", func(s string) { r.Redacted(s) }},
-		{"year-marks", func(s string) { yearMarks(s) }},
+		{"year-marks", func(s string) { yearMarks(s, search("年")) }},
 		{"binder-words", func(s string) { binderFinder.find(s) }},
 	} {
 		b.Run(sc.name, func(b *testing.B) {

@@ -274,7 +274,7 @@ func FactsOf(d *Doc, qs []Quantity, opts FactOptions) []Fact {
 		opts.Region = d.Identity.Region.Name
 	}
 	text := d.Text
-	b := binder{d: d, text: text, sents: d.Sents, secs: d.Sections, opts: opts, marks: yearMarks(text),
+	b := binder{d: d, text: text, sents: d.Sents, secs: d.Sections, opts: opts, marks: yearMarks(text, d.chars(nianChar)),
 		places: d.Places, words: binderFinder.find(text)}
 	for i, q := range qs {
 		out = append(out, b.bind(i, q, qs, out))
@@ -1272,7 +1272,7 @@ func (b *binder) nearestYearIn(lo, hi int) (int, bool) {
 
 // nearestYear returns the year of the last year word in s.
 func (b *binder) nearestYear(s string) (int, bool) {
-	return b.yearOfMarks(s, 0, yearMarks(s))
+	return b.yearOfMarks(s, 0, yearMarks(s, search("年")))
 }
 
 // yearWords are the words that name a year relative to the document's.
@@ -1285,17 +1285,16 @@ type yearMark [4]int
 
 // yearMarks finds the year words of s, left to right and not
 // overlapping: an explicit year 1940–2099 followed by 年, or one of
-// yearWords. Every one ends in 年, so the scan looks for 年 (a byte search)
-// and reads back from it; FuzzYearMarks holds it to the regexp it
-// replaces.
-func yearMarks(s string) []yearMark {
+// yearWords. Every one ends in 年, so the scan reads back from each 年
+// that src finds (the document's hits, or a byte search); FuzzYearMarks
+// holds it to the regexp it replaces.
+func yearMarks(s string, src wordSource) []yearMark {
 	var out []yearMark
 	for off := 0; ; {
-		k := hanset.IndexWord(s[off:], "年")
+		k := src.next(s, off)
 		if k < 0 {
 			return out
 		}
-		k += off
 		end := k + len("年")
 		off = end
 		if k >= 4 && isYearDigits(s[k-4:k]) {

@@ -43,9 +43,10 @@ type Gazetteer struct {
 	names  hanset.Index[gazName] // by first rune; then by second rune, longest first
 	pairs  hanset.Pairs          // the first two runes of every name
 	found  scratch.Pool[Mention] // Mentions' buffers
-	// docPairs are the pairs the document model finds in one pass: these
-	// names', sector names', numbered formulas' and self words'
-	docPairs func() *hanset.PairSet
+	// docSweep finds in one pass what the document model reads
+	// (Doc.pairHits, Doc.charHits): the pairs of these names, sector
+	// names, numbered formulas, self words, 经济 and 目标, and sweepChars
+	docSweep func() *hanset.Sweep
 }
 
 type gazName struct {
@@ -174,8 +175,8 @@ func parseGazetteer() *Gazetteer {
 		g.names.Set(first, list[i:j:j])
 		i = j
 	}
-	g.docPairs = sync.OnceValue(func() *hanset.PairSet {
-		return hanset.NewPairSet(&g.pairs, &loadSectors().pairs, numberedPairs, selfPairs)
+	g.docSweep = sync.OnceValue(func() *hanset.Sweep {
+		return hanset.NewSweep(sweepChars, &g.pairs, &loadSectors().pairs, numberedPairs, selfPairs, economyPairs, targetPairs)
 	})
 	return g
 }

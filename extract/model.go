@@ -36,18 +36,78 @@ type Doc struct {
 	Tokens []segment.Token
 
 	// pairHits are where the pairs of place names, sector names, numbered
-	// formulas and self words (全市, 我县) begin (placePairs …), found in
-	// one pass over Text; nil when they could not be.
-	pairHits [][]int32
+	// formulas and self words (全市, 我县) begin (placePairs …), and
+	// charHits where the characters of sweepChars stand, found in one pass
+	// over Text; nil when they could not be.
+	pairHits, charHits [][]int32
 }
 
-// The scans of Doc.pairHits.
+// The scans of Doc.pairHits, in the order of Gazetteer.docSweep.
 const (
 	placePairs = iota
 	sectorPairs
 	numberedPairsHits
 	selfPairsHits
+	economyPairsHits
+	targetPairsHits
 )
+
+// sweepChars are the characters whose every place the document's one
+// pass finds (Doc.charHits), in the order of the constants below: the
+// scans for them read the hits instead of searching the text.
+const sweepChars = "年业一均都元点"
+
+// The characters of sweepChars, as indexes of Doc.charHits.
+const (
+	nianChar = iota // 年, of years
+	yeChar          // 业, of 产业 and 行业
+	yiChar          // 一, of 一X一Y formulas
+	junChar         // 均, of coordinated subjects
+	douChar         // 都
+	yuanChar        // 元, of units left by deleted figures
+	dianChar        // 点
+)
+
+// wordPairs returns the Pairs of the first two characters of w.
+func wordPairs(w string) *hanset.Pairs {
+	p := new(hanset.Pairs)
+	r1, size := hanset.DecodeRune(w)
+	r2, _ := hanset.DecodeRune(w[size:])
+	p.Add(r1, r2)
+	return p
+}
+
+// economyPairs and targetPairs hold 经济 (sectorsOf) and 目标 (hasTargetsCue).
+var economyPairs, targetPairs = wordPairs("经济"), wordPairs("目标")
+
+// wordSource gives where a word stands in a text from an offset on: read
+// from the hits of the document's one pass, of a character (c) or of a
+// word of two whose Pairs holds it alone (pc), or by searching the text.
+type wordSource struct {
+	word string
+	c    *hanset.Cursor
+	pc   *hanset.PairCursor
+}
+
+// next returns the first offset at or after i where the word stands; -1
+// if there is none. The offsets asked for must not decrease.
+func (ws wordSource) next(text string, i int) int {
+	switch {
+	case ws.c != nil:
+		return ws.c.Next(text, i)
+	case ws.pc != nil:
+		k, _, _ := ws.pc.Next(text, i)
+		return k
+	}
+	k := hanset.IndexWord(text[i:], ws.word)
+	if k >= 0 {
+		k += i
+	}
+	return k
+}
+
+// search returns the source that searches text for w.
+func search(w string) wordSource { return wordSource{word: w} }
 
 // pairSource gives where a Pairs' Index stops in a text: read from the
 // hits of the document's one pass (c), or by scanning the text (p).
@@ -77,6 +137,27 @@ func (d *Doc) pairs(which int, p *hanset.Pairs) pairSource {
 		return pairSource{p: p}
 	}
 	return pairSource{p: p, c: hanset.NewPairCursor(d.pairHits[which])}
+}
+
+// chars returns the source of the character of sweepChars numbered which
+// (nianChar …): the document's hits when it has them, else a search.
+func (d *Doc) chars(which int) wordSource {
+	ws := search(sweepChars[3*which : 3*which+3]) // the characters are of three bytes
+	if d != nil && d.charHits != nil {
+		ws.c = hanset.NewCursor(d.charHits[which])
+	}
+	return ws
+}
+
+// word returns the source of w, a word of two characters that the pairs
+// of scan which hold alone (economyPairsHits, targetPairsHits): the
+// document's hits when it has them, else a search.
+func (d *Doc) word(which int, w string) wordSource {
+	ws := search(w)
+	if d != nil && d.pairHits != nil {
+		ws.pc = hanset.NewPairCursor(d.pairHits[which])
+	}
+	return ws
 }
 
 // Role is what a part of a document does, which tells whether its figures
@@ -157,8 +238,8 @@ func Read(doc corpus.Document, opts ReadOptions) *Doc {
 	d.Sents, d.Sections = corpus.Split(d.Text)
 	// one pass finds where place names, sector names and numbered
 	// formulas may begin, for this reader and the recognisers after it
-	if hits, ok := r.g.docPairs().Hits(d.Text); ok {
-		d.pairHits = hits
+	if pairs, chars, ok := r.g.docSweep().Find(d.Text); ok {
+		d.pairHits, d.charHits = pairs, chars
 	}
 	d.Places = r.g.mentions(d.Text, d.pairs(placePairs, &r.g.pairs))
 	r.head = headLines(d.Text)
@@ -278,6 +359,7 @@ func (r *reader) parts() {
 	// paragraphs, with their sections and whether they hold a targets cue
 	r.paras = make([]para, 0, strings.Count(d.Text, "\n")+1)
 	var cues []int // the starts of the paragraphs that hold a targets cue
+	targets := d.word(targetPairsHits, "目标")
 	sec := -1
 	for off := 0; off < len(d.Text); {
 		end := strings.IndexByte(d.Text[off:], '\n')
@@ -294,7 +376,7 @@ func (r *reader) parts() {
 			cur--
 		}
 		p := para{start: off, end: end, section: cur}
-		if hasTargetsCue(d.Text[off:end]) {
+		if hasTargetsCue(d.Text[:end], off, targets) {
 			p.cue = true
 			cues = append(cues, off)
 		}
@@ -460,18 +542,18 @@ func bareHeading(line string) (Role, int, bool) {
 	return role, firstYear(l), true
 }
 
-// hasTargetsCue reports a targets cue in s: every cue holds 目标, so the
-// cues are tried only where 目标 stands.
-func hasTargetsCue(s string) bool {
-	for off := 0; ; {
-		k := hanset.IndexWord(s[off:], "目标")
+// hasTargetsCue reports a targets cue in text[from:]: every cue holds
+// 目标, so the cues are tried only where src finds 目标.
+func hasTargetsCue(text string, from int, src wordSource) bool {
+	s := text[from:]
+	for off := from; ; {
+		k := src.next(text, off)
 		if k < 0 {
 			return false
 		}
-		k += off
 		for _, c := range targetsCues {
 			j := strings.Index(c, "目标")
-			if k >= j && strings.HasPrefix(s[k-j:], c) {
+			if k-from >= j && strings.HasPrefix(s[k-from-j:], c) {
 				return true
 			}
 		}
@@ -523,7 +605,7 @@ func (r *reader) headingYear(s int) int {
 // 年, 2024 年), 0 if none.
 func firstYear(s string) int {
 	s = strings.ReplaceAll(s, " 年", "年")
-	for _, m := range yearMarks(s) {
+	for _, m := range yearMarks(s, search("年")) {
 		if m[2] >= 0 {
 			y := 0
 			for _, c := range s[m[2]:m[3]] {

@@ -74,3 +74,44 @@ func FuzzRead(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSweep holds the scans that read the hits of the document's one pass
+// (Doc.pairHits, Doc.charHits) to the same scans searching the text: the
+// parts' targets cues, the facts with their years and coordinated
+// subjects, the redacted units.
+func FuzzSweep(f *testing.F) {
+	for _, s := range []string{
+		"二、2025年主要目标\n今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右。",
+		"接待游客人次、旅游总花费均增长10%以上，城乡居民收入都增长6%。",
+		"去年全年实现工业总产值亿元，增长%，提高个百分点；实施一企一策。",
+		"目标目标是", "目", "年年均都元点一业经济",
+	} {
+		f.Add(s)
+	}
+	cat := metrics.DefaultCatalogue()
+	r := extract.NewRecognizer()
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return
+		}
+		d := extract.Read(corpus.FromText("f", s, corpus.Meta{}, nil), extract.ReadOptions{})
+		bare := extract.Unswept(d) // the same model, its scans searching the text
+		text := d.Text
+		for from := range text {
+			if from > 256 {
+				break // the first offsets tell; every one of a long text would take long
+			}
+			if got, want := extract.TargetsCue(d, from), extract.TargetsCue(bare, from); got != want {
+				t.Fatalf("targets cue in %q from %d on the hits = %v, want %v", text, from, got, want)
+			}
+		}
+		qs := r.Quantities(text)
+		opts := extract.FactOptions{Indicators: cat}
+		if got, want := extract.FactsOf(d, qs, opts), extract.FactsOf(bare, qs, opts); !reflect.DeepEqual(got, want) {
+			t.Fatalf("FactsOf(%q) on the hits = %+v, want %+v", text, got, want)
+		}
+		if got, want := r.RedactedIn(d), r.RedactedIn(bare); got != want {
+			t.Fatalf("RedactedIn(%q) = %d, want %d", text, got, want)
+		}
+	})
+}

@@ -1525,15 +1525,27 @@ func (s *scanner) doubling(i int) int {
 // Redacted counts the figures deleted from a text that leave their unit
 // behind: placeholders (××亿元, X%, ＊个) and units with no number before
 // them (合同利用市外资金亿元). Templates and redacted documents score high.
-func (r *Recognizer) Redacted(text string) int {
+func (r *Recognizer) Redacted(text string) int { return r.redacted(text, nil) }
+
+// RedactedIn is Redacted of the document's text, reading where the units
+// end from the document's one pass over it.
+func (r *Recognizer) RedactedIn(d *Doc) int { return r.redacted(d.Text, d) }
+
+// redacted is Redacted, reading the places of the units' last characters
+// from d when it is not nil.
+func (r *Recognizer) redacted(text string, d *Doc) int {
 	n := 0
 	for _, last := range redactedLast {
+		src := search(last)
+		if k := strings.Index(sweepChars, last); k >= 0 && d != nil {
+			src = d.chars(k / 3)
+		}
 		for off := 0; ; {
-			k := hanset.IndexWord(text[off:], last)
+			k := src.next(text, off)
 			if k < 0 {
 				break
 			}
-			end := off + k + len(last)
+			end := k + len(last)
 			off = end
 			for _, u := range redactedUnits {
 				if strings.HasSuffix(text[:end], u) {

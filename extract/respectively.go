@@ -264,11 +264,10 @@ func hasSuffixAny(s string, words []string) bool {
 // 均, is looked for: 100 characters.
 const eachReach = 300
 
-// eachMarks are the characters every word of eachWords holds.
-var eachMarks = []string{"均", "都"}
-
 // eachWords stand between a coordinated subject and its verb when one
-// figure is said of every member: 接待游客人次、旅游总花费均增长10%.
+// figure is said of every member: 接待游客人次、旅游总花费均增长10%. Every
+// one holds 均 or 都, which the document's one pass finds (junChar,
+// douChar).
 var eachWords = []string{"均", "都", "分别都"}
 
 // each expands the facts whose figure is said of every member of a
@@ -282,14 +281,14 @@ func (b *binder) each(facts []Fact) []Fact {
 	}
 	// where 均 and 都 stand, found once: most figures have none near
 	var marks []int
-	for _, w := range eachMarks {
+	for _, src := range [...]wordSource{b.d.chars(junChar), b.d.chars(douChar)} {
 		for off := 0; ; {
-			k := hanset.IndexWord(b.text[off:], w)
+			k := src.next(b.text, off)
 			if k < 0 {
 				break
 			}
-			marks = append(marks, off+k)
-			off += k + len(w)
+			marks = append(marks, k)
+			off = k + len(src.word)
 		}
 	}
 	if len(marks) == 0 {

@@ -24,10 +24,21 @@ func FuzzYearMarks(f *testing.F) {
 		for _, m := range yearMarkRe.FindAllStringSubmatchIndex(s, -1) {
 			want = append(want, yearMark{m[0], m[1], m[2], m[3]})
 		}
-		if got := yearMarks(s); !slices.Equal(got, want) {
+		if got := yearMarks(s, search("年")); !slices.Equal(got, want) {
 			t.Fatalf("yearMarks(%q) = %v, want %v", s, got, want)
 		}
+		if got := yearMarks(s, swept(s).chars(nianChar)); !slices.Equal(got, want) {
+			t.Fatalf("yearMarks(%q) on the hits of the sweep = %v, want %v", s, got, want)
+		}
 	})
+}
+
+// swept returns a document of text s whose scans read the hits of the
+// one pass, as Read makes them.
+func swept(s string) *Doc {
+	d := &Doc{Text: s}
+	d.pairHits, d.charHits, _ = DefaultGazetteer().docSweep().Find(s)
+	return d
 }
 
 // redactedByRune is Redacted as a test of every character of text: each
@@ -60,8 +71,12 @@ func FuzzRedacted(f *testing.F) {
 	}
 	r := NewRecognizer()
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := r.Redacted(s), redactedByRune(r, s); got != want {
+		want := redactedByRune(r, s)
+		if got := r.Redacted(s); got != want {
 			t.Fatalf("Redacted(%q) = %d, want %d", s, got, want)
+		}
+		if got := r.RedactedIn(swept(s)); got != want {
+			t.Fatalf("RedactedIn(%q) = %d, want %d", s, got, want)
 		}
 	})
 }

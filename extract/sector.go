@@ -153,19 +153,19 @@ func SectorNames() []string { return append([]string(nil), loadSectors().names..
 
 // Sectors finds the industries and fields a clean text names.
 func Sectors(text string) []Sector {
-	return sectorsOf(text, pairSource{p: &loadSectors().pairs})
+	return sectorsOf(text, pairSource{p: &loadSectors().pairs}, search("业"), search("经济"))
 }
 
 // Sectors finds the industries and fields the document names, as Sectors
 // does, reading the pairs its names begin with from the document's one
 // scan for them.
 func (d *Doc) Sectors() []Sector {
-	return sectorsOf(d.Text, d.pairs(sectorPairs, &loadSectors().pairs))
+	return sectorsOf(d.Text, d.pairs(sectorPairs, &loadSectors().pairs), d.chars(yeChar), d.word(economyPairsHits, "经济"))
 }
 
 // sectorsOf is Sectors reading the pairs of the names' first runes from
-// src.
-func sectorsOf(text string, src pairSource) []Sector {
+// src, and where 业 and 经济 stand from ye and economy.
+func sectorsOf(text string, src pairSource, ye, economy wordSource) []Sector {
 	t := loadSectors()
 	found := map[string]*Sector{}
 	var order []string
@@ -241,14 +241,14 @@ func sectorsOf(text string, src pairSource) []Sector {
 	// one search, then read 产业 first
 	suffixes := [...]string{"产业", "行业"}
 	var at [len(suffixes)][]int
-	var ye []int // every 业, for the lists' heads
+	var yes []int // every 业, for the lists' heads
 	for off := 0; ; {
-		k := hanset.IndexWord(text[off:], "业")
+		k := ye.next(text, off)
 		if k < 0 {
 			break
 		}
-		ye = append(ye, off+k)
-		off += k + len("业")
+		yes = append(yes, k)
+		off = k + len("业")
 		for n, suf := range suffixes {
 			if strings.HasSuffix(text[:off], suf) {
 				at[n] = append(at[n], off-len(suf))
@@ -279,11 +279,10 @@ func sectorsOf(text string, src pairSource) []Sector {
 	// X经济 as a field (地摊经济, 首店经济), not a place's or an owner's
 	// economy (县域经济, 民营经济)
 	for off := 0; ; {
-		k := hanset.IndexWord(text[off:], "经济")
+		k := economy.next(text, off)
 		if k < 0 {
 			break
 		}
-		k += off
 		off = k + len("经济")
 		if r, _ := hanset.DecodeRune(text[off:]); isHanRune(r) && !strings.HasPrefix(text[off:], "发展") {
 			continue // 经济社会, 经济运行: the economy as a whole
@@ -295,7 +294,7 @@ func sectorsOf(text string, src pairSource) []Sector {
 		add(text[k-len(head):off], k-len(head))
 	}
 	// coordinated lists: 食品、纺织、机械等产业 → 食品产业, 纺织产业, 机械产业
-	for _, m := range sectorLists(text, ye) {
+	for _, m := range sectorLists(text, yes) {
 		if !covered(m.start, m.end) {
 			add(m.name, m.start)
 			spans[len(spans)-1][1] = m.end // the name may be longer than the text: 食品 → 食品产业

@@ -116,8 +116,11 @@ func FuzzOneOnePairs(f *testing.F) {
 		for _, m := range re.FindAllStringIndex(s, -1) {
 			want = append(want, [2]int{m[0], m[1]})
 		}
-		if got := oneOnePairs(s); !slices.Equal(got, want) {
+		if got := oneOnePairs(s, search("一")); !slices.Equal(got, want) {
 			t.Errorf("oneOnePairs(%q) = %v, want %v", s, got, want)
+		}
+		if got := oneOnePairs(s, swept(s).chars(yiChar)); !slices.Equal(got, want) {
+			t.Errorf("oneOnePairs(%q) on the hits of the sweep = %v, want %v", s, got, want)
 		}
 	})
 }

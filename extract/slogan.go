@@ -68,7 +68,8 @@ var numberedPairs, numberedNumerals = func() (*hanset.Pairs, *hanset.Set) {
 // oneOnePairs returns the spans of 一X一Y, repeated up to four times
 // (一企一策一事一议, 一事一议; X and Y Han characters), leftmost first,
 // longest, not overlapping: the matches of (?:一\p{Han}一\p{Han}){1,4}.
-func oneOnePairs(text string) [][2]int {
+// yi finds where 一 stands.
+func oneOnePairs(text string, yi wordSource) [][2]int {
 	var out [][2]int
 	// pair returns the end of 一X一Y at i, or -1.
 	pair := func(i int) int {
@@ -86,11 +87,10 @@ func oneOnePairs(text string) [][2]int {
 		return i
 	}
 	for off := 0; ; {
-		k := hanset.IndexWord(text[off:], "一")
-		if k < 0 {
+		start := yi.next(text, off)
+		if start < 0 {
 			return out
 		}
-		start := off + k
 		end := pair(start)
 		if end < 0 {
 			off = start + len("一")
@@ -204,16 +204,20 @@ var quotedNameSuffixes = []string{"城", "园", "中心", "公司", "集团", "�
 	"意见", "规定", "办法", "通知", "方案", "纲要", "规划", "条例", "决定", "报告", "讲话", "决议"}
 
 // Slogans finds the coined formulas of a clean text.
-func Slogans(text string) []Slogan { return slogansOf(text, pairSource{p: numberedPairs}) }
+func Slogans(text string) []Slogan {
+	return slogansOf(text, pairSource{p: numberedPairs}, search("一"))
+}
 
 // Slogans finds the coined formulas of the document, as Slogans does,
-// reading the pairs numbered formulas begin with from the document's one
-// scan for them.
-func (d *Doc) Slogans() []Slogan { return slogansOf(d.Text, d.pairs(numberedPairsHits, numberedPairs)) }
+// reading the pairs numbered formulas begin with, and where 一 stands,
+// from the document's one scan for them.
+func (d *Doc) Slogans() []Slogan {
+	return slogansOf(d.Text, d.pairs(numberedPairsHits, numberedPairs), d.chars(yiChar))
+}
 
 // slogansOf is Slogans reading the pairs numbered formulas begin with from
-// numbered.
-func slogansOf(text string, numbered pairSource) []Slogan {
+// numbered, and where 一 stands from yi.
+func slogansOf(text string, numbered pairSource, yi wordSource) []Slogan {
 	found := map[string]*Slogan{}
 	var order []string
 	var spans [][2]int // quoted formulas found, so patterns do not count them again
@@ -274,7 +278,7 @@ func slogansOf(text string, numbered pairSource) []Slogan {
 		}
 		return false
 	}
-	for _, m := range oneOnePairs(text) {
+	for _, m := range oneOnePairs(text, yi) {
 		s := text[m[0]:m[1]]
 		if inQuote(m[0]) || oneOneIdioms[s] {
 			continue

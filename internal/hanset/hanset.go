@@ -227,37 +227,47 @@ func (p *Pairs) Index(s string) (int, rune, rune) {
 	return -1, 0, 0
 }
 
-// PairSet is a list of Pairs whose hits one pass over a text finds
-// (Hits). It is immutable and safe for concurrent use.
-type PairSet struct {
+// Sweep finds, in one pass over a text, where the pairs of some Pairs
+// may stand and where some single ideographs stand: the scans of a
+// document that each need one of them read their hits instead of the text
+// (PairCursor, Cursor). It is immutable and safe for concurrent use.
+type Sweep struct {
 	ps    []*Pairs
 	any   [1 << 10]uint64 // the union of the filters: one test passes most pairs by
-	other bool            // a Pairs holds a pair of other characters than ideographs
+	chars Set
+	list  []rune // the single characters, in the order given
+	other bool   // a pair or a character outside U+4E00–U+9FFF was given
 }
 
-// NewPairSet returns the set of ps, which must not change after.
-func NewPairSet(ps ...*Pairs) *PairSet {
-	x := &PairSet{ps: ps}
+// NewSweep returns the sweep for the characters of chars and the pairs of
+// ps, which must not change after.
+func NewSweep(chars string, ps ...*Pairs) *Sweep {
+	x := &Sweep{ps: ps}
 	for _, p := range ps {
 		x.other = x.other || p.other
 		for k, w := range p.filter {
 			x.any[k] |= w
 		}
 	}
+	x.chars = *New(chars)
+	for _, r := range chars {
+		x.other = x.other || r < First || r > Last
+		x.list = append(x.list, r)
+	}
 	return x
 }
 
-// Hits finds, in one pass over s, where the Index of each Pairs of the
-// set would stop: for the j-th, the offsets of the pairs that may be pairs
-// added, in text order. Scans that each need one of them then read their
-// hits instead of the text (see PairCursor). It reports false, and finds
-// nothing, when a Pairs holds a pair of other characters than ideographs.
-func (x *PairSet) Hits(s string) ([][]int32, bool) {
+// Find returns, for the j-th Pairs, the offsets in s where its Index
+// would stop (the pairs that may be pairs added), and for the j-th
+// character, the offsets where it stands, in text order. It reports
+// false, and finds nothing, when a pair or a character of the sweep is not
+// of ideographs of U+4E00–U+9FFF.
+func (x *Sweep) Find(s string) (pairs, chars [][]int32, ok bool) {
 	if x.other {
-		return nil, false
+		return nil, nil, false
 	}
 	ps := x.ps
-	out := make([][]int32, len(ps))
+	pairs, chars = make([][]int32, len(ps)), make([][]int32, len(x.list))
 	var prev rune // the ideograph before i, 0 if there is none
 	for i := 0; i+2 < len(s); {
 		c0, c1, c2 := s[i], s[i+1], s[i+2]
@@ -269,24 +279,53 @@ func (x *PairSet) Hits(s string) ([][]int32, bool) {
 		if k, b := pairBit(prev, r); x.any[k]&b != 0 {
 			for j, p := range ps {
 				if p.filter[k]&b != 0 && p.first.Has(prev) && p.second.Has(r) {
-					out[j] = append(out[j], int32(i-3))
+					pairs[j] = append(pairs[j], int32(i-3))
 				}
 			}
+		}
+		if x.chars.Has(r) {
+			j := slices.Index(x.list, r)
+			chars[j] = append(chars[j], int32(i))
 		}
 		prev = r
 		i += 3
 	}
-	return out, true
+	return pairs, chars, true
 }
 
-// PairCursor reads the hits PairHits found for one Pairs as its Index
+// Cursor reads the offsets Sweep.Find found for one character as
+// IndexWord would find it: Next(s, i) is where IndexWord(s[i:], c)
+// stops, as an offset in s.
+type Cursor struct {
+	hits []int32
+	k    int
+}
+
+// NewCursor returns a cursor over hits, the offsets Find found in a text
+// for one character.
+func NewCursor(hits []int32) *Cursor { return &Cursor{hits: hits} }
+
+// Next returns the first hit at or after offset i of s, the text the hits
+// were found in or a prefix of it; -1 if there is none (in a prefix: none
+// that ends in it). The offsets asked for must not decrease.
+func (c *Cursor) Next(s string, i int) int {
+	for c.k < len(c.hits) && int(c.hits[c.k]) < i {
+		c.k++
+	}
+	if c.k == len(c.hits) || int(c.hits[c.k])+3 > len(s) {
+		return -1
+	}
+	return int(c.hits[c.k])
+}
+
+// PairCursor reads the hits Sweep.Find found for one Pairs as its Index
 // would: Next(s, i) is where p.Index(s[i:]) stops, as an offset in s.
 type PairCursor struct {
 	hits []int32
 	k    int
 }
 
-// NewPairCursor returns a cursor over hits, the offsets PairHits found in
+// NewPairCursor returns a cursor over hits, the offsets Find found in
 // a text for one Pairs.
 func NewPairCursor(hits []int32) *PairCursor { return &PairCursor{hits: hits} }
 

@@ -218,12 +218,16 @@ func FuzzSetIndex(f *testing.F) {
 	})
 }
 
+// sweepChars are the single characters FuzzPairs sweeps for: a frequent
+// one, one whose bytes end others' (一 is E4 B8 80), the last ideograph.
+const sweepChars = "年一鿿"
+
 // FuzzPairs holds Pairs.Index to a DecodeRune loop over s that tests
 // every two neighbouring characters, for pairs of ideographs only (read
 // on bytes, where only the filter's false positives among the pairs'
 // characters count) and for pairs with another character.
 func FuzzPairs(f *testing.F) {
-	for _, s := range []string{"大力发展新能源产业", "北京市", "", "\xe5\x8c", "\xe5\x8c北京", "北\xe4京", "北", "京北京", "a北京", "北京\xe4\xba", "北京a", "㐀北京", "鿿北京"} {
+	for _, s := range []string{"大力发展新能源产业", "2025年一企一策", "\xe4\x80\xe5\xb9\xb4年", "鿿一", "年年", "北京市", "", "\xe5\x8c", "\xe5\x8c北京", "北\xe4京", "北", "京北京", "a北京", "北京\xe4\xba", "北京a", "㐀北京", "鿿北京"} {
 		f.Add(s)
 	}
 	var han, mixed Pairs
@@ -261,12 +265,32 @@ func FuzzPairs(f *testing.F) {
 		}
 		// the hits of one pass, read by cursors, are where Index stops
 		// from every offset
-		if _, ok := NewPairSet(&han, &mixed).Hits(s); ok {
-			t.Fatal("Hits reads a Pairs with other characters")
+		if _, _, ok := NewSweep("", &han, &mixed).Find(s); ok {
+			t.Fatal("Find reads a Pairs with other characters")
 		}
-		hits, ok := NewPairSet(&han, &other, &han).Hits(s)
-		if !ok || len(hits) != 3 || !slices.Equal(hits[0], hits[2]) {
-			t.Fatalf("Hits(%q) = %v, %v", s, hits, ok)
+		if _, _, ok := NewSweep("年a", &han).Find(s); ok {
+			t.Fatal("Find reads a character that is no ideograph")
+		}
+		hits, chars, ok := NewSweep(sweepChars, &han, &other, &han).Find(s)
+		if !ok || len(hits) != 3 || !slices.Equal(hits[0], hits[2]) || len(chars) != utf8.RuneCountInString(sweepChars) {
+			t.Fatalf("Find(%q) = %v, %v, %v", s, hits, chars, ok)
+		}
+		// the hits of a character are where IndexWord stops, and a cursor
+		// reads them so, in the text and in a prefix of it
+		for j, c := range []rune(sweepChars) {
+			w := string(c)
+			for _, n := range []int{len(s), len(s) / 2} {
+				cur := NewCursor(chars[j])
+				for i := 0; i <= n; i++ {
+					want := IndexWord(s[i:n], w)
+					if want >= 0 {
+						want += i
+					}
+					if got := cur.Next(s[:n], i); got != want {
+						t.Fatalf("Cursor.Next(%q, %d) for %q = %d, want %d", s[:n], i, w, got, want)
+					}
+				}
+			}
 		}
 		for j, p := range []*Pairs{&han, &other} {
 			var want []int32
