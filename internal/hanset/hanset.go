@@ -689,4 +689,3 @@ func IndexWord(s, word string) int {
 	}
 	return -1
 }
-
