@@ -77,7 +77,7 @@ func BenchmarkScanners(b *testing.B) {
 		{"slogans", func(s string) { Slogans(s) }},
 		{"redacted", func(s string) { r.Redacted(s) }},
 		{"year-marks", func(s string) { yearMarks(s, search("年")) }},
-		{"binder-words", func(s string) { binderFinder.find(s) }},
+		{"binder-words", func(s string) { binderFinder.find(s, nil) }},
 	} {
 		b.Run(sc.name, func(b *testing.B) {
 			b.SetBytes(int64(len(text)))

@@ -275,7 +275,7 @@ func FactsOf(d *Doc, qs []Quantity, opts FactOptions) []Fact {
 	}
 	text := d.Text
 	b := binder{d: d, text: text, sents: d.Sents, secs: d.Sections, opts: opts, marks: yearMarks(text, d.chars(nianChar)),
-		places: d.Places, words: binderFinder.find(text)}
+		places: d.Places, words: binderFinder.find(text, d.binderStarts())}
 	for i, q := range qs {
 		out = append(out, b.bind(i, q, qs, out))
 	}
@@ -1087,6 +1087,8 @@ type wordMarks []wordMark
 type wordFinder struct {
 	lists   int
 	byFirst hanset.Index[listWord]
+	pairs   hanset.Pairs // the first two characters of the words of two or more
+	singles string       // the words of one character
 }
 
 type listWord struct {
@@ -1098,23 +1100,43 @@ func newWordFinder(lists [][]string) *wordFinder {
 	f := &wordFinder{lists: len(lists)}
 	for i, l := range lists {
 		for _, w := range l {
-			r, _ := hanset.DecodeRune(w)
+			r, size := hanset.DecodeRune(w)
 			f.byFirst.Add(r, listWord{w, i})
+			if size == len(w) {
+				if !strings.Contains(f.singles, w) {
+					f.singles += w
+				}
+				continue
+			}
+			r2, _ := hanset.DecodeRune(w[size:])
+			f.pairs.Add(r, r2)
 		}
 	}
 	return f
 }
 
 // find returns the occurrences of the words of each list in text, by
-// start, in the order of the lists.
-func (f *wordFinder) find(text string) []wordMarks {
+// start, in the order of the lists. starts, when not nil, gives the
+// places from an offset on where a word may start (in increasing order,
+// every start among them); else the text is scanned for the words' first
+// characters.
+func (f *wordFinder) find(text string, starts func(i int) int) []wordMarks {
 	out := make([]wordMarks, f.lists)
 	for i := 0; ; {
-		k, _, ws := f.byFirst.Next(text[i:])
-		if k < 0 {
-			return out
+		var ws []listWord
+		if starts == nil {
+			k, _, w := f.byFirst.Next(text[i:])
+			if k < 0 {
+				return out
+			}
+			i, ws = i+k, w
+		} else {
+			if i = starts(i); i < 0 {
+				return out
+			}
+			r, _ := hanset.DecodeRune(text[i:])
+			ws = f.byFirst.At(r)
 		}
-		i += k
 		for _, w := range ws {
 			if strings.HasPrefix(text[i:], w.text) {
 				out[w.list] = append(out[w.list], wordMark{i, i + len(w.text), w.text})
@@ -1122,6 +1144,24 @@ func (f *wordFinder) find(text string) []wordMarks {
 		}
 		_, size := hanset.DecodeRune(text[i:])
 		i += size
+	}
+}
+
+// binderStarts returns where the binder's words may start from an offset
+// on, read from the document's one pass (binderPairs, and yaoChar for 要,
+// the one word of one character); nil when it has no hits.
+func (d *Doc) binderStarts() func(int) int {
+	if d.pairHits == nil {
+		return nil
+	}
+	pairs, yao := hanset.NewPairCursor(d.pairHits[binderPairsHits]), d.chars(yaoChar)
+	return func(i int) int {
+		a, _, _ := pairs.Next(d.Text, i)
+		b := yao.next(d.Text, i)
+		if a < 0 || b >= 0 && b < a {
+			return b
+		}
+		return a
 	}
 }
 

@@ -45,7 +45,8 @@ type Gazetteer struct {
 	found  scratch.Pool[Mention] // Mentions' buffers
 	// docSweep finds in one pass what the document model reads
 	// (Doc.pairHits, Doc.charHits): the pairs of these names, sector
-	// names, numbered formulas, self words, 经济 and 目标, and sweepChars
+	// names, numbered formulas, self words, 经济, 目标 and the binder's
+	// words, and sweepChars
 	docSweep func() *hanset.Sweep
 }
 
@@ -176,7 +177,7 @@ func parseGazetteer() *Gazetteer {
 		i = j
 	}
 	g.docSweep = sync.OnceValue(func() *hanset.Sweep {
-		return hanset.NewSweep(sweepChars, &g.pairs, &loadSectors().pairs, numberedPairs, selfPairs, economyPairs, targetPairs)
+		return hanset.NewSweep(sweepChars, &g.pairs, &loadSectors().pairs, numberedPairs, selfPairs, economyPairs, targetPairs, &binderFinder.pairs)
 	})
 	return g
 }

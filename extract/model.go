@@ -50,12 +50,13 @@ const (
 	selfPairsHits
 	economyPairsHits
 	targetPairsHits
+	binderPairsHits
 )
 
 // sweepChars are the characters whose every place the document's one
 // pass finds (Doc.charHits), in the order of the constants below: the
 // scans for them read the hits instead of searching the text.
-const sweepChars = "年业一均都元点"
+const sweepChars = "年业一均都元点要"
 
 // The characters of sweepChars, as indexes of Doc.charHits.
 const (
@@ -66,6 +67,7 @@ const (
 	douChar         // 都
 	yuanChar        // 元, of units left by deleted figures
 	dianChar        // 点
+	yaoChar         // 要, a word of the binder's (binderFinder.singles)
 )
 
 // wordPairs returns the Pairs of the first two characters of w.

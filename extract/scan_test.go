@@ -102,3 +102,11 @@ func FuzzTrimSpace(f *testing.F) {
 		}
 	})
 }
+
+// TestBinderSingles checks that the binder's words of one character are
+// the one the document's pass finds for them (binderStarts reads yaoChar).
+func TestBinderSingles(t *testing.T) {
+	if got, want := binderFinder.singles, sweepChars[3*yaoChar:3*yaoChar+3]; got != want {
+		t.Errorf("the binder's words of one character are %q, the document's pass finds %q", got, want)
+	}
+}
