@@ -170,7 +170,7 @@ func (e *Extractor) Extract(ctx context.Context, doc corpus.Document) (Result, e
 	if id.Year != 0 {
 		res.Doc.Year = &id.Year
 	}
-	qs := e.rec.Quantities(d.Text)
+	qs := e.rec.QuantitiesIn(d)
 	facts := extract.FactsOf(d, qs, extract.FactOptions{Indicators: e.cat})
 	for i := range qs {
 		if doc.Map != nil {

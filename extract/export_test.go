@@ -4,7 +4,7 @@ package extract
 // reading the hits of the document's one pass over it.
 func Unswept(d *Doc) *Doc {
 	u := *d
-	u.pairHits, u.charHits = nil, nil
+	u.pairHits, u.charHits, u.startHits = nil, nil, nil
 	return &u
 }
 

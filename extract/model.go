@@ -36,10 +36,12 @@ type Doc struct {
 	Tokens []segment.Token
 
 	// pairHits are where the pairs of place names, sector names, numbered
-	// formulas and self words (全市, 我县) begin (placePairs …), and
-	// charHits where the characters of sweepChars stand, found in one pass
-	// over Text; nil when they could not be.
+	// formulas and self words (全市, 我县) begin (placePairs …), charHits
+	// where the characters of sweepChars stand, and startHits where a
+	// figure may start (scanStarts), found in one pass over Text; nil
+	// when they could not be.
 	pairHits, charHits [][]int32
+	startHits          []int32
 }
 
 // The scans of Doc.pairHits, in the order of Gazetteer.docSweep.
@@ -146,7 +148,7 @@ func (d *Doc) pairs(which int, p *hanset.Pairs) pairSource {
 func (d *Doc) chars(which int) wordSource {
 	ws := search(sweepChars[3*which : 3*which+3]) // the characters are of three bytes
 	if d != nil && d.charHits != nil {
-		ws.c = hanset.NewCursor(d.charHits[which])
+		ws.c = hanset.NewCursor(d.charHits[which], 3)
 	}
 	return ws
 }
@@ -240,8 +242,8 @@ func Read(doc corpus.Document, opts ReadOptions) *Doc {
 	d.Sents, d.Sections = corpus.Split(d.Text)
 	// one pass finds where place names, sector names and numbered
 	// formulas may begin, for this reader and the recognisers after it
-	if pairs, chars, ok := r.g.docSweep().Find(d.Text); ok {
-		d.pairHits, d.charHits = pairs, chars
+	if h, ok := r.g.docSweep().Find(d.Text); ok {
+		d.pairHits, d.charHits, d.startHits = h.Pairs, h.Chars, h.Starts
 	}
 	d.Places = r.g.mentions(d.Text, d.pairs(placePairs, &r.g.pairs))
 	r.head = headLines(d.Text)

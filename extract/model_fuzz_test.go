@@ -76,15 +76,15 @@ func FuzzRead(f *testing.F) {
 }
 
 // FuzzSweep holds the scans that read the hits of the document's one pass
-// (Doc.pairHits, Doc.charHits) to the same scans searching the text: the
-// parts' targets cues, the facts with their years and coordinated
-// subjects, the redacted units.
+// to the same scans searching the text: the quantities, the parts'
+// targets cues, the facts with their years and coordinated subjects, the
+// redacted units.
 func FuzzSweep(f *testing.F) {
 	for _, s := range []string{
 		"二、2025年主要目标\n今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右。",
 		"接待游客人次、旅游总花费均增长10%以上，城乡居民收入都增长6%。",
 		"去年全年实现工业总产值亿元，增长%，提高个百分点；实施一企一策。",
-		"目标目标是", "目", "年年均都元点一业经济",
+		"目标目标是", "目", "年年均都元点一业经济", "增长５％，一二三万，翻一番，半成；2",
 	} {
 		f.Add(s)
 	}
@@ -106,6 +106,9 @@ func FuzzSweep(f *testing.F) {
 			}
 		}
 		qs := r.Quantities(text)
+		if got := r.QuantitiesIn(d); !reflect.DeepEqual(got, qs) {
+			t.Fatalf("QuantitiesIn(%q) = %+v, want %+v", text, got, qs)
+		}
 		opts := extract.FactOptions{Indicators: cat}
 		if got, want := extract.FactsOf(d, qs, opts), extract.FactsOf(bare, qs, opts); !reflect.DeepEqual(got, want) {
 			t.Fatalf("FactsOf(%q) on the hits = %+v, want %+v", text, got, want)

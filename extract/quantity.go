@@ -107,6 +107,12 @@ func (r *Recognizer) Quantities(text string) []Quantity {
 	return r.scratch.Collect(func(buf []Quantity) []Quantity { return r.AppendQuantities(buf, text) })
 }
 
+// QuantitiesIn is Quantities of the document's text, reading where
+// figures may start from the document's one pass over it.
+func (r *Recognizer) QuantitiesIn(d *Doc) []Quantity {
+	return r.scratch.Collect(func(buf []Quantity) []Quantity { return r.appendQuantities(buf, d.Text, d.startHits) })
+}
+
 // numTok is a number as read, before its unit.
 type numTok struct {
 	start, end int // the number itself (digits and scale)
@@ -120,7 +126,16 @@ type numTok struct {
 
 // AppendQuantities appends the quantities of text to dst and returns it.
 func (r *Recognizer) AppendQuantities(dst []Quantity, text string) []Quantity {
+	return r.appendQuantities(dst, text, nil)
+}
+
+// appendQuantities is AppendQuantities reading where figures may start
+// from starts (Hits.Starts of text, for scanStarts) when it is not nil.
+func (r *Recognizer) appendQuantities(dst []Quantity, text string, starts []int32) []Quantity {
 	s := scanner{r: r, text: text, out: dst, base: len(dst), rangeHigh: -1}
+	if starts != nil {
+		s.starts = hanset.NewCursor(starts, 1)
+	}
 	s.run()
 	s.out = append(s.out[:s.base], inText(s.out[s.base:], text)...)
 	signs(s.out[s.base:], text)
@@ -385,10 +400,11 @@ func signMayFollow(r rune) bool {
 }
 
 type scanner struct {
-	r    *Recognizer
-	text string
-	out  []Quantity
-	base int
+	r      *Recognizer
+	text   string
+	starts *hanset.Cursor // where figures may start; nil: scan for scanStarts
+	out    []Quantity
+	base   int
 	// rangeHigh is where the high end of a range starts, after a low end
 	// with a unit (5%—6%); -1 when none is open.
 	rangeHigh int
@@ -408,11 +424,16 @@ type pendingNum struct {
 
 func (s *scanner) run() {
 	for i := 0; ; {
-		k, _ := scanStarts.Index(s.text[i:])
+		k := -1
+		if s.starts != nil {
+			k = s.starts.Next(s.text, i)
+		} else if k, _ = scanStarts.Index(s.text[i:]); k >= 0 {
+			k += i
+		}
 		if k < 0 {
 			return
 		}
-		i = s.at(i + k)
+		i = s.at(k)
 	}
 }
 

@@ -37,7 +37,8 @@ func FuzzYearMarks(f *testing.F) {
 // one pass, as Read makes them.
 func swept(s string) *Doc {
 	d := &Doc{Text: s}
-	d.pairHits, d.charHits, _ = DefaultGazetteer().docSweep().Find(s)
+	h, _ := DefaultGazetteer().docSweep().Find(s)
+	d.pairHits, d.charHits, d.startHits = h.Pairs, h.Chars, h.Starts
 	return d
 }
 

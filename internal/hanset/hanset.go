@@ -228,21 +228,24 @@ func (p *Pairs) Index(s string) (int, rune, rune) {
 }
 
 // Sweep finds, in one pass over a text, where the pairs of some Pairs
-// may stand and where some single ideographs stand: the scans of a
-// document that each need one of them read their hits instead of the text
-// (PairCursor, Cursor). It is immutable and safe for concurrent use.
+// may stand, where some single ideographs stand, and where the characters
+// of a Runes (any characters) stand: the scans of a document that each
+// need one of them read their hits instead of the text (PairCursor,
+// Cursor). It is immutable and safe for concurrent use.
 type Sweep struct {
-	ps    []*Pairs
-	any   [1 << 10]uint64 // the union of the filters: one test passes most pairs by
-	chars Set
-	list  []rune // the single characters, in the order given
-	other bool   // a pair or a character outside U+4E00–U+9FFF was given
+	ps     []*Pairs
+	any    [1 << 10]uint64 // the union of the filters: one test passes most pairs by
+	chars  Set
+	list   []rune // the single characters, in the order given
+	starts *Runes // nil if none
+	other  bool   // a pair or a single character outside U+4E00–U+9FFF was given
 }
 
-// NewSweep returns the sweep for the characters of chars and the pairs of
-// ps, which must not change after.
-func NewSweep(chars string, ps ...*Pairs) *Sweep {
-	x := &Sweep{ps: ps}
+// NewSweep returns the sweep for the characters of chars (ideographs of
+// U+4E00–U+9FFF, each once), the characters of starts (nil for none) and
+// the pairs of ps. None of them may change after.
+func NewSweep(chars string, starts *Runes, ps ...*Pairs) *Sweep {
+	x := &Sweep{ps: ps, starts: starts}
 	for _, p := range ps {
 		x.other = x.other || p.other
 		for k, w := range p.filter {
@@ -257,53 +260,85 @@ func NewSweep(chars string, ps ...*Pairs) *Sweep {
 	return x
 }
 
-// Find returns, for the j-th Pairs, the offsets in s where its Index
-// would stop (the pairs that may be pairs added), and for the j-th
-// character, the offsets where it stands, in text order. It reports
-// false, and finds nothing, when a pair or a character of the sweep is not
-// of ideographs of U+4E00–U+9FFF.
-func (x *Sweep) Find(s string) (pairs, chars [][]int32, ok bool) {
+// Hits are what a Sweep found in a text, as offsets in text order.
+type Hits struct {
+	// Pairs holds, for the j-th Pairs, where its Index would stop: the
+	// pairs that may be pairs added.
+	Pairs [][]int32
+	// Chars holds, for the j-th single character, where it stands.
+	Chars [][]int32
+	// Starts holds where a character of starts stands.
+	Starts []int32
+}
+
+// Find returns the hits of the sweep in s. It reports false, and finds
+// nothing, when a pair or a single character of the sweep is not of
+// ideographs of U+4E00–U+9FFF.
+func (x *Sweep) Find(s string) (Hits, bool) {
 	if x.other {
-		return nil, nil, false
+		return Hits{}, false
 	}
-	ps := x.ps
-	pairs, chars = make([][]int32, len(ps)), make([][]int32, len(x.list))
+	ps, st := x.ps, x.starts
+	h := Hits{Pairs: make([][]int32, len(ps)), Chars: make([][]int32, len(x.list))}
 	var prev rune // the ideograph before i, 0 if there is none
-	for i := 0; i+2 < len(s); {
+	i := 0
+	for ; i+2 < len(s); i += 3 {
 		c0, c1, c2 := s[i], s[i+1], s[i+2]
 		if uint(c0)-0xE4 > 0xE9-0xE4 || (uint16(c1)<<8|uint16(c2))&0xC0C0 != 0x8080 {
-			prev, i = 0, i+1
+			prev = 0
+			if st != nil {
+				if c0 < utf8.RuneSelf {
+					if st.ascii[c0/64]>>(c0%64)&1 != 0 {
+						h.Starts = append(h.Starts, int32(i))
+					}
+				} else if st.leads[c0/64]>>(c0%64)&1 != 0 {
+					if r, _ := DecodeRune(s[i:]); st.Has(r) {
+						h.Starts = append(h.Starts, int32(i))
+					}
+				}
+			}
+			i -= 2 // one byte on: the loop adds three
 			continue
 		}
 		r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
 		if k, b := pairBit(prev, r); x.any[k]&b != 0 {
 			for j, p := range ps {
 				if p.filter[k]&b != 0 && p.first.Has(prev) && p.second.Has(r) {
-					pairs[j] = append(pairs[j], int32(i-3))
+					h.Pairs[j] = append(h.Pairs[j], int32(i-3))
 				}
 			}
 		}
 		if x.chars.Has(r) {
 			j := slices.Index(x.list, r)
-			chars[j] = append(chars[j], int32(i))
+			h.Chars[j] = append(h.Chars[j], int32(i))
+		}
+		if st != nil && (r >= First && st.han.Has(r) || r < First && st.Has(r)) {
+			h.Starts = append(h.Starts, int32(i))
 		}
 		prev = r
-		i += 3
 	}
-	return pairs, chars, true
+	// the last two bytes or fewer: no ideograph, but a start may stand
+	for ; st != nil && i < len(s); i++ {
+		if k, _ := st.Index(s[i:]); k == 0 { // a scan from i stops at once
+			h.Starts = append(h.Starts, int32(i))
+		}
+	}
+	return h, true
 }
 
-// Cursor reads the offsets Sweep.Find found for one character as
-// IndexWord would find it: Next(s, i) is where IndexWord(s[i:], c)
-// stops, as an offset in s.
+// Cursor reads the offsets Sweep.Find found for a character as IndexWord
+// would find it (or a Runes' Index, for Hits.Starts): Next(s, i) is where
+// IndexWord(s[i:], c) stops, as an offset in s.
 type Cursor struct {
 	hits []int32
+	size int
 	k    int
 }
 
 // NewCursor returns a cursor over hits, the offsets Find found in a text
-// for one character.
-func NewCursor(hits []int32) *Cursor { return &Cursor{hits: hits} }
+// for a character of size bytes (for Hits.Starts, of the least size of
+// the characters of starts).
+func NewCursor(hits []int32, size int) *Cursor { return &Cursor{hits: hits, size: size} }
 
 // Next returns the first hit at or after offset i of s, the text the hits
 // were found in or a prefix of it; -1 if there is none (in a prefix: none
@@ -312,7 +347,7 @@ func (c *Cursor) Next(s string, i int) int {
 	for c.k < len(c.hits) && int(c.hits[c.k]) < i {
 		c.k++
 	}
-	if c.k == len(c.hits) || int(c.hits[c.k])+3 > len(s) {
+	if c.k == len(c.hits) || int(c.hits[c.k])+c.size > len(s) {
 		return -1
 	}
 	return int(c.hits[c.k])

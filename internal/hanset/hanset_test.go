@@ -222,12 +222,17 @@ func FuzzSetIndex(f *testing.F) {
 // one, one whose bytes end others' (一 is E4 B8 80), the last ideograph.
 const sweepChars = "年一鿿"
 
+// sweepStarts are the other characters FuzzPairs sweeps for: ASCII,
+// ideographs, a character below U+4E00 of a lead byte of ideographs (㐀),
+// others of three bytes (full-width digits, 〇) and of two and four.
+var sweepStarts = NewRunes("0123456789０１２３４５６７８９一二万翻半〇㐀é😀")
+
 // FuzzPairs holds Pairs.Index to a DecodeRune loop over s that tests
 // every two neighbouring characters, for pairs of ideographs only (read
 // on bytes, where only the filter's false positives among the pairs'
 // characters count) and for pairs with another character.
 func FuzzPairs(f *testing.F) {
-	for _, s := range []string{"大力发展新能源产业", "2025年一企一策", "\xe4\x80\xe5\xb9\xb4年", "鿿一", "年年", "北京市", "", "\xe5\x8c", "\xe5\x8c北京", "北\xe4京", "北", "京北京", "a北京", "北京\xe4\xba", "北京a", "㐀北京", "鿿北京"} {
+	for _, s := range []string{"大力发展新能源产业", "2025年一企一策", "５万〇㐀é😀12", "\xef\xbc\x95\xef\xbc", "a1", "\xe4\x80\xe5\xb9\xb4年", "鿿一", "年年", "北京市", "", "\xe5\x8c", "\xe5\x8c北京", "北\xe4京", "北", "京北京", "a北京", "北京\xe4\xba", "北京a", "㐀北京", "鿿北京"} {
 		f.Add(s)
 	}
 	var han, mixed Pairs
@@ -265,22 +270,23 @@ func FuzzPairs(f *testing.F) {
 		}
 		// the hits of one pass, read by cursors, are where Index stops
 		// from every offset
-		if _, _, ok := NewSweep("", &han, &mixed).Find(s); ok {
+		if _, ok := NewSweep("", nil, &han, &mixed).Find(s); ok {
 			t.Fatal("Find reads a Pairs with other characters")
 		}
-		if _, _, ok := NewSweep("年a", &han).Find(s); ok {
+		if _, ok := NewSweep("年a", nil, &han).Find(s); ok {
 			t.Fatal("Find reads a character that is no ideograph")
 		}
-		hits, chars, ok := NewSweep(sweepChars, &han, &other, &han).Find(s)
+		h, ok := NewSweep(sweepChars, sweepStarts, &han, &other, &han).Find(s)
+		hits, chars := h.Pairs, h.Chars
 		if !ok || len(hits) != 3 || !slices.Equal(hits[0], hits[2]) || len(chars) != utf8.RuneCountInString(sweepChars) {
-			t.Fatalf("Find(%q) = %v, %v, %v", s, hits, chars, ok)
+			t.Fatalf("Find(%q) = %v, %v", s, h, ok)
 		}
 		// the hits of a character are where IndexWord stops, and a cursor
 		// reads them so, in the text and in a prefix of it
 		for j, c := range []rune(sweepChars) {
 			w := string(c)
 			for _, n := range []int{len(s), len(s) / 2} {
-				cur := NewCursor(chars[j])
+				cur := NewCursor(chars[j], len(w))
 				for i := 0; i <= n; i++ {
 					want := IndexWord(s[i:n], w)
 					if want >= 0 {
@@ -290,6 +296,21 @@ func FuzzPairs(f *testing.F) {
 						t.Fatalf("Cursor.Next(%q, %d) for %q = %d, want %d", s[:n], i, w, got, want)
 					}
 				}
+			}
+		}
+		// the starts are where the Runes' Index stops, from every
+		// offset a scan may start at
+		cur := NewCursor(h.Starts, 1)
+		for i := 0; i <= len(s); i++ {
+			if i < len(s) && !utf8.RuneStart(s[i]) {
+				continue
+			}
+			want, _ := sweepStarts.Index(s[i:])
+			if want >= 0 {
+				want += i
+			}
+			if got := cur.Next(s, i); got != want {
+				t.Fatalf("Cursor.Next(%q, %d) over the starts = %d, want %d (hits %v)", s, i, got, want, h.Starts)
 			}
 		}
 		for j, p := range []*Pairs{&han, &other} {
