@@ -11,6 +11,7 @@
 package hanset
 
 import (
+	"math/bits"
 	"slices"
 	"strings"
 	"unicode"
@@ -164,8 +165,14 @@ type Pairs struct {
 
 // pairBit returns the filter's word and bit for a pair.
 func pairBit(r1, r2 rune) (int, uint64) {
+	k, bit := pairSlot(r1, r2)
+	return k, 1 << bit
+}
+
+// pairSlot returns the filter's word for a pair and the number of its bit.
+func pairSlot(r1, r2 rune) (int, uint) {
 	h := (uint32(r1)*0x9E3779B1 ^ uint32(r2)) * 0x85EBCA77
-	return int(h >> 22), 1 << (h >> 16 & 63)
+	return int(h >> 22), uint(h >> 16 & 63)
 }
 
 // Add adds the pair r1 r2.
@@ -233,8 +240,12 @@ func (p *Pairs) Index(s string) (int, rune, rune) {
 // need one of them read their hits instead of the text (PairCursor,
 // Cursor). It is immutable and safe for concurrent use.
 type Sweep struct {
-	ps     []*Pairs
-	any    [1 << 10]uint64 // the union of the filters: one test passes most pairs by
+	ps  []*Pairs
+	any [1 << 10]uint64 // the union of the filters: one test passes most pairs by
+	// which holds, for each bit of the filters, the set of the Pairs
+	// (the first eight) whose filter has it: a pair that passes any is
+	// tested against those alone
+	which  [1 << 16]uint8
 	chars  Set
 	list   []rune // the single characters, in the order given
 	starts *Runes // nil if none
@@ -246,10 +257,13 @@ type Sweep struct {
 // the pairs of ps. None of them may change after.
 func NewSweep(chars string, starts *Runes, ps ...*Pairs) *Sweep {
 	x := &Sweep{ps: ps, starts: starts}
-	for _, p := range ps {
+	for j, p := range ps {
 		x.other = x.other || p.other
 		for k, w := range p.filter {
 			x.any[k] |= w
+			for rest := w; j < 8 && rest != 0; rest &= rest - 1 {
+				x.which[k<<6|bits.TrailingZeros64(rest)] |= 1 << j
+			}
 		}
 	}
 	x.chars = *New(chars)
@@ -301,10 +315,19 @@ func (x *Sweep) Find(s string) (Hits, bool) {
 			continue
 		}
 		r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
-		if k, b := pairBit(prev, r); x.any[k]&b != 0 {
-			for j, p := range ps {
-				if p.filter[k]&b != 0 && p.first.Has(prev) && p.second.Has(r) {
-					h.Pairs[j] = append(h.Pairs[j], int32(i-3))
+		if k, bit := pairSlot(prev, r); x.any[k]>>bit&1 != 0 {
+			if len(ps) <= 8 {
+				for m := x.which[k<<6|int(bit)]; m != 0; m &= m - 1 {
+					j := bits.TrailingZeros8(m)
+					if p := ps[j]; p.first.Has(prev) && p.second.Has(r) {
+						h.Pairs[j] = append(h.Pairs[j], int32(i-3))
+					}
+				}
+			} else {
+				for j, p := range ps {
+					if p.filter[k]>>bit&1 != 0 && p.first.Has(prev) && p.second.Has(r) {
+						h.Pairs[j] = append(h.Pairs[j], int32(i-3))
+					}
 				}
 			}
 		}

@@ -281,6 +281,12 @@ func FuzzPairs(f *testing.F) {
 		if !ok || len(hits) != 3 || !slices.Equal(hits[0], hits[2]) || len(chars) != utf8.RuneCountInString(sweepChars) {
 			t.Fatalf("Find(%q) = %v, %v", s, h, ok)
 		}
+		// a sweep of more Pairs than its table of which holds (eight)
+		// finds the same
+		h9, _ := NewSweep("", nil, &han, &other, &han, &han, &han, &han, &han, &han, &other).Find(s)
+		if !slices.Equal(h9.Pairs[0], hits[0]) || !slices.Equal(h9.Pairs[8], hits[1]) {
+			t.Fatalf("Find(%q) with nine Pairs = %v, want %v", s, h9.Pairs, hits)
+		}
 		// the hits of a character are where IndexWord stops, and a cursor
 		// reads them so, in the text and in a prefix of it
 		for j, c := range []rune(sweepChars) {
