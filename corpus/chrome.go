@@ -26,8 +26,8 @@ type chromeVocab struct {
 	weak           []string
 }
 
-var loadChrome = sync.OnceValue(func() chromeVocab {
-	var v chromeVocab
+var loadChrome = sync.OnceValue(func() *chromeVocab {
+	v := new(chromeVocab)
 	var strong []string
 	for _, line := range dataLines(chromeData) {
 		class, text, ok := strings.Cut(line, "\t")
