@@ -942,10 +942,19 @@ func spacedOut(rs []lrune) bool {
 // the normaliser drops (isInvisible).
 func spacedLine(s string) bool {
 	var c spacing
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if k := hanset.HanRun(s[i:]); k > 3 {
+			// two ideographs or more side by side: none stands alone
+			c.han += k / 3
+			c.open, c.afterText = false, true
+			i += k
+			continue
+		}
+		r, size := hanset.DecodeRune(s[i:])
 		if !isInvisible(r) {
 			c.add(r)
 		}
+		i += size
 	}
 	return c.spaced()
 }

@@ -1057,3 +1057,22 @@ func FuzzTitleMatch(f *testing.F) {
 		}
 	})
 }
+
+// FuzzSpacedLine holds spacedLine, which steps over runs of ideographs, to
+// a count of every rune.
+func FuzzSpacedLine(f *testing.F) {
+	for _, s := range []string{"全 市 地 区 生 产 总 值", "全市 地区生产总值", "", "一", " 一 二\u200b 三 ", "㐀 㐁 㐂", "全\xe4 市"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var c spacing
+		for _, r := range s {
+			if !isInvisible(r) {
+				c.add(r)
+			}
+		}
+		if got, want := spacedLine(s), c.spaced(); got != want {
+			t.Fatalf("spacedLine(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
