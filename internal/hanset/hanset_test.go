@@ -126,20 +126,47 @@ func TestIndex(t *testing.T) {
 	}
 }
 
+// hanRunByRune is HanRun rune by rune.
+func hanRunByRune(s string) int {
+	n := 0
+	for _, r := range s {
+		if r < 0x4000 || r > 0x9FFF {
+			break
+		}
+		n += 3
+	}
+	return n
+}
+
+// TestHanRunBytes changes each byte of the first nine characters of a
+// run to every value.
+func TestHanRunBytes(t *testing.T) {
+	base := "\u4000\u9fff全市地区生产总值增长百分之五点五左右全市"
+	for off := 0; off < 3; off++ {
+		for p := 0; p < 27; p++ {
+			for b := 0; b < 256; b++ {
+				buf := []byte(base)
+				buf[off+p] = byte(b)
+				s := string(buf[off:])
+				if got, want := HanRun(s), hanRunByRune(s); got != want {
+					t.Fatalf("HanRun(%q) = %d, want %d", s, got, want)
+				}
+			}
+		}
+	}
+}
+
 // FuzzHanRun holds HanRun to a rune-by-rune reading of s.
 func FuzzHanRun(f *testing.F) {
-	for _, s := range []string{"协议引资204亿元", "㐀一鿿。", "", "\xe4\xb8", "一\xe4\xb8", "一\xe4\xb8\xff", "中a", "〇中", "中\uf900"} {
+	for _, s := range []string{"协议引资204亿元", "㐀一鿿。", "", "\xe4\xb8", "一\xe4\xb8", "一\xe4\xb8\xff", "中a", "〇中", "中\uf900",
+		// runs past the eight characters read a word at a time, and a
+		// near miss at each place in them
+		"全市地区生产总值增长百分之五点五左右", "\u4000\u9fff全市地区生产总值增长", "全市地区生产总值增长百分之五〇左右", "全市地区生产总值\ua000增长",
+		"全市地区生产总值增长\u3fff左右", "全市地区生a总值增长百分之五", "全市地区生产总\xe4\xc0\x80值增长百分之五", "全市地区生产总值增长百分之五点五左右全市地区生产总值增长。"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		want := 0
-		for _, r := range s {
-			if r < 0x4000 || r > 0x9FFF {
-				break
-			}
-			want += 3
-		}
-		if got := HanRun(s); got != want {
+		if got, want := HanRun(s), hanRunByRune(s); got != want {
 			t.Fatalf("HanRun(%q) = %d, want %d", s, got, want)
 		}
 	})
