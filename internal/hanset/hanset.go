@@ -247,6 +247,7 @@ type Sweep struct {
 	// tested against those alone
 	which  [1 << 16]uint8
 	chars  Set
+	marks  Set    // chars and the ideographs of starts
 	list   []rune // the single characters, in the order given
 	starts *Runes // nil if none
 	other  bool   // a pair or a single character outside U+4E00–U+9FFF was given
@@ -267,6 +268,12 @@ func NewSweep(chars string, starts *Runes, ps ...*Pairs) *Sweep {
 		}
 	}
 	x.chars = *New(chars)
+	x.marks = x.chars
+	if starts != nil {
+		for k, w := range starts.han {
+			x.marks[k] |= w
+		}
+	}
 	for _, r := range chars {
 		x.other = x.other || r < First || r > Last
 		x.list = append(x.list, r)
@@ -331,12 +338,19 @@ func (x *Sweep) Find(s string) (Hits, bool) {
 				}
 			}
 		}
-		if x.chars.Has(r) {
-			j := slices.Index(x.list, r)
-			h.Chars[j] = append(h.Chars[j], int32(i))
-		}
-		if st != nil && (r >= First && st.han.Has(r) || r < First && st.Has(r)) {
-			h.Starts = append(h.Starts, int32(i))
+		switch {
+		case r < First:
+			if st != nil && st.Has(r) {
+				h.Starts = append(h.Starts, int32(i))
+			}
+		case x.marks.Has(r): // one test rules out most ideographs
+			if x.chars.Has(r) {
+				j := slices.Index(x.list, r)
+				h.Chars[j] = append(h.Chars[j], int32(i))
+			}
+			if st != nil && st.han.Has(r) {
+				h.Starts = append(h.Starts, int32(i))
+			}
 		}
 		prev = r
 	}
