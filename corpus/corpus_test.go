@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"slices"
 	"strings"
@@ -1073,6 +1074,27 @@ func FuzzSpacedLine(f *testing.F) {
 		}
 		if got, want := spacedLine(s), c.spaced(); got != want {
 			t.Fatalf("spacedLine(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
+
+// FuzzSplitAt holds SplitAt, given where the sentence marks stand, to
+// Split.
+func FuzzSplitAt(f *testing.F) {
+	for _, s := range []string{"全市增长5%。其中：“工业增长6%！”\n二、今年目标；主要是?", "", "。", "\n\n", "一\xe3。", "（一）改革。\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var marks []int32
+		for i, r := range s {
+			if strings.ContainsRune(SentenceMarks, r) {
+				marks = append(marks, int32(i))
+			}
+		}
+		gotS, gotSec := SplitAt(s, marks)
+		wantS, wantSec := Split(s)
+		if !reflect.DeepEqual(gotS, wantS) || !reflect.DeepEqual(gotSec, wantSec) {
+			t.Fatalf("SplitAt(%q) = %v, %v; want %v, %v", s, gotS, gotSec, wantS, wantSec)
 		}
 	})
 }

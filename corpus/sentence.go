@@ -256,9 +256,30 @@ func Sentences(text string) []Sentence {
 	return sents
 }
 
+// SentenceMarks are the characters a sentence or a paragraph ends at: the
+// places SplitAt is given.
+const SentenceMarks = "。！？；!?;\n"
+
 // Split returns the sentences and the sections of a clean text, finding
 // the sections once for both.
 func Split(text string) ([]Sentence, []Section) {
+	return split(text, nil)
+}
+
+// SplitAt is Split of a text whose every character of SentenceMarks
+// stands at one of marks, in text order (and nowhere else: a scan of the
+// text that found them, as hanset.Sweep does): it reads those places
+// instead of the text.
+func SplitAt(text string, marks []int32) ([]Sentence, []Section) {
+	if marks == nil {
+		marks = []int32{} // none: no sentence ends but the text's
+	}
+	return split(text, marks)
+}
+
+// split is Split, reading the places of the marks from marks when it is
+// not nil.
+func split(text string, marks []int32) ([]Sentence, []Section) {
 	secs := Sections(text)
 	out := make([]Sentence, 0, len(text)/64+1) // a sentence of reports is some 25 characters or more
 	para, sec := 0, -1
@@ -280,7 +301,17 @@ func Split(text string) ([]Sentence, []Section) {
 		}
 		start = end
 	}
+	k := 0 // the next of marks
 	for i := 0; i < len(text); {
+		if marks != nil {
+			for k < len(marks) && int(marks[k]) < i {
+				k++
+			}
+			if k == len(marks) {
+				break
+			}
+			i = int(marks[k])
+		}
 		i += hanset.HanRun(text[i:]) // no sentence end among U+4000–U+9FFF
 		if i == len(text) {
 			break

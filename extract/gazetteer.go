@@ -46,7 +46,8 @@ type Gazetteer struct {
 	// docSweep finds in one pass what the document model reads
 	// (Doc.pairHits, Doc.charHits): the pairs of these names, sector
 	// names, numbered formulas, self words, 经济, 目标 and the binder's
-	// words, sweepChars and where figures may start (scanStarts)
+	// words, sweepChars, where figures may start and where sentences may
+	// end
 	docSweep func() *hanset.Sweep
 }
 
@@ -177,7 +178,7 @@ func parseGazetteer() *Gazetteer {
 		i = j
 	}
 	g.docSweep = sync.OnceValue(func() *hanset.Sweep {
-		return hanset.NewSweep(sweepChars, scanStarts, &g.pairs, &loadSectors().pairs, numberedPairs, selfPairs, economyPairs, targetPairs, &binderFinder.pairs)
+		return hanset.NewSweep(sweepChars, []*hanset.Runes{scanStarts, sentenceEndSet}, &g.pairs, &loadSectors().pairs, numberedPairs, selfPairs, economyPairs, targetPairs, &binderFinder.pairs)
 	})
 	return g
 }

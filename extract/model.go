@@ -55,6 +55,16 @@ const (
 	binderPairsHits
 )
 
+// The sets of characters of the document's one pass (Hits.Sets), in the
+// order of Gazetteer.docSweep.
+const (
+	figureStarts = iota // where a figure may start: scanStarts
+	sentenceEnds        // where a sentence or paragraph may end: sentenceEndSet
+)
+
+// sentenceEndSet holds the characters of corpus.SentenceMarks.
+var sentenceEndSet = hanset.NewRunes(corpus.SentenceMarks)
+
 // sweepChars are the characters whose every place the document's one
 // pass finds (Doc.charHits), in the order of the constants below: the
 // scans for them read the hits instead of searching the text.
@@ -239,11 +249,14 @@ func Read(doc corpus.Document, opts ReadOptions) *Doc {
 	}
 	d := &Doc{ID: doc.ID, Text: doc.Clean, Map: doc.Map}
 	r.d = d
-	d.Sents, d.Sections = corpus.Split(d.Text)
 	// one pass finds where place names, sector names and numbered
-	// formulas may begin, for this reader and the recognisers after it
+	// formulas may begin, where sentences may end, and more, for this
+	// reader and the recognisers after it
 	if h, ok := r.g.docSweep().Find(d.Text); ok {
-		d.pairHits, d.charHits, d.startHits = h.Pairs, h.Chars, h.Starts
+		d.pairHits, d.charHits, d.startHits = h.Pairs, h.Chars, h.Sets[figureStarts]
+		d.Sents, d.Sections = corpus.SplitAt(d.Text, h.Sets[sentenceEnds])
+	} else {
+		d.Sents, d.Sections = corpus.Split(d.Text)
 	}
 	d.Places = r.g.mentions(d.Text, d.pairs(placePairs, &r.g.pairs))
 	r.head = headLines(d.Text)

@@ -76,8 +76,8 @@ func FuzzRead(f *testing.F) {
 }
 
 // FuzzSweep holds the scans that read the hits of the document's one pass
-// to the same scans searching the text: the quantities, the parts'
-// targets cues, the facts with their years and coordinated subjects, the
+// to the same scans searching the text: the sentences, the quantities,
+// the parts' targets cues, the facts with their years and coordinated subjects, the
 // redacted units.
 func FuzzSweep(f *testing.F) {
 	for _, s := range []string{
@@ -97,6 +97,9 @@ func FuzzSweep(f *testing.F) {
 		d := extract.Read(corpus.FromText("f", s, corpus.Meta{}, nil), extract.ReadOptions{})
 		bare := extract.Unswept(d) // the same model, its scans searching the text
 		text := d.Text
+		if sents, secs := corpus.Split(text); !reflect.DeepEqual(d.Sents, sents) || !reflect.DeepEqual(d.Sections, secs) {
+			t.Fatalf("Read(%q) splits the text into %v, %v; want %v, %v", text, d.Sents, d.Sections, sents, secs)
+		}
 		for from := range text {
 			if from > 256 {
 				break // the first offsets tell; every one of a long text would take long

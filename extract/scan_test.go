@@ -38,7 +38,7 @@ func FuzzYearMarks(f *testing.F) {
 func swept(s string) *Doc {
 	d := &Doc{Text: s}
 	h, _ := DefaultGazetteer().docSweep().Find(s)
-	d.pairHits, d.charHits, d.startHits = h.Pairs, h.Chars, h.Starts
+	d.pairHits, d.charHits, d.startHits = h.Pairs, h.Chars, h.Sets[figureStarts]
 	return d
 }
 

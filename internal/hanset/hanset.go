@@ -236,7 +236,7 @@ func (p *Pairs) Index(s string) (int, rune, rune) {
 
 // Sweep finds, in one pass over a text, where the pairs of some Pairs
 // may stand, where some single ideographs stand, and where the characters
-// of a Runes (any characters) stand: the scans of a document that each
+// of some Runes (any characters) stand: the scans of a document that each
 // need one of them read their hits instead of the text (PairCursor,
 // Cursor). It is immutable and safe for concurrent use.
 type Sweep struct {
@@ -245,19 +245,19 @@ type Sweep struct {
 	// which holds, for each bit of the filters, the set of the Pairs
 	// (the first eight) whose filter has it: a pair that passes any is
 	// tested against those alone
-	which  [1 << 16]uint8
-	chars  Set
-	marks  Set    // chars and the ideographs of starts
-	list   []rune // the single characters, in the order given
-	starts *Runes // nil if none
-	other  bool   // a pair or a single character outside U+4E00–U+9FFF was given
+	which [1 << 16]uint8
+	chars Set
+	marks Set    // chars and the ideographs of the sets
+	list  []rune // the single characters, in the order given
+	sets  []*Runes
+	other bool // a pair or a single character outside U+4E00–U+9FFF was given
 }
 
 // NewSweep returns the sweep for the characters of chars (ideographs of
-// U+4E00–U+9FFF, each once), the characters of starts (nil for none) and
-// the pairs of ps. None of them may change after.
-func NewSweep(chars string, starts *Runes, ps ...*Pairs) *Sweep {
-	x := &Sweep{ps: ps, starts: starts}
+// U+4E00–U+9FFF, each once), the characters of each of sets and the pairs
+// of ps. None of them may change after.
+func NewSweep(chars string, sets []*Runes, ps ...*Pairs) *Sweep {
+	x := &Sweep{ps: ps, sets: sets}
 	for j, p := range ps {
 		x.other = x.other || p.other
 		for k, w := range p.filter {
@@ -269,8 +269,8 @@ func NewSweep(chars string, starts *Runes, ps ...*Pairs) *Sweep {
 	}
 	x.chars = *New(chars)
 	x.marks = x.chars
-	if starts != nil {
-		for k, w := range starts.han {
+	for _, st := range sets {
+		for k, w := range st.han {
 			x.marks[k] |= w
 		}
 	}
@@ -288,8 +288,8 @@ type Hits struct {
 	Pairs [][]int32
 	// Chars holds, for the j-th single character, where it stands.
 	Chars [][]int32
-	// Starts holds where a character of starts stands.
-	Starts []int32
+	// Sets holds, for the j-th Runes, where a character of it stands.
+	Sets [][]int32
 }
 
 // Find returns the hits of the sweep in s. It reports false, and finds
@@ -299,22 +299,22 @@ func (x *Sweep) Find(s string) (Hits, bool) {
 	if x.other {
 		return Hits{}, false
 	}
-	ps, st := x.ps, x.starts
-	h := Hits{Pairs: make([][]int32, len(ps)), Chars: make([][]int32, len(x.list))}
+	ps := x.ps
+	h := Hits{Pairs: make([][]int32, len(ps)), Chars: make([][]int32, len(x.list)), Sets: make([][]int32, len(x.sets))}
 	var prev rune // the ideograph before i, 0 if there is none
 	i := 0
 	for ; i+2 < len(s); i += 3 {
 		c0, c1, c2 := s[i], s[i+1], s[i+2]
 		if uint(c0)-0xE4 > 0xE9-0xE4 || (uint16(c1)<<8|uint16(c2))&0xC0C0 != 0x8080 {
 			prev = 0
-			if st != nil {
+			for j, st := range x.sets {
 				if c0 < utf8.RuneSelf {
 					if st.ascii[c0/64]>>(c0%64)&1 != 0 {
-						h.Starts = append(h.Starts, int32(i))
+						h.Sets[j] = append(h.Sets[j], int32(i))
 					}
 				} else if st.leads[c0/64]>>(c0%64)&1 != 0 {
 					if r, _ := DecodeRune(s[i:]); st.Has(r) {
-						h.Starts = append(h.Starts, int32(i))
+						h.Sets[j] = append(h.Sets[j], int32(i))
 					}
 				}
 			}
@@ -340,31 +340,37 @@ func (x *Sweep) Find(s string) (Hits, bool) {
 		}
 		switch {
 		case r < First:
-			if st != nil && st.Has(r) {
-				h.Starts = append(h.Starts, int32(i))
+			for j, st := range x.sets {
+				if st.Has(r) {
+					h.Sets[j] = append(h.Sets[j], int32(i))
+				}
 			}
 		case x.marks.Has(r): // one test rules out most ideographs
 			if x.chars.Has(r) {
 				j := slices.Index(x.list, r)
 				h.Chars[j] = append(h.Chars[j], int32(i))
 			}
-			if st != nil && st.han.Has(r) {
-				h.Starts = append(h.Starts, int32(i))
+			for j, st := range x.sets {
+				if st.han.Has(r) {
+					h.Sets[j] = append(h.Sets[j], int32(i))
+				}
 			}
 		}
 		prev = r
 	}
-	// the last two bytes or fewer: no ideograph, but a start may stand
-	for ; st != nil && i < len(s); i++ {
-		if k, _ := st.Index(s[i:]); k == 0 { // a scan from i stops at once
-			h.Starts = append(h.Starts, int32(i))
+	// the last two bytes or fewer: no ideograph, but a character of a set
+	for ; i < len(s); i++ {
+		for j, st := range x.sets {
+			if k, _ := st.Index(s[i:]); k == 0 { // a scan from i stops at once
+				h.Sets[j] = append(h.Sets[j], int32(i))
+			}
 		}
 	}
 	return h, true
 }
 
 // Cursor reads the offsets Sweep.Find found for a character as IndexWord
-// would find it (or a Runes' Index, for Hits.Starts): Next(s, i) is where
+// would find it (or a Runes' Index, for Hits.Sets): Next(s, i) is where
 // IndexWord(s[i:], c) stops, as an offset in s.
 type Cursor struct {
 	hits []int32
@@ -373,8 +379,8 @@ type Cursor struct {
 }
 
 // NewCursor returns a cursor over hits, the offsets Find found in a text
-// for a character of size bytes (for Hits.Starts, of the least size of
-// the characters of starts).
+// for a character of size bytes (for Hits.Sets, of the least size of
+// the characters of the set).
 func NewCursor(hits []int32, size int) *Cursor { return &Cursor{hits: hits, size: size} }
 
 // Next returns the first hit at or after offset i of s, the text the hits

@@ -254,6 +254,9 @@ const sweepChars = "年一鿿"
 // others of three bytes (full-width digits, 〇) and of two and four.
 var sweepStarts = NewRunes("0123456789０１２３４５６７８９一二万翻半〇㐀é😀")
 
+// sweepEnds are a second set FuzzPairs sweeps for, of marks.
+var sweepEnds = NewRunes("。！？；!?;\n")
+
 // FuzzPairs holds Pairs.Index to a DecodeRune loop over s that tests
 // every two neighbouring characters, for pairs of ideographs only (read
 // on bytes, where only the filter's false positives among the pairs'
@@ -303,7 +306,7 @@ func FuzzPairs(f *testing.F) {
 		if _, ok := NewSweep("年a", nil, &han).Find(s); ok {
 			t.Fatal("Find reads a character that is no ideograph")
 		}
-		h, ok := NewSweep(sweepChars, sweepStarts, &han, &other, &han).Find(s)
+		h, ok := NewSweep(sweepChars, []*Runes{sweepStarts, sweepEnds}, &han, &other, &han).Find(s)
 		hits, chars := h.Pairs, h.Chars
 		if !ok || len(hits) != 3 || !slices.Equal(hits[0], hits[2]) || len(chars) != utf8.RuneCountInString(sweepChars) {
 			t.Fatalf("Find(%q) = %v, %v", s, h, ok)
@@ -331,19 +334,21 @@ func FuzzPairs(f *testing.F) {
 				}
 			}
 		}
-		// the starts are where the Runes' Index stops, from every
+		// the hits of a set are where the Runes' Index stops, from every
 		// offset a scan may start at
-		cur := NewCursor(h.Starts, 1)
-		for i := 0; i <= len(s); i++ {
-			if i < len(s) && !utf8.RuneStart(s[i]) {
-				continue
-			}
-			want, _ := sweepStarts.Index(s[i:])
-			if want >= 0 {
-				want += i
-			}
-			if got := cur.Next(s, i); got != want {
-				t.Fatalf("Cursor.Next(%q, %d) over the starts = %d, want %d (hits %v)", s, i, got, want, h.Starts)
+		for j, set := range []*Runes{sweepStarts, sweepEnds} {
+			cur := NewCursor(h.Sets[j], 1)
+			for i := 0; i <= len(s); i++ {
+				if i < len(s) && !utf8.RuneStart(s[i]) {
+					continue
+				}
+				want, _ := set.Index(s[i:])
+				if want >= 0 {
+					want += i
+				}
+				if got := cur.Next(s, i); got != want {
+					t.Fatalf("Cursor.Next(%q, %d) over set %d = %d, want %d (hits %v)", s, i, j, got, want, h.Sets[j])
+				}
 			}
 		}
 		for j, p := range []*Pairs{&han, &other} {
