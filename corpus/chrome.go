@@ -120,12 +120,17 @@ func statLine(s string) lineStats {
 		// paywall hint is two or more of them, so it is tested at its
 		// second character, which few characters can be
 		var prev rune
-		for i+2 < len(s) && s[i]-0xE4 <= 0xE9-0xE4 && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			r := rune(s[i]&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		run := i
+		for i+2 < len(s) {
+			c0, c1, c2 := s[i], s[i+1], s[i+2]
+			if uint(c0)-0xE4 > 0xE9-0xE4 || (uint16(c1)<<8|uint16(c2))&0xC0C0 != 0x8080 {
+				break
+			}
+			r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
 			if r < hanset.First {
 				break
 			}
-			if statMarks.Has(r) { // one test rules out most characters
+			if k := r - hanset.First; statMarks[k/64]>>(k%64)&1 != 0 { // one test rules out most characters
 				if st.paywall < 0 && paywallSeconds.Has(r) && paywallHints.MayStart(prev) && paywallHints.HasPrefix(s[i-3:], prev) {
 					st.paywall = i - 3
 				}
@@ -134,10 +139,10 @@ func statLine(s string) lineStats {
 				}
 			}
 			prev = r
-			st.han++
-			st.runes++
 			i += 3
 		}
+		st.han += (i - run) / 3
+		st.runes += (i - run) / 3
 		if i >= len(s) {
 			break
 		}
