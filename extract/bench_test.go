@@ -72,6 +72,7 @@ func BenchmarkScanners(b *testing.B) {
 		name string
 		run  func(string)
 	}{
+		{"sweep", func(s string) { g.docSweep().Find(s) }},
 		{"mentions", func(s string) { g.Mentions(s) }},
 		{"sectors", func(s string) { Sectors(s) }},
 		{"slogans", func(s string) { Slogans(s) }},

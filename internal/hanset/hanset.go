@@ -114,7 +114,7 @@ func (x *Runes) Has(r rune) bool {
 	case r >= First && r <= Last:
 		return x.han.Has(r)
 	}
-	return slices.Contains(x.other, r)
+	return x.low[r>>6&15]>>(r&63)&1 != 0 && slices.Contains(x.other, r)
 }
 
 // Index returns the offset in s of the first character that is in the
@@ -250,7 +250,9 @@ type Sweep struct {
 	marks Set    // chars and the ideographs of the sets
 	list  []rune // the single characters, in the order given
 	sets  []*Runes
-	other bool // a pair or a single character outside U+4E00–U+9FFF was given
+	ascii [2]uint64 // the sets' ASCII characters
+	leads [4]uint64 // the lead bytes of the sets' other characters
+	other bool      // a pair or a single character outside U+4E00–U+9FFF was given
 }
 
 // NewSweep returns the sweep for the characters of chars (ideographs of
@@ -272,6 +274,12 @@ func NewSweep(chars string, sets []*Runes, ps ...*Pairs) *Sweep {
 	for _, st := range sets {
 		for k, w := range st.han {
 			x.marks[k] |= w
+		}
+		for k := range x.ascii {
+			x.ascii[k] |= st.ascii[k]
+		}
+		for k := range x.leads {
+			x.leads[k] |= st.leads[k]
 		}
 	}
 	for _, r := range chars {
@@ -303,22 +311,33 @@ func (x *Sweep) Find(s string) (Hits, bool) {
 	h := Hits{Pairs: make([][]int32, len(ps)), Chars: make([][]int32, len(x.list)), Sets: make([][]int32, len(x.sets))}
 	var prev rune // the ideograph before i, 0 if there is none
 	i := 0
-	for ; i+2 < len(s); i += 3 {
+	for i+2 < len(s) {
 		c0, c1, c2 := s[i], s[i+1], s[i+2]
 		if uint(c0)-0xE4 > 0xE9-0xE4 || (uint16(c1)<<8|uint16(c2))&0xC0C0 != 0x8080 {
 			prev = 0
-			for j, st := range x.sets {
-				if c0 < utf8.RuneSelf {
-					if st.ascii[c0/64]>>(c0%64)&1 != 0 {
-						h.Sets[j] = append(h.Sets[j], int32(i))
+			if c0 < utf8.RuneSelf {
+				if x.ascii[c0/64]>>(c0%64)&1 != 0 {
+					for j, st := range x.sets {
+						if st.ascii[c0/64]>>(c0%64)&1 != 0 {
+							h.Sets[j] = append(h.Sets[j], int32(i))
+						}
 					}
-				} else if st.leads[c0/64]>>(c0%64)&1 != 0 {
-					if r, _ := DecodeRune(s[i:]); st.Has(r) {
+				}
+				i++
+				continue
+			}
+			if x.leads[c0/64]>>(c0%64)&1 != 0 {
+				r, _ := DecodeRune(s[i:])
+				for j, st := range x.sets {
+					if st.leads[c0/64]>>(c0%64)&1 != 0 && st.Has(r) {
 						h.Sets[j] = append(h.Sets[j], int32(i))
 					}
 				}
 			}
-			i -= 2 // one byte on: the loop adds three
+			// on past the continuation bytes after it, which no scan
+			// stops at
+			for i++; i < len(s) && s[i]&0xC0 == 0x80; i++ {
+			}
 			continue
 		}
 		r := rune(c0&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F)
@@ -357,6 +376,7 @@ func (x *Sweep) Find(s string) (Hits, bool) {
 			}
 		}
 		prev = r
+		i += 3
 	}
 	// the last two bytes or fewer: no ideograph, but a character of a set
 	for ; i < len(s); i++ {
