@@ -397,10 +397,12 @@ func (r *reader) selfNamed() Region {
 	text := r.d.Text
 	selfCount := selfCounts(text[:len(recentPrefix(text, selfReach))], r.d.pairs(selfPairsHits, selfPairs))
 	// 我代表市人民政府向大会报告工作 says the level outright
-	if m := ownGovernmentRe.FindStringSubmatch(text[:min(len(text), 3000)]); m != nil {
-		for i, sw := range selfWords {
-			if sw.suffix == m[1] {
-				selfCount[i] += 1000
+	if head := text[:min(len(text), 3000)]; hanset.IndexWord(head, "人民政府") >= 0 { // ownGovernmentRe needs it
+		if m := ownGovernmentRe.FindStringSubmatch(head); m != nil {
+			for i, sw := range selfWords {
+				if sw.suffix == m[1] {
+					selfCount[i] += 1000
+				}
 			}
 		}
 	}
@@ -621,11 +623,11 @@ func (r *reader) workingYear() (int, string) {
 				latest = max(latest, firstYear(d.Text[p.Start:min(p.End, p.Start+400)]))
 			}
 		}
-		if latest > 0 && strings.Contains(d.Text, "今年") {
+		if latest > 0 && hanset.IndexWord(d.Text, "今年") >= 0 {
 			add(latest+1, 1, "review")
 		}
 	}
-	if h := recentPrefix(d.Text, 8000); strings.Contains(h, "年（") || strings.Contains(h, "年(") {
+	if h := recentPrefix(d.Text, 8000); hanset.IndexWord(h, "年（") >= 0 || hanset.IndexWord(h, "年(") >= 0 {
 		if m := thisYearRe.FindStringSubmatch(h); m != nil {
 			add(atoiYear(m[1]), 2, "text") // 今年（2025年）
 		}

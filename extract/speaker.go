@@ -33,7 +33,7 @@ func atoiYear(s string) int {
 // ××年, XXXX年, □□年 (two marks at least before 年).
 func redactedYear(s string) bool {
 	for off := 0; ; {
-		k := strings.Index(s[off:], "年")
+		k := hanset.IndexWord(s[off:], "年")
 		if k < 0 {
 			return false
 		}
@@ -58,14 +58,20 @@ func redactedYear(s string) bool {
 const redactionMarks = "×xX＊*□○Ｘｘ"
 
 func docSpeaker(doc corpus.Document, head []string) string {
-	if m := titleSpeaker.FindStringSubmatch(doc.Meta.Title); m != nil && m[1] != "" {
-		who := m[1]
-		if loc := roleRe.FindStringIndex(who); loc != nil {
-			name := who[:loc[0]]
-			if n := len([]rune(name)); n >= 2 && n <= 3 && !strings.ContainsAny(name, "市县州省区") {
-				return name
+	// Each expression runs only where what it needs stands: 在 or 于 for
+	// titleSpeaker, a role's last character for roleRe, a role's first
+	// character at the start for signRe and roleLineRe, 文 at the end for
+	// bylineRe.
+	if strings.ContainsAny(doc.Meta.Title, "在于") {
+		if m := titleSpeaker.FindStringSubmatch(doc.Meta.Title); m != nil && m[1] != "" {
+			who := m[1]
+			if loc := roleRe.FindStringIndex(who); loc != nil {
+				name := who[:loc[0]]
+				if n := len([]rune(name)); n >= 2 && n <= 3 && !strings.ContainsAny(name, "市县州省区") {
+					return name
+				}
+				return who[loc[0]:loc[1]]
 			}
-			return who[loc[0]:loc[1]]
 		}
 	}
 	// a dateline or signature in the head: …山东省省长周乃翔作政府工作报告,
@@ -92,27 +98,43 @@ func docSpeaker(doc corpus.Document, head []string) string {
 			}
 		}
 	}
-	for _, l := range append(lines[:min(len(lines), 6)], lines[max(0, len(lines)-4):]...) {
+	first := min(len(lines), 6) // the first lines and the last: a copy, for lines[i+1] below
+	for _, l := range append(lines[:first:first], lines[max(0, len(lines)-4):]...) {
 		l = strings.TrimSpace(l)
-		if m := signRe.FindStringSubmatch(l); m != nil {
-			return m[1]
+		r, _ := hanset.DecodeRune(l)
+		role := strings.ContainsRune(roleFirsts, r)
+		if role {
+			if m := signRe.FindStringSubmatch(l); m != nil {
+				return m[1]
+			}
 		}
-		if roleLineRe.MatchString(l) {
+		if role && roleLineRe.MatchString(l) {
 			for i, x := range lines[:min(len(lines)-1, 6)] {
 				if strings.TrimSpace(x) == l && isName(strings.TrimSpace(lines[i+1])) {
 					return strings.TrimSpace(lines[i+1])
 				}
 			}
 		}
-		if m := bylineRe.FindStringSubmatch(l); m != nil {
-			return strings.Join(strings.FieldsFunc(m[1], func(r rune) bool { return r == ' ' || r == '、' || r == '，' }), "、")
+		if strings.HasSuffix(l, "文") {
+			if m := bylineRe.FindStringSubmatch(l); m != nil {
+				return strings.Join(strings.FieldsFunc(m[1], func(r rune) bool { return r == ' ' || r == '、' || r == '，' }), "、")
+			}
 		}
 	}
-	if m := roleRe.FindString(doc.Meta.Title); m != "" {
-		return m
+	if strings.ContainsAny(doc.Meta.Title, roleLasts) {
+		if m := roleRe.FindString(doc.Meta.Title); m != "" {
+			return m
+		}
 	}
 	return ""
 }
+
+// roleFirsts are the characters signRe and roleLineRe start with;
+// roleLasts those every role of roleRe ends in.
+const (
+	roleFirsts = "副省市州县区主"
+	roleLasts  = "长席记任员"
+)
 
 func isName(s string) bool {
 	n := 0
