@@ -948,6 +948,12 @@ func spacedLine(s string) bool {
 			c.han += k / 3
 			c.open, c.afterText = false, true
 			i += k
+			// past hope when even Han characters standing alone all
+			// through the rest would leave too few (the rest holds a
+			// third of its bytes at most)
+			if 10*c.lone+2*((len(s)-i)/3) < 8*c.han {
+				return false
+			}
 			continue
 		}
 		r, size := hanset.DecodeRune(s[i:])
