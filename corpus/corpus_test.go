@@ -663,14 +663,19 @@ func TestHeadingLevel(t *testing.T) {
 	}
 }
 
-// FuzzValidUTF8 checks validUTF8 against utf8.Valid.
+// FuzzValidUTF8 checks scanUTF8 against utf8.Valid, and its counts of a
+// valid text against countBytes.
 func FuzzValidUTF8(f *testing.F) {
-	for _, s := range []string{"协议引资204亿元", "", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "\xf0\x9f\x98\x80", "\xc2\xa0a", "\xff"} {
+	for _, s := range []string{"协议引资204亿元", "", "\xe4\xb8", "\xed\xa0\x80", "\xe0\x80\x80", "\xef\xbf\xbd", "\xf0\x9f\x98\x80", "\xc2\xa0a", "\xff", "a\x00\x1b[0m\t\n一\x01"} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		if got, want := validUTF8(b), utf8.Valid(b); got != want {
-			t.Errorf("validUTF8(%q) = %v, want %v", b, got, want)
+		got, counts := scanUTF8(b)
+		if want := utf8.Valid(b); got != want {
+			t.Errorf("scanUTF8(%q) = %v, want %v", b, got, want)
+		}
+		if want := countBytes(b); got && counts != want {
+			t.Errorf("scanUTF8(%q) counts %+v, want %+v", b, counts, want)
 		}
 	})
 }

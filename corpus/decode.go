@@ -181,7 +181,7 @@ func detect(b []byte) (decoded, error) {
 		return decodeUTF16(unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), b, "utf-16be")
 	}
 	t := trimPartialUTF8(b)
-	valid := validUTF8(t)
+	valid, counts := scanUTF8(t)
 	if !valid {
 		if d, ok := hanUTF16(b); ok {
 			return d, nil
@@ -195,21 +195,21 @@ func detect(b []byte) (decoded, error) {
 			if d, err := decodeDeclared(e, canon, b); err == nil {
 				return d, nil
 			}
-			d, err := detectText(b, t, valid)
+			d, err := detectText(b, t, valid, counts)
 			if d.enc != canon {
 				d.declared = canon
 			}
 			return d, err
 		}
 	}
-	return detectText(b, t, valid)
+	return detectText(b, t, valid, counts)
 }
 
 // detectText tells UTF-8 (t is b without a trailing partial character,
 // valid says whether it is valid UTF-8) from GB18030 and Big5.
-func detectText(b, t []byte, valid bool) (decoded, error) {
+func detectText(b, t []byte, valid bool, counts byteCounts) (decoded, error) {
 	if valid {
-		s, n, err := checkText(string(t), "utf-8")
+		s, n, err := checkCounted(string(t), "utf-8", counts)
 		return decoded{text: s, enc: "utf-8", invalid: n}, err
 	}
 	ubad, multi := utf8Counts(t)
@@ -338,7 +338,11 @@ func decodeChecked(e encoding.Encoding, b []byte, name string) (string, int, err
 // so its bytes tell: a rune starts at every byte that is no continuation
 // byte, a control character is a byte below 0x20.
 func checkText(s, name string) (string, int, error) {
-	c := countBytes(s)
+	return checkCounted(s, name, countBytes(s))
+}
+
+// checkCounted is checkText given the countBytes of s.
+func checkCounted(s, name string, c byteCounts) (string, int, error) {
 	fffd := 0
 	if c.cont > 0 { // U+FFFD is three bytes, two of them continuation bytes
 		fffd = strings.Count(s, "\uFFFD")
@@ -564,25 +568,31 @@ var commonHanSet = sync.OnceValue(func() map[rune]bool {
 
 func isCommonHan(r rune) bool { return commonHanSet()[r] }
 
-// validUTF8 is utf8.Valid with the three-byte sequences of Chinese text
-// (lead E1–EC, EE, EF: any two continuation bytes follow) tested in line,
-// one or two tests a character; other sequences are decoded.
-func validUTF8(b []byte) bool {
+// scanUTF8 is utf8.Valid with the three-byte sequences of Chinese text
+// read without decoding; for a valid b it also counts its kinds of bytes,
+// as countBytes does, in the same pass.
+func scanUTF8(b []byte) (bool, byteCounts) {
+	var c byteCounts
 	for i := 0; i < len(b); {
-		c := b[i]
-		if c < utf8.RuneSelf {
+		x := b[i]
+		if x < utf8.RuneSelf {
+			if x < 0x20 {
+				addControls(&c, b[i:i+1])
+			}
 			i++
 			continue
 		}
-		if i+2 < len(b) && (c-0xE1 <= 0xEC-0xE1 || c == 0xEE || c == 0xEF) && (uint16(b[i+1])<<8|uint16(b[i+2]))&0xC0C0 == 0x8080 {
+		if i+2 < len(b) && (x-0xE1 <= 0xEC-0xE1 || x == 0xEE || x == 0xEF) && (uint16(b[i+1])<<8|uint16(b[i+2]))&0xC0C0 == 0x8080 {
+			c.cont += 2
 			i += 3
 			continue
 		}
 		r, size := utf8.DecodeRune(b[i:])
 		if r == utf8.RuneError && size == 1 {
-			return false
+			return false, byteCounts{}
 		}
+		c.cont += size - 1
 		i += size
 	}
-	return true
+	return true, c
 }
