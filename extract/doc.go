@@ -14,11 +14,18 @@
 // the part it stands in unless its clause says otherwise, and the identity
 // gives the region and working year that 今年 and 去年 resolve against.
 //
-// Read also makes the one pass over the text that finds where the pairs
+// Read also makes the one pass over the text (a hanset.Sweep, kept by the
+// gazetteer) that finds what the scans after it look for: where the pairs
 // of characters every name of the long lists begins with stand (place
-// names, sector names, numbered formulas, self words such as 全市):
-// Doc.Sectors and Doc.Slogans read those hits instead of scanning the text
-// again. Sectors(text) and Slogans(text) scan a text that has no model.
+// names, sector names, numbered formulas, self words such as 全市, the
+// binder's words), where some single characters stand (年 of years, 业 of
+// 产业, 一 of 一企一策, 均 and 都, the last characters of units), where a
+// figure may start and where a sentence may end. The sentences
+// (corpus.SplitAt), the quantities (Recognizer.QuantitiesIn), the facts,
+// Doc.Sectors, Doc.Slogans and Recognizer.RedactedIn read those hits
+// instead of scanning the text again; Quantities(text), Sectors(text),
+// Slogans(text) and Redacted(text) scan a text that has no model, and
+// find the same (FuzzSweep holds them to it).
 //
 // The model lives here, beside the recognisers, because the identity needs
 // the gazetteer and the area-code table, which are this package's, and

@@ -6,8 +6,10 @@
 // word (IndexWord), for the next character of a set (Set.Index,
 // Runes.Index, Index.Next), for the next pair of characters that may
 // begin a word of a list (Pairs.Index) and for the last of some marks
-// (Marks.LastIndex). The searches read ideographs on their bytes; each is
-// fuzzed against the rune-by-rune loop it replaces.
+// (Marks.LastIndex), and the one pass that finds the places of many such
+// searches at once (Sweep), read back by cursors. The searches read
+// ideographs on their bytes; each is fuzzed against the rune-by-rune loop
+// it replaces.
 package hanset
 
 import (
