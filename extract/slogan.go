@@ -27,6 +27,10 @@ var (
 	planNameRe = regexp.MustCompile(`^十[一二三四五六七八九]?五(?:规划|时期|期间)?$`)
 )
 
+// planName reports the name of a five-year plan (planNameRe), which
+// starts with 十.
+func planName(s string) bool { return strings.HasPrefix(s, "十") && planNameRe.MatchString(s) }
+
 // numberedForms are the numbered formulas found without quotes: one of
 // the numerals, then one of the words (九个抓, 三位一体, 两手抓, 双提升, 七跟法,
 // 两化融合). A form marked atClauseEnd must end a clause (九个抓，) so that
@@ -195,7 +199,7 @@ var loadBuzzwords = sync.OnceValue(func() map[string]bool {
 // notFormula reports quoted words that are not formulas: plan names and
 // the buzzwords of data/buzzwords.txt.
 func notFormula(s string) bool {
-	return planNameRe.MatchString(s) || loadBuzzwords()[s] || ordinaryQuoted(s)
+	return planName(s) || loadBuzzwords()[s] || ordinaryQuoted(s)
 }
 
 // quotedNameSuffixes mark a quoted name of a thing, not a formula: a
@@ -258,7 +262,7 @@ func slogansOf(text string, numbered pairSource, yi wordSource) []Slogan {
 				continue // “芯屏”项目: the name of a thing, unless one of a series (“高大上”“专精特新”项目)
 			}
 			// “两化”互动: a short numbered formula quoted, its verb outside
-			if utf8.RuneCountInString(body) <= 3 && startsNumeral(body) && !planNameRe.MatchString(body) {
+			if utf8.RuneCountInString(body) <= 3 && startsNumeral(body) && !planName(body) {
 				if v := twoHanThenStop(after); slices.Contains(linkVerbs, v) {
 					body += v
 					end += len("”") + len(v)
