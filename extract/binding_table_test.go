@@ -413,6 +413,27 @@ var bindingCases = []bindingCase{
 		[]string{"3e+10CNY invest.signed_amount level target 2024 bound ge"}},
 	{"a rate named with 增长率 is a level", btTasks + "城镇登记失业率控制在4%以内，人口自然增长率控制在6‰以内。", 2024, "",
 		[]string{"4% unemployment_rate_registered level target 2024 bound le", "0.6% population_natural_growth level target 2024 bound le"}},
+	// a level whose clause names its own noun of measure right before the
+	// figure, or before the verb of a milestone, inherits no indicator
+	// from a growth before it; 总量 and a bare verb still do
+	{"带动消费 is not the retail sales before it", btReview + "社会消费品零售总额增长6.2%，家电以旧换新带动消费120多亿元。", 2024, "",
+		[]string{"6.2% retail_sales yoy actual 2023", "1.2e+10CNY - level actual 2023 bound gt"}},
+	{"争取资金 is not the investment before it", btReview + "固定资产投资增长5.1%，争取中央预算内资金38.6亿元。", 2024, "",
+		[]string{"5.1% fixed_asset_investment yoy actual 2023", "3.86e+09CNY - level actual 2023"}},
+	{"重点项目投资突破 is not all investment", btReview + "固定资产投资增长8%，重点项目投资突破2000亿元。", 2024, "",
+		[]string{"8% fixed_asset_investment yoy actual 2023", "2e+11CNY - level actual 2023 bound gt"}},
+	{"总量突破 keeps the subject before", btReview + "地区生产总值增长5.6%，总量突破4000亿元。", 2024, "",
+		[]string{"5.6% gdp yoy actual 2023", "4e+11CNY gdp level actual 2023 bound gt"}},
+	{"达到 alone keeps the subject before", btReview + "一般公共预算收入增长6%，达到320亿元。", 2024, "",
+		[]string{"6% fiscal_revenue yoy actual 2023", "3.2e+10CNY fiscal_revenue level actual 2023"}},
+	// a figure joined by 、 to the level just before it is said of that
+	// level's subject: when the level names no indicator, neither does it
+	{"、增长 of a level with no indicator", btReview + "地区生产总值增长5.5%，一般公共预算总收入980亿元、增长2.1%。", 2024, "",
+		[]string{"5.5% gdp yoy actual 2023", "9.8e+10CNY - level actual 2023", "2.1% - yoy actual 2023"}},
+	{"、占全国 of a growth with no indicator", btReview + "高技术制造业增加值增长9%，工业机器人产量增长31.2%、占全国12%。", 2024, "",
+		[]string{"9% high_tech_manufacturing yoy actual 2023", "31.2% - yoy actual 2023", "12% - share actual 2023"}},
+	{"、增长 of a level with its indicator", btReview + "进出口总额1200亿元、增长8%。", 2024, "",
+		[]string{"1.2e+11CNY trade_total level actual 2023", "8% trade_total yoy actual 2023"}},
 }
 
 // knownGaps are cases whose expectation follows the rules but which the

@@ -538,6 +538,9 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 				break // not before the sentence, nor far back in a long one
 			}
 			if p.Indicator == "" {
+				if k == len(prev)-1 && strings.TrimSpace(t[min(p.Quantity.End, cs):cs]) == "、" {
+					break // 一般公共预算总收入5955.6亿元、增长0.8%: the growth of the level just before, which names no indicator
+				}
 				continue
 			}
 			if d := b.dims(); d != nil && d.Fits(p.Indicator, q.Dimension, f.Measure) || d == nil && (f.Measure != Level || q.Dimension == p.Quantity.Dimension) {
@@ -792,7 +795,16 @@ func namesOwnSubject(clause, local string) bool {
 	l := trimSpace(local)
 	verb, _ := lastVerb(l)
 	if verb == "" {
-		return false
+		// no growth: a noun of measure of its own right before the figure,
+		// or before the verb of a milestone (带动消费300多亿元, 争取“两重”资金
+		// 51.8亿元, 重大项目投资突破9100亿元)
+		for _, w := range milestoneLinks {
+			if h, ok := strings.CutSuffix(l, w); ok {
+				l = h
+				break
+			}
+		}
+		return utf8.RuneCountInString(l) >= 4 && hasSuffixAny(l, measureNouns)
 	}
 	head := strings.TrimSuffix(l, verb)
 	for _, w := range []string{"同比", "全年", "年均", "比上年", "较上年", "分别", "预计", "累计", "其中"} {
@@ -807,9 +819,12 @@ func namesOwnSubject(clause, local string) bool {
 	return utf8.RuneCountInString(head) >= 3 && hasSuffixAny(head, measureNouns)
 }
 
+// milestoneLinks stand between a subject and a level it reaches.
+var milestoneLinks = []string{"达到", "达", "突破", "超过", "超", "迈上", "跨过", "为"}
+
 // measureNouns end the subject of a clause that names what it measures.
 var measureNouns = []string{"产量", "产值", "增加值", "收入", "营收", "营业收入", "利润", "总额", "金额", "销量", "销售额",
-	"数量", "人数", "人次", "规模", "进出口", "出口", "进口", "投资", "消费", "支出", "交易额", "成交额", "用电量", "货运量", "客运量", "吞吐量"}
+	"数量", "人数", "人次", "规模", "进出口", "出口", "进口", "投资", "消费", "支出", "交易额", "成交额", "用电量", "货运量", "客运量", "吞吐量", "资金"}
 
 // goalAfter reports a goal named right after a figure: 6%目标, 6%的预期目标.
 func goalAfter(after string) bool {
