@@ -434,6 +434,13 @@ var bindingCases = []bindingCase{
 		[]string{"9% high_tech_manufacturing yoy actual 2023", "31.2% - yoy actual 2023", "12% - share actual 2023"}},
 	{"、增长 of a level with its indicator", btReview + "进出口总额1200亿元、增长8%。", 2024, "",
 		[]string{"1.2e+11CNY trade_total level actual 2023", "8% trade_total yoy actual 2023"}},
+	// a level whose clause says only when it was reached measures the
+	// subject of the clause before, unless a figure of its kind stands
+	// between them
+	{"2023年达到 takes the subject of the clause before", btReview + "全市地区生产总值连续跨越3个百亿台阶，2023年达到980亿元、增长6.1%。", 2024, "",
+		[]string{"3个 - level actual 2023", "9.8e+10CNY gdp level actual 2023", "6.1% gdp yoy actual 2023"}},
+	{"2023年达到 after a clause that names nothing measured", btReview + "城市更新加快推进，2023年达到120亿元。", 2024, "",
+		[]string{"1.2e+10CNY - level actual 2023"}},
 }
 
 // knownGaps are cases whose expectation follows the rules but which the

@@ -491,6 +491,23 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 			}
 		}
 	}
+	if f.Indicator == "" && !listed && b.opts.Indicators != nil && f.Measure == Level && cs > sent.Start && levelSubjectless(clause) {
+		// a level whose clause says only when and that it was reached
+		// (2024年达到1.3万亿元) measures the subject of the clause before
+		// (全省地区生产总值连跨4个千亿台阶), when no figure of its kind
+		// stands between them
+		pcs := b.clauseStart(sent.Start, cs-1, clauseEnds, &clauseCursor{})
+		between := false
+		for k := i - 1; k >= 0 && qs[k].End > pcs; k-- {
+			between = between || qs[k].Dimension == q.Dimension
+		}
+		if !between {
+			if id, phrase, _, ok := b.opts.Indicators.FindIndicator(t[pcs:cs], q.Dimension, f.Measure); ok {
+				f.Indicator, f.Metric = id, phrase
+				aliasFound = phrase
+			}
+		}
+	}
 	if f.Indicator == "" && !listed && b.opts.Indicators != nil && (i == 0 || qs[i-1].End <= sent.Start) && subjectlessSentence(t[sent.Start:q.Start]) {
 		// the subject is the sentence before, which states no figure:
 		// 社会消费品零售总额稳步增长。全年实现1862.5亿元
@@ -687,6 +704,19 @@ func subjectless(clause string) bool {
 		}
 	}
 	return false
+}
+
+// levelSubjectless reports a clause before a level that says only when
+// and that the level was reached: 2024年达到, 全年突破, 预计超过.
+func levelSubjectless(clause string) bool {
+	c := trimSpace(clause)
+	if len(c) >= 7 && isYearDigits(c[:4]) && c[4:7] == "年" {
+		c = c[7:]
+	}
+	for _, w := range []string{"全年", "年末", "年底", "预计"} {
+		c = strings.TrimPrefix(c, w)
+	}
+	return slices.Contains(milestoneLinks, c)
 }
 
 // mannerWords are adverbs that stand between a thing counted and the verb
