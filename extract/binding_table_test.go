@@ -441,6 +441,14 @@ var bindingCases = []bindingCase{
 		[]string{"3个 - level actual 2023", "9.8e+10CNY gdp level actual 2023", "6.1% gdp yoy actual 2023"}},
 	{"2023年达到 after a clause that names nothing measured", btReview + "城市更新加快推进，2023年达到120亿元。", 2024, "",
 		[]string{"1.2e+10CNY - level actual 2023"}},
+	// a rate named with its whole (X占GDP比重) is the level of the rate,
+	// not a share of X
+	{"R&D经费支出占GDP比重 is R&D intensity", btTargets + "力争R&D经费支出占GDP比重突破2.8%。", 2024, "",
+		[]string{"2.8% rd_intensity level target 2024 q:力争 bound gt"}},
+	{"研发经费支出占地区生产总值比重达到 is R&D intensity", btReview + "研发经费支出占地区生产总值比重达到2.3%。", 2024, "",
+		[]string{"2.3% rd_intensity level actual 2023"}},
+	{"a share of GDP that names no rate stays a share", btReview + "数字经济核心产业增加值占地区生产总值比重达到9.5%。", 2024, "",
+		[]string{"9.5% digital_economy_core share actual 2023"}},
 }
 
 // knownGaps are cases whose expectation follows the rules but which the

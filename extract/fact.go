@@ -465,7 +465,16 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 	search := recent(clause, clauseReach)
 	if f.Measure == Share {
 		if k := strings.LastIndex(search, "占"); k >= 0 {
-			search = search[:k]
+			if b.opts.Indicators != nil {
+				// a rate named with its whole (R&D经费支出占GDP比重) is the
+				// level of that rate, found whole
+				if id, phrase, at, ok := b.opts.Indicators.FindIndicator(search, q.Dimension, Level); ok && b.isRate(id) && at < k && k < at+len(phrase) {
+					f.Measure = Level
+				}
+			}
+			if f.Measure == Share {
+				search = search[:k]
+			}
 		}
 	}
 	metricStart := -1
