@@ -439,6 +439,8 @@ var bindingCases = []bindingCase{
 	// between them
 	{"2023年达到 takes the subject of the clause before", btReview + "全市地区生产总值连续跨越3个百亿台阶，2023年达到980亿元、增长6.1%。", 2024, "",
 		[]string{"3个 - level actual 2023", "9.8e+10CNY gdp level actual 2023", "6.1% gdp yoy actual 2023"}},
+	{"突破 in the figure takes the subject of the clause before", btReview + "全市粮食总产量再创新高，突破120万吨。", 2024, "",
+		[]string{"1.2e+06t grain_output level actual 2023 bound gt"}},
 	{"2023年达到 after a clause that names nothing measured", btReview + "城市更新加快推进，2023年达到120亿元。", 2024, "",
 		[]string{"1.2e+10CNY - level actual 2023"}},
 	// a rate named with its whole (X占GDP比重) is the level of the rate,

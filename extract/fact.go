@@ -500,9 +500,11 @@ func (b *binder) bind(i int, q Quantity, qs []Quantity, prev []Fact) Fact {
 			}
 		}
 	}
-	if f.Indicator == "" && !listed && b.opts.Indicators != nil && f.Measure == Level && cs > sent.Start && levelSubjectless(clause) {
+	if f.Indicator == "" && !listed && b.opts.Indicators != nil && f.Measure == Level && cs > sent.Start &&
+		(levelSubjectless(clause) || trimSpace(clause) == "" && prefixOf(q.Text, milestoneLinks) != "") {
 		// a level whose clause says only when and that it was reached
-		// (2024年达到1.3万亿元) measures the subject of the clause before
+		// (2024年达到1.3万亿元, 突破1600亿斤 with the verb in the figure)
+		// measures the subject of the clause before
 		// (全省地区生产总值连跨4个千亿台阶), when no figure of its kind
 		// stands between them
 		pcs := b.clauseStart(sent.Start, cs-1, clauseEnds, &clauseCursor{})
