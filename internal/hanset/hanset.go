@@ -311,6 +311,20 @@ func (x *Sweep) Find(s string) (Hits, bool) {
 	}
 	ps := x.ps
 	h := Hits{Pairs: make([][]int32, len(ps)), Chars: make([][]int32, len(x.list)), Sets: make([][]int32, len(x.sets))}
+	// Each list starts with room for the hits a text of Chinese prose
+	// has of it, carved from one buffer (a list that needs more grows on
+	// its own): a pair in 128 bytes, a character in 256, a character of a
+	// set in 64.
+	nPair, nChar, nSet := len(s)/128+1, len(s)/256+1, len(s)/64+1
+	buf := make([]int32, len(ps)*nPair+len(x.list)*nChar+len(x.sets)*nSet)
+	carve := func(lists [][]int32, n int) {
+		for j := range lists {
+			lists[j], buf = buf[:0:n], buf[n:]
+		}
+	}
+	carve(h.Pairs, nPair)
+	carve(h.Chars, nChar)
+	carve(h.Sets, nSet)
 	var prev rune // the ideograph before i, 0 if there is none
 	i := 0
 	for i+2 < len(s) {
