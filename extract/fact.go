@@ -274,7 +274,7 @@ func FactsOf(d *Doc, qs []Quantity, opts FactOptions) []Fact {
 		opts.Region = d.Identity.Region.Name
 	}
 	text := d.Text
-	b := binder{d: d, text: text, sents: d.Sents, secs: d.Sections, opts: opts, marks: yearMarks(text, d.chars(nianChar)),
+	b := binder{d: d, text: text, sents: d.Sents, secs: d.Sections, opts: opts, marks: yearMarks(text, d.char("年")),
 		places: d.Places, words: binderFinder.find(text, d.binderStarts())}
 	for i, q := range qs {
 		out = append(out, b.bind(i, q, qs, out))
@@ -1158,14 +1158,11 @@ func newWordFinder(lists [][]string) *wordFinder {
 		for _, w := range l {
 			r, size := hanset.DecodeRune(w)
 			f.byFirst.Add(r, listWord{w, i})
-			if size == len(w) {
-				if !strings.Contains(f.singles, w) {
-					f.singles += w
-				}
-				continue
+			if size < len(w) {
+				f.pairs.AddWord(w)
+			} else if !strings.Contains(f.singles, w) {
+				f.singles += w
 			}
-			r2, _ := hanset.DecodeRune(w[size:])
-			f.pairs.Add(r, r2)
 		}
 	}
 	return f
@@ -1204,13 +1201,14 @@ func (f *wordFinder) find(text string, starts func(i int) int) []wordMarks {
 }
 
 // binderStarts returns where the binder's words may start from an offset
-// on, read from the document's one pass (binderPairs, and yaoChar for 要,
-// the one word of one character); nil when it has no hits.
+// on, read from the document's one pass (the pairs of its words, and its
+// one word of one character, 要, one of sweepChars); nil when it has no
+// hits.
 func (d *Doc) binderStarts() func(int) int {
 	if d.pairHits == nil {
 		return nil
 	}
-	pairs, yao := hanset.NewPairCursor(d.pairHits[binderPairsHits]), d.chars(yaoChar)
+	pairs, yao := hanset.NewPairCursor(d.pairHits[binderPairsHits]), d.char(binderFinder.singles)
 	return func(i int) int {
 		a, _, _ := pairs.Next(d.Text, i)
 		b := yao.next(d.Text, i)

@@ -352,9 +352,7 @@ var selfPairs = func() *hanset.Pairs {
 	p := new(hanset.Pairs)
 	for _, sw := range selfWords {
 		for _, w := range sw.words {
-			r1, size := hanset.DecodeRune(w)
-			r2, _ := hanset.DecodeRune(w[size:])
-			p.Add(r1, r2)
+			p.AddWord(w)
 		}
 	}
 	return p

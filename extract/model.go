@@ -35,11 +35,10 @@ type Doc struct {
 	// rest of the pipeline, so it is asked for).
 	Tokens []segment.Token
 
-	// pairHits are where the pairs of place names, sector names, numbered
-	// formulas and self words (全市, 我县) begin (placePairs …), charHits
-	// where the characters of sweepChars stand, and startHits where a
-	// figure may start (scanStarts), found in one pass over Text; nil
-	// when they could not be.
+	// pairHits are where the pairs of the word lists of Gazetteer.docSweep
+	// begin (placePairs …), charHits where the characters of sweepChars
+	// stand, and startHits where a figure may start (scanStarts), found in
+	// one pass over Text; nil when they could not be.
 	pairHits, charHits [][]int32
 	startHits          []int32
 }
@@ -66,33 +65,14 @@ const (
 var sentenceEndSet = hanset.NewRunes(corpus.SentenceMarks)
 
 // sweepChars are the characters whose every place the document's one
-// pass finds (Doc.charHits), in the order of the constants below: the
-// scans for them read the hits instead of searching the text.
+// pass finds (Doc.charHits), each of three bytes: 年 of years, 业 of 产业
+// and 行业, 一 of 一X一Y formulas, 均 and 都 of coordinated subjects, 元
+// and 点 of units left by deleted figures, 要 of the binder's words. The
+// scans for them read the hits instead of searching the text (Doc.char).
 const sweepChars = "年业一均都元点要"
 
-// The characters of sweepChars, as indexes of Doc.charHits.
-const (
-	nianChar = iota // 年, of years
-	yeChar          // 业, of 产业 and 行业
-	yiChar          // 一, of 一X一Y formulas
-	junChar         // 均, of coordinated subjects
-	douChar         // 都
-	yuanChar        // 元, of units left by deleted figures
-	dianChar        // 点
-	yaoChar         // 要, a word of the binder's (binderFinder.singles)
-)
-
-// wordPairs returns the Pairs of the first two characters of w.
-func wordPairs(w string) *hanset.Pairs {
-	p := new(hanset.Pairs)
-	r1, size := hanset.DecodeRune(w)
-	r2, _ := hanset.DecodeRune(w[size:])
-	p.Add(r1, r2)
-	return p
-}
-
 // economyPairs and targetPairs hold 经济 (sectorsOf) and 目标 (hasTargetsCue).
-var economyPairs, targetPairs = wordPairs("经济"), wordPairs("目标")
+var economyPairs, targetPairs = hanset.PairsOf("经济"), hanset.PairsOf("目标")
 
 // wordSource gives where a word stands in a text from an offset on: read
 // from the hits of the document's one pass, of a character (c) or of a
@@ -153,12 +133,12 @@ func (d *Doc) pairs(which int, p *hanset.Pairs) pairSource {
 	return pairSource{p: p, c: hanset.NewPairCursor(d.pairHits[which])}
 }
 
-// chars returns the source of the character of sweepChars numbered which
-// (nianChar …): the document's hits when it has them, else a search.
-func (d *Doc) chars(which int) wordSource {
-	ws := search(sweepChars[3*which : 3*which+3]) // the characters are of three bytes
-	if d != nil && d.charHits != nil {
-		ws.c = hanset.NewCursor(d.charHits[which], 3)
+// char returns the source of the character c: the document's hits when
+// c is one of sweepChars and the document has them, else a search.
+func (d *Doc) char(c string) wordSource {
+	ws := search(c)
+	if k := strings.Index(sweepChars, c); k >= 0 && len(c) == 3 && d.charHits != nil {
+		ws.c = hanset.NewCursor(d.charHits[k/3], 3)
 	}
 	return ws
 }
@@ -168,7 +148,7 @@ func (d *Doc) chars(which int) wordSource {
 // document's hits when it has them, else a search.
 func (d *Doc) word(which int, w string) wordSource {
 	ws := search(w)
-	if d != nil && d.pairHits != nil {
+	if d.pairHits != nil {
 		ws.pc = hanset.NewPairCursor(d.pairHits[which])
 	}
 	return ws
@@ -313,12 +293,12 @@ var headingWords = struct {
 	hanset.NewWords("重点工作", "重点任务", "主要任务", "工作安排", "主要工作", "工作任务和"), hanset.NewWords(tasksHeading...),
 }
 
-// headingRole classifies a heading by its words, then by the kind corpus
-// gave it (review or plan words); ok is false when it says nothing. Only
-// the heading proper is read: up to its first full stop, and its first
 // headingStops end the heading proper: the rest of the line is text.
 var headingStops = hanset.NewRunes("。；")
 
+// headingRole classifies a heading by its words, then by the kind corpus
+// gave it (review or plan words); ok is false when it says nothing. Only
+// the heading proper is read: up to its first full stop, and its first
 // 30 characters when a paragraph runs on from it.
 func headingRole(h string, kind corpus.SectionKind) (Role, bool) {
 	if i, _ := headingStops.Index(h); i >= 0 {

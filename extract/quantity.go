@@ -130,7 +130,7 @@ func (r *Recognizer) AppendQuantities(dst []Quantity, text string) []Quantity {
 }
 
 // appendQuantities is AppendQuantities reading where figures may start
-// from starts (Hits.Starts of text, for scanStarts) when it is not nil.
+// from starts (the sweep's hits of scanStarts in text) when it is not nil.
 func (r *Recognizer) appendQuantities(dst []Quantity, text string, starts []int32) []Quantity {
 	s := scanner{r: r, text: text, out: dst, base: len(dst), rangeHigh: -1}
 	if starts != nil {
@@ -1558,8 +1558,8 @@ func (r *Recognizer) redacted(text string, d *Doc) int {
 	n := 0
 	for _, last := range redactedLast {
 		src := search(last)
-		if k := strings.Index(sweepChars, last); k >= 0 && d != nil {
-			src = d.chars(k / 3)
+		if d != nil {
+			src = d.char(last)
 		}
 		for off := 0; ; {
 			k := src.next(text, off)

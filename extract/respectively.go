@@ -266,8 +266,7 @@ const eachReach = 300
 
 // eachWords stand between a coordinated subject and its verb when one
 // figure is said of every member: 接待游客人次、旅游总花费均增长10%. Every
-// one holds 均 or 都, which the document's one pass finds (junChar,
-// douChar).
+// one holds 均 or 都, which the document's one pass finds (sweepChars).
 var eachWords = []string{"均", "都", "分别都"}
 
 // each expands the facts whose figure is said of every member of a
@@ -281,7 +280,7 @@ func (b *binder) each(facts []Fact) []Fact {
 	}
 	// where 均 and 都 stand, found once: most figures have none near
 	var marks []int
-	for _, src := range [...]wordSource{b.d.chars(junChar), b.d.chars(douChar)} {
+	for _, src := range [...]wordSource{b.d.char("均"), b.d.char("都")} {
 		for off := 0; ; {
 			k := src.next(b.text, off)
 			if k < 0 {

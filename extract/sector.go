@@ -160,7 +160,7 @@ func Sectors(text string) []Sector {
 // does, reading the pairs its names begin with from the document's one
 // scan for them.
 func (d *Doc) Sectors() []Sector {
-	return sectorsOf(d.Text, d.pairs(sectorPairs, &loadSectors().pairs), d.chars(yeChar), d.word(economyPairsHits, "经济"))
+	return sectorsOf(d.Text, d.pairs(sectorPairs, &loadSectors().pairs), d.char("业"), d.word(economyPairsHits, "经济"))
 }
 
 // sectorsOf is Sectors reading the pairs of the names' first runes from

@@ -119,7 +119,7 @@ func FuzzOneOnePairs(f *testing.F) {
 		if got := oneOnePairs(s, search("一")); !slices.Equal(got, want) {
 			t.Errorf("oneOnePairs(%q) = %v, want %v", s, got, want)
 		}
-		if got := oneOnePairs(s, swept(s).chars(yiChar)); !slices.Equal(got, want) {
+		if got := oneOnePairs(s, swept(s).char("一")); !slices.Equal(got, want) {
 			t.Errorf("oneOnePairs(%q) on the hits of the sweep = %v, want %v", s, got, want)
 		}
 	})

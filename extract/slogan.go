@@ -216,7 +216,7 @@ func Slogans(text string) []Slogan {
 // reading the pairs numbered formulas begin with, and where 一 stands,
 // from the document's one scan for them.
 func (d *Doc) Slogans() []Slogan {
-	return slogansOf(d.Text, d.pairs(numberedPairsHits, numberedPairs), d.chars(yiChar))
+	return slogansOf(d.Text, d.pairs(numberedPairsHits, numberedPairs), d.char("一"))
 }
 
 // slogansOf is Slogans reading the pairs numbered formulas begin with from

@@ -189,6 +189,23 @@ func (p *Pairs) Add(r1, r2 rune) {
 	p.second[(r2-First)/64] |= 1 << ((r2 - First) % 64)
 }
 
+// AddWord adds the pair of the first two characters of w, which has two
+// or more.
+func (p *Pairs) AddWord(w string) {
+	r1, size := DecodeRune(w)
+	r2, _ := DecodeRune(w[size:])
+	p.Add(r1, r2)
+}
+
+// PairsOf returns the Pairs of the first two characters of each of words.
+func PairsOf(words ...string) *Pairs {
+	p := new(Pairs)
+	for _, w := range words {
+		p.AddWord(w)
+	}
+	return p
+}
+
 // Has reports whether r1 r2 may be a pair added: a pair added always is,
 // one never added almost never (a bit filter).
 func (p *Pairs) Has(r1, r2 rune) bool {
@@ -434,27 +451,21 @@ func (c *Cursor) Next(s string, i int) int {
 
 // PairCursor reads the hits Sweep.Find found for one Pairs as its Index
 // would: Next(s, i) is where p.Index(s[i:]) stops, as an offset in s.
-type PairCursor struct {
-	hits []int32
-	k    int
-}
+type PairCursor struct{ c Cursor }
 
 // NewPairCursor returns a cursor over hits, the offsets Find found in
 // a text for one Pairs.
-func NewPairCursor(hits []int32) *PairCursor { return &PairCursor{hits: hits} }
+func NewPairCursor(hits []int32) *PairCursor { return &PairCursor{Cursor{hits: hits, size: 6}} }
 
 // Next returns the first hit at or after offset i of s, the text the hits
 // were found in or a prefix of it, with its two characters; -1, 0, 0 if
 // there is none (in a prefix: none whose pair ends in it). The offsets
 // asked for must not decrease.
 func (c *PairCursor) Next(s string, i int) (int, rune, rune) {
-	for c.k < len(c.hits) && int(c.hits[c.k]) < i {
-		c.k++
-	}
-	if c.k == len(c.hits) || int(c.hits[c.k])+6 > len(s) {
+	at := c.c.Next(s, i) // both characters are of three bytes
+	if at < 0 {
 		return -1, 0, 0
 	}
-	at := int(c.hits[c.k])
 	r1, _ := DecodeRune(s[at:])
 	r2, _ := DecodeRune(s[at+3:])
 	return at, r1, r2
